@@ -1,0 +1,77 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import os from 'node:os';
+import type { ProjectCounts, ProjectInfo } from '../../../shared/api/project';
+import { PassageError } from '../../../shared/api/result';
+import type { Project } from '../../store/openProject';
+import { latestVersion } from '../../store/migrations';
+import { countRows } from '../../store/counts';
+import type { Handlers } from '../handlerTypes';
+import { listRecent, projectName } from '../recent';
+import type { Session } from '../session';
+
+declare const __PASSAGE_VERSION__: string | undefined;
+
+export function appVersion(): string {
+  return typeof __PASSAGE_VERSION__ === 'string'
+    ? __PASSAGE_VERSION__
+    : (process.env.npm_package_version ?? '0.0.0-dev');
+}
+
+export function describeProject(session: Session, project: Project): ProjectInfo {
+  const counts: ProjectCounts = countRows(project.db);
+  return {
+    path: project.path,
+    name: projectName(project.path),
+    schemaVersion: project.schemaVersion,
+    counts,
+    coder: session.coder,
+  };
+}
+
+function withExtension(file: string): string {
+  return /\.passage$/i.test(file) ? file : `${file}.passage`;
+}
+
+function nextFreeDefaultPath(): string {
+  const dir = path.join(os.homedir(), 'Passage');
+  for (let n = 1; ; n++) {
+    const candidate = path.join(dir, n === 1 ? 'My study.passage' : `My study ${n}.passage`);
+    if (!fs.existsSync(candidate)) return candidate;
+  }
+}
+
+export const projectHandlers: Handlers<
+  | 'app.version'
+  | 'project.create'
+  | 'project.open'
+  | 'project.close'
+  | 'project.info'
+  | 'project.recent'
+  | 'project.defaultPath'
+> = {
+  'app.version': (session) => ({
+    version: appVersion(),
+    schemaVersion: latestVersion(),
+    transport: session.transport,
+    node: process.versions.node,
+  }),
+  'project.create': async (session, { path: file }) => {
+    const target = path.resolve(withExtension(file));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    return describeProject(session, await session.open(target, true));
+  },
+  'project.open': async (session, { path: file }) =>
+    describeProject(session, await session.open(path.resolve(file), false)),
+  'project.close': (session) => {
+    session.close();
+    return null;
+  },
+  'project.info': (session) => (session.project ? describeProject(session, session.project) : null),
+  'project.recent': () => listRecent(),
+  'project.defaultPath': () => {
+    const file = nextFreeDefaultPath();
+    if (!file) throw new PassageError('internal', 'no default path');
+    return file;
+  },
+};

@@ -1,0 +1,50 @@
+import os from 'node:os';
+import { PassageError } from '../../shared/api/result';
+import { closeProject, openProject, type Project } from '../store/openProject';
+import { rememberRecent } from './recent';
+
+export type Transport = 'electron' | 'http' | 'cli';
+
+/**
+ * What one backend (an Electron window, a browser-mode server, a CLI run) holds: at most one open
+ * project, and who is coding. Handlers get it as their context.
+ */
+export class Session {
+  project: Project | null = null;
+  coder: string;
+  readonly transport: Transport;
+  readonly nativeBinding: string | undefined;
+
+  constructor(transport: Transport, options: { coder?: string; nativeBinding?: string } = {}) {
+    this.transport = transport;
+    this.coder = options.coder ?? defaultCoderName();
+    this.nativeBinding = options.nativeBinding;
+  }
+
+  async open(file: string, create: boolean): Promise<Project> {
+    const project = await openProject(file, { create, nativeBinding: this.nativeBinding });
+    this.close();
+    this.project = project;
+    if (this.transport !== 'cli') rememberRecent(project.path);
+    return project;
+  }
+
+  close(): void {
+    if (this.project) closeProject(this.project);
+    this.project = null;
+  }
+
+  /** The open project, or a clear error for calls that need one. */
+  requireProject(): Project {
+    if (!this.project) throw new PassageError('no_project', 'no project is open — create or open one first');
+    return this.project;
+  }
+}
+
+function defaultCoderName(): string {
+  try {
+    return os.userInfo().username || 'coder';
+  } catch {
+    return 'coder';
+  }
+}

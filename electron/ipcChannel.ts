@@ -1,0 +1,2 @@
+/** The one IPC channel prefix; the preload forwards each contract call on `passage:<call>`. */
+export const IPC_PREFIX = 'passage:';

@@ -1,0 +1,28 @@
+import { useEffect } from 'react';
+import { useProject } from './app/useProject';
+import { Toasts } from './components/Toasts';
+import { StartScreen } from './features/start/StartScreen';
+import { Workspace } from './features/workspace/Workspace';
+
+export function App() {
+  const info = useProject((s) => s.info);
+  const load = useProject((s) => s.load);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <>
+      {info === undefined ? (
+        <div className="loading" role="status">
+          Loading…
+        </div>
+      ) : info === null ? (
+        <StartScreen />
+      ) : (
+        <Workspace />
+      )}
+      <Toasts />
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Api, Args, CallName, Results } from '../../shared/api/contract';
+import type { ApiError } from '../../shared/api/result';
+import { useToasts } from '../app/useToasts';
+import { createApi } from './transport';
+
+let current: Api | null = null;
+
+/** The API in use; tests install a fake typed as the real contract with setApi. */
+export function getApi(): Api {
+  current ??= createApi();
+  return current;
+}
+
+export function setApi(api: Api): void {
+  current = api;
+}
+
+/**
+ * Calls the backend and returns the value, or undefined after showing the error as a toast:
+ * the one failure path of the whole UI.
+ */
+export async function call<N extends CallName>(name: N, args: Args<N>): Promise<Results[N] | undefined> {
+  const result = await getApi()[name](args);
+  if (result.ok) return result.value;
+  reportError(result.error);
+  return undefined;
+}
+
+/** Like call, but hands the error back for views that show it inline (forms). */
+export async function callOrError<N extends CallName>(
+  name: N,
+  args: Args<N>,
+): Promise<{ value?: Results[N]; error?: ApiError }> {
+  const result = await getApi()[name](args);
+  return result.ok ? { value: result.value } : { error: result.error };
+}
+
+export function reportError(error: ApiError): void {
+  useToasts.getState().push({ kind: 'error', message: error.message });
+}
