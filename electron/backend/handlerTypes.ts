@@ -8,3 +8,6 @@ export type Handler<N extends CallName> = (
 
 /** A domain's handlers: exactly the calls it names, each typed from the contract. */
 export type Handlers<N extends CallName> = { [K in N]: Handler<K> };
+
+/** The handlers of one domain's argument map (shared/api/<domain>.ts), so adding a call there demands its handler here. */
+export type HandlersFor<M> = Handlers<keyof M & CallName>;

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { PassageError } from '../../shared/api/result';
 import { closeProject, openProject, type Project } from '../store/openProject';
+import { JobRegistry } from './jobs';
 import { rememberRecent } from './recent';
 
 export type Transport = 'electron' | 'http' | 'cli';
@@ -14,6 +15,7 @@ export class Session {
   coder: string;
   readonly transport: Transport;
   readonly nativeBinding: string | undefined;
+  readonly jobs = new JobRegistry();
 
   constructor(transport: Transport, options: { coder?: string; nativeBinding?: string } = {}) {
     this.transport = transport;
@@ -30,6 +32,7 @@ export class Session {
   }
 
   close(): void {
+    this.jobs.cancelAll();
     if (this.project) closeProject(this.project);
     this.project = null;
   }

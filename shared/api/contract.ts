@@ -1,6 +1,13 @@
 import type { z } from 'zod';
+import { codingArgs, type CodingResults } from './coding';
+import { documentsArgs, type DocumentsResults } from './documents';
+import { exportArgs, type ExportResults } from './export';
+import { jobsArgs, type JobsResults } from './jobs';
 import { projectArgs, type ProjectResults } from './project';
+import { reportsArgs, type ReportsResults } from './reports';
 import type { Result } from './result';
+import { sampleArgs, type SampleResults } from './sample';
+import { searchArgs, type SearchResults } from './search';
 
 /**
  * The one door between renderer and backend: every call's argument schema, merged from the domains.
@@ -8,9 +15,23 @@ import type { Result } from './result';
  */
 export const argSchemas = {
   ...projectArgs,
+  ...jobsArgs,
+  ...documentsArgs,
+  ...searchArgs,
+  ...codingArgs,
+  ...sampleArgs,
+  ...reportsArgs,
+  ...exportArgs,
 } as const;
 
-export type Results = ProjectResults;
+export type Results = ProjectResults &
+  JobsResults &
+  DocumentsResults &
+  SearchResults &
+  CodingResults &
+  SampleResults &
+  ReportsResults &
+  ExportResults;
 
 export type CallName = keyof typeof argSchemas & keyof Results;
 export const callNames = Object.keys(argSchemas) as CallName[];

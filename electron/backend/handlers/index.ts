@@ -1,8 +1,22 @@
 import type { CallName } from '../../../shared/api/contract';
 import type { Handlers } from '../handlerTypes';
+import { codingHandlers } from './coding';
+import { documentsHandlers } from './documents';
+import { exportHandlers } from './export';
+import { jobsHandlers } from './jobs';
 import { projectHandlers } from './project';
+import { reportsHandlers } from './reports';
+import { sampleHandlers } from './sample';
+import { searchHandlers } from './search';
 
 /** Every call in the contract has exactly one handler; the type makes a missing one a compile error. */
 export const handlers: Handlers<CallName> = {
   ...projectHandlers,
+  ...jobsHandlers,
+  ...documentsHandlers,
+  ...searchHandlers,
+  ...codingHandlers,
+  ...sampleHandlers,
+  ...reportsHandlers,
+  ...exportHandlers,
 };

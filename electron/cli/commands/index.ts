@@ -1,5 +1,19 @@
 import type { Command } from '../command';
+import { codingCommands } from './coding';
+import { documentsCommands } from './documents';
+import { exportCommands } from './export';
 import { projectCommands } from './project';
+import { reportsCommands } from './reports';
+import { sampleCommands } from './sample';
+import { searchCommands } from './search';
 
 /** Every CLI command, by domain. */
-export const commands: Command[] = [...projectCommands];
+export const commands: Command[] = [
+  ...projectCommands,
+  ...documentsCommands,
+  ...searchCommands,
+  ...codingCommands,
+  ...sampleCommands,
+  ...reportsCommands,
+  ...exportCommands,
+];

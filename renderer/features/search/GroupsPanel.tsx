@@ -1,0 +1,3 @@
+export function GroupsPanel() {
+  return <p className="muted">No document groups yet.</p>;
+}

@@ -1,0 +1,3 @@
+export function SearchPanel() {
+  return <p className="muted">Search is not available yet.</p>;
+}
