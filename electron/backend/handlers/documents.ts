@@ -1,4 +1,47 @@
 import type { documentsArgs } from '../../../shared/api/documents';
+import { PassageError } from '../../../shared/api/result';
+import { importAttributesCsv } from '../../import/attributesCsv';
+import { startImportJob } from '../../import/importJob';
+import { defineAttribute, deleteAttribute, listAttributes, setAttributeValue } from '../../store/attributes';
+import {
+  deleteDocuments,
+  getDocumentContent,
+  listDocuments,
+  requireDocument,
+  updateDocument,
+} from '../../store/documents';
+import { listTurns, renameSpeaker } from '../../store/turns';
 import type { HandlersFor } from '../handlerTypes';
 
-export const documentsHandlers: HandlersFor<typeof documentsArgs> = {};
+export const documentsHandlers: HandlersFor<typeof documentsArgs> = {
+  'documents.get': (session, { id }) => getDocumentContent(session.requireProject().db, id),
+  'documents.list': (session, filters) => listDocuments(session.requireProject().db, filters),
+  'documents.import': (session, args) => ({ jobId: startImportJob(session, args) }),
+  'documents.update': (session, { id, ...changes }) =>
+    updateDocument(session.requireProject().db, id, changes),
+  'documents.delete': (session, { ids }) => ({ deleted: deleteDocuments(session.requireProject().db, ids) }),
+  'attributes.list': (session) => listAttributes(session.requireProject().db),
+  'attributes.define': (session, { name, type }) => defineAttribute(session.requireProject().db, name, type),
+  'attributes.delete': (session, { id }) => {
+    deleteAttribute(session.requireProject().db, id);
+    return null;
+  },
+  'attributes.set': (session, { documentId, name, value }) => {
+    const { db } = session.requireProject();
+    requireDocument(db, documentId, 'attributes.set');
+    setAttributeValue(db, documentId, name, value);
+    return requireDocument(db, documentId, 'attributes.set');
+  },
+  'attributes.importCsv': (session, args) => importAttributesCsv(session.requireProject().db, args),
+  'turns.renameSpeaker': (session, { documentId, from, to }) => {
+    const { db } = session.requireProject();
+    requireDocument(db, documentId, 'turns.renameSpeaker');
+    const renamed = renameSpeaker(db, documentId, from, to);
+    if (renamed === 0)
+      throw new PassageError(
+        'not_found',
+        `turns.renameSpeaker: document ${documentId} has no speaker ${from}`,
+      );
+    return { renamed, turns: listTurns(db, documentId) };
+  },
+};

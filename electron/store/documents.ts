@@ -1,0 +1,188 @@
+import crypto from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type {
+  DocumentContent,
+  DocumentFormat,
+  DocumentKind,
+  DocumentSummary,
+  Page,
+} from '../../shared/api/documents';
+import { PassageError } from '../../shared/api/result';
+import { normaliseText } from '../../shared/text/normalise';
+import { countWords } from '../../shared/text/wordCount';
+import { attributesOfDocuments } from './attributes';
+import { statement } from './statements';
+import { insertPages, insertTurns, listPages, listTurns, type TurnInput } from './turns';
+
+export interface DocumentInput {
+  title: string;
+  text: string;
+  kind?: DocumentKind;
+  fileName?: string;
+  format?: DocumentFormat;
+  date?: string | null;
+  author?: string | null;
+  pageCount?: number | null;
+  participantId?: number | null;
+  turns?: readonly TurnInput[];
+  pages?: readonly Page[];
+  /** Given by the importer, which already normalised and hashed; computed otherwise. */
+  contentHash?: string;
+  wordCount?: number;
+  importedAt?: string;
+}
+
+/** SHA-256 of the normalised text: two files with the same words are the same document. */
+export function hashText(text: string): string {
+  return crypto.createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * Inserts one document with its turns and pages, in one transaction, and returns its id. The text is
+ * normalised (NFC, \n) here too, which is a no-op for text the importer already normalised, so tests
+ * and other callers can never store text whose offsets would disagree with an imported one.
+ */
+export function insertDocument(db: Database.Database, input: DocumentInput): number {
+  const text = input.contentHash === undefined ? normaliseText(input.text) : input.text;
+  return db.transaction(() => {
+    const row = statement(
+      db,
+      `INSERT INTO documents
+         (title, kind, file_name, format, content_hash, text, date, author, page_count, word_count,
+          participant_id, imported_at)
+       VALUES (:title, :kind, :fileName, :format, :contentHash, :text, :date, :author, :pageCount,
+          :wordCount, :participantId, :importedAt)
+       RETURNING id`,
+    ).get({
+      title: input.title,
+      kind: input.kind ?? 'document',
+      fileName: input.fileName ?? `${input.title}.txt`,
+      format: input.format ?? 'txt',
+      contentHash: input.contentHash ?? hashText(text),
+      text,
+      date: input.date ?? null,
+      author: input.author ?? null,
+      pageCount: input.pageCount ?? null,
+      wordCount: input.wordCount ?? countWords(text),
+      participantId: input.participantId ?? null,
+      importedAt: input.importedAt ?? new Date().toISOString(),
+    }) as { id: number };
+    if (input.turns) insertTurns(db, row.id, input.turns);
+    if (input.pages) insertPages(db, row.id, input.pages);
+    return row.id;
+  })();
+}
+
+const SUMMARY_COLUMNS = `d.id, d.title, d.kind, d.file_name AS fileName, d.format, d.date, d.year,
+  d.author, d.page_count AS pageCount, d.word_count AS wordCount, d.participant_id AS participantId,
+  d.imported_at AS importedAt,
+  (SELECT count(*) FROM segments s WHERE s.document_id = d.id) AS segmentCount`;
+
+type SummaryRow = Omit<DocumentSummary, 'attributes'>;
+
+export interface DocumentFilters {
+  kind?: DocumentKind;
+  groupId?: number;
+  titleContains?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** Documents in title order, filtered; every filter is optional (NULL parameters match all). */
+export function listDocuments(db: Database.Database, filters: DocumentFilters = {}): DocumentSummary[] {
+  const rows = statement(
+    db,
+    `SELECT ${SUMMARY_COLUMNS} FROM documents d
+     WHERE (:kind IS NULL OR d.kind = :kind)
+       AND (:groupId IS NULL OR d.id IN (SELECT document_id FROM document_group_members WHERE group_id = :groupId))
+       AND (:titleLike IS NULL OR d.title LIKE :titleLike ESCAPE '\\')
+     ORDER BY d.title COLLATE NOCASE, d.id
+     LIMIT :limit OFFSET :offset`,
+  ).all({
+    kind: filters.kind ?? null,
+    groupId: filters.groupId ?? null,
+    titleLike:
+      filters.titleContains === undefined || filters.titleContains === ''
+        ? null
+        : `%${filters.titleContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+    limit: filters.limit ?? -1,
+    offset: filters.offset ?? 0,
+  }) as SummaryRow[];
+  const attributes = attributesOfDocuments(db, rows.length > 500 ? 'all' : rows.map((r) => r.id));
+  return rows.map((row) => ({ ...row, attributes: attributes.get(row.id) ?? {} }));
+}
+
+export function findDocument(db: Database.Database, id: number): DocumentSummary | undefined {
+  const row = statement(db, `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id = :id`).get({ id }) as
+    SummaryRow | undefined;
+  if (!row) return undefined;
+  return { ...row, attributes: attributesOfDocuments(db, [id]).get(id) ?? {} };
+}
+
+export function requireDocument(db: Database.Database, id: number, call: string): DocumentSummary {
+  const document = findDocument(db, id);
+  if (!document) throw new PassageError('not_found', `${call}: document ${id} not found`);
+  return document;
+}
+
+export function getDocumentContent(db: Database.Database, id: number): DocumentContent {
+  const document = requireDocument(db, id, 'documents.get');
+  const { text } = statement(db, `SELECT text FROM documents WHERE id = :id`).get({ id }) as { text: string };
+  return { document, text, turns: listTurns(db, id), pages: listPages(db, id) };
+}
+
+export interface DocumentChanges {
+  title?: string;
+  kind?: DocumentKind;
+  date?: string | null;
+  author?: string | null;
+  participantId?: number | null;
+}
+
+/** Changes metadata only: the text is never changed after import (segments point into it). */
+export function updateDocument(db: Database.Database, id: number, changes: DocumentChanges): DocumentSummary {
+  return db.transaction(() => {
+    const current = requireDocument(db, id, 'documents.update');
+    const next = {
+      title: changes.title ?? current.title,
+      kind: changes.kind ?? current.kind,
+      date: changes.date === undefined ? current.date : changes.date,
+      author: changes.author === undefined ? current.author : changes.author,
+      participantId: changes.participantId === undefined ? current.participantId : changes.participantId,
+    };
+    if (next.participantId !== null && next.participantId !== current.participantId) {
+      const exists = statement(db, `SELECT 1 FROM participants WHERE id = :id`).get({
+        id: next.participantId,
+      });
+      if (!exists)
+        throw new PassageError('not_found', `documents.update: participant ${next.participantId} not found`);
+    }
+    statement(
+      db,
+      `UPDATE documents SET title = :title, kind = :kind, date = :date, author = :author,
+         participant_id = :participantId WHERE id = :id`,
+    ).run({ id, ...next });
+    return requireDocument(db, id, 'documents.update');
+  })();
+}
+
+/** Deletes documents (their turns, pages, segments, memos and attribute values go by cascade). */
+export function deleteDocuments(db: Database.Database, ids: readonly number[]): number {
+  return db.transaction(() => {
+    const remove = statement(db, `DELETE FROM documents WHERE id = :id`);
+    for (const id of ids)
+      if (remove.run({ id }).changes === 0)
+        throw new PassageError('not_found', `documents.delete: document ${id} not found`);
+    return ids.length;
+  })();
+}
+
+/** The document already holding this content, if any (duplicate detection at import). */
+export function findByContentHash(
+  db: Database.Database,
+  contentHash: string,
+): { id: number; title: string } | undefined {
+  return statement(db, `SELECT id, title FROM documents WHERE content_hash = :contentHash LIMIT 1`).get({
+    contentHash,
+  }) as { id: number; title: string } | undefined;
+}
