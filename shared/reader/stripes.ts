@@ -1,0 +1,56 @@
+// Coding stripes in the margin: each segment gets a column so that overlapping segments of different
+// codes stand side by side, as in NVivo and MAXQDA.
+
+export interface StripeItem {
+  id: number;
+  codeId: number;
+  /** Half-open span in whatever unit the caller lays out in (the reader uses rows: [firstRow, lastRow + 1)). */
+  start: number;
+  end: number;
+}
+
+export interface StripeLayout {
+  /** Column (0 = nearest the text) of every item. */
+  columns: Map<number, number>;
+  columnCount: number;
+}
+
+interface ColumnState {
+  end: number;
+  codeId: number;
+}
+
+/**
+ * Assigns columns greedily in start order (optimal for intervals: as many columns as the deepest
+ * overlap of different codes). Segments that touch end-to-start share a column; overlapping segments
+ * of the same code may share one (they draw as one bar of that code). Columns from `previous` are
+ * kept whenever they still fit, so adding or removing one segment does not reshuffle the margin.
+ * The layout covers the whole document, so it does not change as the reader scrolls.
+ */
+export function layoutStripes(
+  items: readonly StripeItem[],
+  previous?: ReadonlyMap<number, number>,
+): StripeLayout {
+  const sorted = [...items].sort((a, b) => a.start - b.start || b.end - a.end || a.id - b.id);
+  const columns = new Map<number, number>();
+  const state: ColumnState[] = [];
+  const fits = (c: number, item: StripeItem) => {
+    const col = state[c];
+    return !col || col.end <= item.start || col.codeId === item.codeId;
+  };
+  for (const item of sorted) {
+    const wanted = previous?.get(item.id);
+    let column = wanted !== undefined && fits(wanted, item) ? wanted : -1;
+    if (column < 0) {
+      column = 0;
+      while (!fits(column, item)) column++;
+    }
+    const col = state[column];
+    state[column] = {
+      end: col && col.codeId === item.codeId ? Math.max(col.end, item.end) : item.end,
+      codeId: item.codeId,
+    };
+    columns.set(item.id, column);
+  }
+  return { columns, columnCount: state.length };
+}
