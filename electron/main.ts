@@ -1,14 +1,23 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, Menu, dialog, ipcMain, shell, type MenuItemConstructorOptions } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  Menu,
+  dialog,
+  ipcMain,
+  session as electronSession,
+  shell,
+  type MenuItemConstructorOptions,
+} from 'electron';
 import { callNames } from '../shared/api/contract';
 import { dispatch } from './backend/dispatch';
 import { lastProject } from './backend/recent';
 import { Session } from './backend/session';
 import { IPC_PREFIX } from './ipcChannel';
 import { appRoot } from './store/paths';
-import { isSafeExternalUrl, mainWindowOptions } from './window';
+import { createMainWindow, isSafeExternalUrl } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -75,7 +84,7 @@ function buildMenu(): void {
 }
 
 async function createWindow(): Promise<void> {
-  mainWindow = new BrowserWindow(mainWindowOptions(path.join(here, 'preload.cjs')));
+  mainWindow = createMainWindow(BrowserWindow, path.join(here, 'preload.cjs'));
   mainWindow.webContents.setWindowOpenHandler(({ url }) => {
     if (isSafeExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
@@ -94,6 +103,11 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 void app.whenReady().then(async () => {
+  // Passage needs no camera, microphone, notifications or geolocation: refuse every permission request.
+  electronSession.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  );
+  electronSession.defaultSession.setPermissionCheckHandler(() => false);
   const file =
     process.argv.slice(app.isPackaged ? 1 : 2).find((a) => a.endsWith('.passage')) ?? lastProject();
   if (file) {

@@ -1,13 +1,29 @@
+import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { isSafeExternalUrl, mainWindowOptions } from '../../electron/window';
+import { createMainWindow, isSafeExternalUrl } from '../../electron/window';
+
+function recordedOptions(): BrowserWindowConstructorOptions {
+  let seen: BrowserWindowConstructorOptions | undefined;
+  class RecordingWindow {
+    constructor(options: BrowserWindowConstructorOptions) {
+      seen = options;
+    }
+  }
+  createMainWindow(
+    RecordingWindow as unknown as new (o: BrowserWindowConstructorOptions) => BrowserWindow,
+    '/app/preload.cjs',
+  );
+  return seen!;
+}
 
 describe('Electron window hardening', () => {
   it('runs the renderer isolated, sandboxed and without Node', () => {
-    const prefs = mainWindowOptions('/app/preload.cjs').webPreferences!;
+    const prefs = recordedOptions().webPreferences!;
     expect(prefs.contextIsolation).toBe(true);
     expect(prefs.sandbox).toBe(true);
     expect(prefs.nodeIntegration).toBe(false);
     expect(prefs.nodeIntegrationInWorker).toBe(false);
+    expect(prefs.nodeIntegrationInSubFrames).toBe(false);
     expect(prefs.webviewTag).toBe(false);
     expect(prefs.webSecurity).toBe(true);
     expect(prefs.allowRunningInsecureContent).toBe(false);
