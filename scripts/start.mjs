@@ -34,6 +34,18 @@ function electronBinary() {
 
 const electron = browserOnly ? null : electronBinary();
 if (electron) {
+  if (!existsSync(path.join(root, 'out', 'native', 'electron', 'better_sqlite3.node'))) {
+    // Electron cannot load Node's build of the SQLite addon; build one for its ABI once.
+    await new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(root, 'scripts', 'rebuild-electron-native.mjs')], {
+        cwd: root,
+        stdio: 'inherit',
+      });
+      child.on('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error('native rebuild for Electron failed')),
+      );
+    });
+  }
   run(electron, ['.', ...passThrough]);
 } else {
   if (!browserOnly)
