@@ -1,0 +1,92 @@
+import type { HitRange } from './hits';
+
+/**
+ * A passage around one or more hits, as plain text plus where to highlight: the backend never sends HTML.
+ * `startUtf16` is where the snippet begins in the document; `highlights` are relative to `text`.
+ * Line breaks are shown as spaces (same length, so every offset still lines up with the document).
+ */
+export interface Snippet {
+  text: string;
+  startUtf16: number;
+  highlights: HitRange[];
+  /** Text was cut before / after the snippet (show an ellipsis). */
+  cutStart: boolean;
+  cutEnd: boolean;
+}
+
+export interface SnippetOptions {
+  /** At most this many snippets per document. */
+  maxSnippets?: number;
+  /** UTF-16 units of context on each side of the hits. */
+  context?: number;
+}
+
+const WORD_BREAK_SLACK = 20;
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/** Moves a window start back to a space (within some slack) and never into the middle of a surrogate pair. */
+function snapStart(text: string, at: number, hardLimit: number): number {
+  if (at <= 0) return 0;
+  for (let i = at; i > Math.max(hardLimit, at - WORD_BREAK_SLACK); i--) {
+    if (/\s/.test(text[i - 1]!)) return i;
+  }
+  return isHighSurrogate(text.charCodeAt(at - 1)) ? at - 1 : at;
+}
+
+function snapEnd(text: string, at: number, hardLimit: number): number {
+  if (at >= text.length) return text.length;
+  for (let i = at; i < Math.min(hardLimit, at + WORD_BREAK_SLACK); i++) {
+    if (/\s/.test(text[i]!)) return i;
+  }
+  return isHighSurrogate(text.charCodeAt(at - 1)) ? at + 1 : at;
+}
+
+/** Stops at the first non-space: cheap even on long documents. */
+function hasTextBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!/\s/.test(text[i]!)) return true;
+  return false;
+}
+
+/** Snippets for the first hits of a document; hits close together share one snippet. */
+export function makeSnippets(
+  text: string,
+  hits: readonly HitRange[],
+  options: SnippetOptions = {},
+): Snippet[] {
+  const maxSnippets = options.maxSnippets ?? 3;
+  const context = options.context ?? 60;
+  const windows: { start: number; end: number; hits: HitRange[] }[] = [];
+  for (const hit of hits) {
+    const last = windows[windows.length - 1];
+    if (last && hit.start - context <= last.end) {
+      // Close enough to the previous window: extend it rather than repeat the text between.
+      last.end = Math.max(last.end, hit.end + context);
+      last.hits.push(hit);
+      continue;
+    }
+    if (windows.length === maxSnippets) break;
+    windows.push({ start: hit.start - context, end: hit.end + context, hits: [hit] });
+  }
+  return windows.map((window) => {
+    const firstHit = window.hits[0]!;
+    const lastHit = window.hits[window.hits.length - 1]!;
+    const start = snapStart(text, Math.max(0, window.start), firstHit.start);
+    const end = snapEnd(text, Math.min(text.length, window.end), Number.MAX_SAFE_INTEGER);
+    const boundedEnd = Math.max(end, lastHit.end);
+    let slice = text.slice(start, boundedEnd).replace(/[\n\r\t]/g, ' ');
+    // Leading/trailing spaces from snapping carry no meaning; trimming the end keeps offsets valid.
+    const lead = slice.length - slice.trimStart().length;
+    slice = slice.trimEnd().slice(lead);
+    const snippetStart = start + lead;
+    return {
+      text: slice,
+      startUtf16: snippetStart,
+      highlights: window.hits.map((h) => ({ start: h.start - snippetStart, end: h.end - snippetStart })),
+      cutStart: hasTextBetween(text, 0, snippetStart),
+      cutEnd: hasTextBetween(text, snippetStart + slice.length, text.length),
+    };
+  });
+}
