@@ -1,12 +1,242 @@
-import { codingArgs } from '../../../shared/api/coding';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { codingArgs, TemplateInfo } from '../../../shared/api/coding';
 import { PassageError } from '../../../shared/api/result';
+import { parseQdc } from '../../../shared/coding/qdc';
+import { flattenTemplate, parseTemplate, type Template } from '../../../shared/coding/template';
+import { appRoot } from '../../store/paths';
+import * as codeGroups from '../../store/codeGroups';
+import { ensureCoder, listCoders } from '../../store/coders';
+import * as codes from '../../store/codes';
+import * as memos from '../../store/memos';
+import * as segments from '../../store/segments';
+import { redo, runUndoable, undo, undoState } from '../../store/undo';
 import type { HandlersFor } from '../handlerTypes';
+import type { Session } from '../session';
 
-// Placeholder while the coding backend is being built: every call answers `unsupported`.
-const notYet = (call: string) => (): never => {
-  throw new PassageError('unsupported', `${call}: not built yet`);
+const codeName = (session: Session, id: number): string => {
+  const { db } = session.requireProject();
+  return codes.getCode(db, id).name;
 };
 
-export const codingHandlers = Object.fromEntries(
-  Object.keys(codingArgs).map((call) => [call, notYet(call)]),
-) as unknown as HandlersFor<typeof codingArgs>;
+export const codingHandlers: HandlersFor<typeof codingArgs> = {
+  'codes.list': (session) => codes.listCodes(session.requireProject().db),
+  'codes.create': (session, args) => {
+    const { db } = session.requireProject();
+    const id = runUndoable(db, `Create code ${args.name}`, (j) => codes.createCode(db, j, args));
+    return codes.getCode(db, id);
+  },
+  'codes.update': (session, { id, ...changes }) => {
+    const { db } = session.requireProject();
+    const before = codes.getCode(db, id, 'codes.update');
+    const label =
+      changes.name !== undefined && changes.name !== before.name
+        ? `Rename code ${before.name} to ${changes.name}`
+        : changes.color !== undefined && Object.keys(changes).length === 1
+          ? `Recolour code ${before.name}`
+          : `Edit code ${before.name}`;
+    runUndoable(db, label, (j) => codes.updateCode(db, j, id, changes));
+    return codes.getCode(db, id);
+  },
+  'codes.move': (session, { id, parentId, position }) => {
+    const { db } = session.requireProject();
+    const name = codes.getCode(db, id, 'codes.move').name;
+    runUndoable(db, `Move code ${name}`, (j) => codes.moveCode(db, j, id, parentId, position));
+    return codes.getCode(db, id);
+  },
+  'codes.merge': (session, { sourceId, targetId }) => {
+    const { db } = session.requireProject();
+    const source = codes.getCode(db, sourceId, 'codes.merge: sourceId');
+    const target = codes.getCode(db, targetId, 'codes.merge: targetId');
+    const stats = runUndoable(db, `Merge code ${source.name} into ${target.name}`, (j) =>
+      codes.mergeCodes(db, j, sourceId, targetId),
+    );
+    return { code: codes.getCode(db, targetId), ...stats };
+  },
+  'codes.usage': (session, { id }) => codes.codeUsage(session.requireProject().db, id),
+  'codes.delete': (session, { id }) => {
+    const { db } = session.requireProject();
+    const name = codes.getCode(db, id, 'codes.delete').name;
+    return runUndoable(db, `Delete code ${name}`, (j) => codes.deleteCode(db, j, id));
+  },
+
+  'codeGroups.list': (session) => codeGroups.listCodeGroups(session.requireProject().db),
+  'codeGroups.create': (session, args) => {
+    const { db } = session.requireProject();
+    const id = runUndoable(db, `Create code group ${args.name}`, (j) =>
+      codeGroups.createCodeGroup(db, j, args),
+    );
+    return codeGroups.getCodeGroup(db, id);
+  },
+  'codeGroups.update': (session, { id, ...changes }) => {
+    const { db } = session.requireProject();
+    const group = codeGroups.getCodeGroup(db, id, 'codeGroups.update');
+    runUndoable(db, `Edit code group ${group.name}`, (j) => codeGroups.updateCodeGroup(db, j, id, changes));
+    return codeGroups.getCodeGroup(db, id);
+  },
+  'codeGroups.delete': (session, { id }) => {
+    const { db } = session.requireProject();
+    const group = codeGroups.getCodeGroup(db, id, 'codeGroups.delete');
+    runUndoable(db, `Delete code group ${group.name}`, (j) => codeGroups.deleteCodeGroup(db, j, id));
+    return null;
+  },
+  'codeGroups.setMembers': (session, { id, codeIds }) => {
+    const { db } = session.requireProject();
+    const group = codeGroups.getCodeGroup(db, id, 'codeGroups.setMembers');
+    runUndoable(db, `Change codes of group ${group.name}`, (j) =>
+      codeGroups.setCodeGroupMembers(db, j, id, codeIds),
+    );
+    return codeGroups.getCodeGroup(db, id);
+  },
+
+  'segments.listByDocument': (session, { documentId }) => {
+    const { db } = session.requireProject();
+    segments.documentText(db, documentId, 'segments.listByDocument');
+    return segments.listSegmentsByDocument(db, documentId);
+  },
+  'segments.apply': (session, args) => {
+    const { db } = session.requireProject();
+    const coderId = ensureCoder(db, session.coder);
+    const label = `Apply code ${codes.getCode(db, args.codeId, 'segments.apply: codeId').name}`;
+    const { id } = runUndoable(db, label, (j) => segments.applySegment(db, j, { ...args, coderId }));
+    return segments.getSegment(db, id);
+  },
+  'segments.remove': (session, { id }) => {
+    const { db } = session.requireProject();
+    const seg = segments.getSegment(db, id, 'segments.remove');
+    runUndoable(db, `Remove code ${codeName(session, seg.codeId)}`, (j) => segments.removeSegment(db, j, id));
+    return null;
+  },
+  'segments.resize': (session, { id, startUtf16, endUtf16 }) => {
+    const { db } = session.requireProject();
+    const seg = segments.getSegment(db, id, 'segments.resize');
+    runUndoable(db, `Resize segment of ${codeName(session, seg.codeId)}`, (j) =>
+      segments.resizeSegment(db, j, id, startUtf16, endUtf16),
+    );
+    return segments.getSegment(db, id);
+  },
+  'segments.recode': (session, { id, codeId }) => {
+    const { db } = session.requireProject();
+    segments.getSegment(db, id, 'segments.recode');
+    const label = `Recode segment as ${codes.getCode(db, codeId, 'segments.recode: codeId').name}`;
+    runUndoable(db, label, (j) => segments.recodeSegment(db, j, id, codeId));
+    return segments.getSegment(db, id);
+  },
+  'segments.setMemo': (session, { id, memo }) => {
+    const { db } = session.requireProject();
+    segments.getSegment(db, id, 'segments.setMemo');
+    runUndoable(db, 'Edit segment memo', (j) => segments.setSegmentMemo(db, j, id, memo));
+    return segments.getSegment(db, id);
+  },
+  'segments.listByCode': (session, args) => segments.listSegmentsByCode(session.requireProject().db, args),
+  'segments.neighbor': (session, args) => segments.neighborSegment(session.requireProject().db, args),
+
+  'memos.list': (session, args) => memos.listMemos(session.requireProject().db, args),
+  'memos.create': (session, args) => {
+    const { db } = session.requireProject();
+    const id = runUndoable(db, 'Create memo', (j) =>
+      memos.createMemo(db, j, { ...args, author: session.coder }),
+    );
+    return memos.getMemo(db, id);
+  },
+  'memos.update': (session, { id, ...changes }) => {
+    const { db } = session.requireProject();
+    memos.getMemo(db, id, 'memos.update');
+    runUndoable(db, 'Edit memo', (j) => memos.updateMemo(db, j, id, changes));
+    return memos.getMemo(db, id);
+  },
+  'memos.delete': (session, { id }) => {
+    const { db } = session.requireProject();
+    memos.getMemo(db, id, 'memos.delete');
+    runUndoable(db, 'Delete memo', (j) => memos.deleteMemo(db, j, id));
+    return null;
+  },
+
+  'coders.list': (session) => {
+    const { db } = session.requireProject();
+    ensureCoder(db, session.coder);
+    return listCoders(db, session.coder);
+  },
+  'coders.setCurrent': (session, { name }) => {
+    const { db } = session.requireProject();
+    ensureCoder(db, name);
+    session.coder = name;
+    const current = listCoders(db, name).find((c) => c.current);
+    if (!current) throw new PassageError('internal', `coders.setCurrent: ${name} was not saved`);
+    return current;
+  },
+
+  'undo.undo': (session) => {
+    const { db } = session.requireProject();
+    const label = undo(db);
+    return { label, state: undoState(db) };
+  },
+  'undo.redo': (session) => {
+    const { db } = session.requireProject();
+    const label = redo(db);
+    return { label, state: undoState(db) };
+  },
+  'undo.state': (session) => undoState(session.requireProject().db),
+
+  'templates.list': () => listTemplates(),
+  'templates.load': (session, args) => {
+    const { db } = session.requireProject();
+    const template = readTemplate(args);
+    return runUndoable(db, `Load codebook ${template.title}`, (j) =>
+      codeGroups.importTemplate(db, j, template),
+    );
+  },
+};
+
+const TEMPLATE_NAME = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
+function templatesDir(): string {
+  return path.join(appRoot(), 'templates');
+}
+
+function readTemplateFile(file: string): Template {
+  const label = path.basename(file);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT') throw new PassageError('not_found', `templates.load: ${label} does not exist`);
+    throw new PassageError('io', `templates.load: ${label} cannot be read (${code ?? 'error'})`);
+  }
+  try {
+    return /\.qdc$/i.test(file) ? parseQdc(text, label) : parseTemplate(text, label);
+  } catch (error) {
+    throw new PassageError(
+      'invalid_argument',
+      `templates.load: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+function listTemplates(): TemplateInfo[] {
+  const dir = templatesDir();
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
+  return files.sort().map((file) => {
+    const template = readTemplateFile(path.join(dir, file));
+    return {
+      name: file.replace(/\.json$/, ''),
+      title: template.title,
+      description: template.description,
+      codeCount: flattenTemplate(template.codes).length,
+      groupCount: template.groups.length,
+    };
+  });
+}
+
+function readTemplate(args: { name?: string; path?: string }): Template {
+  if ((args.name === undefined) === (args.path === undefined)) {
+    throw new PassageError('invalid_argument', 'templates.load: give either name or path');
+  }
+  if (args.path !== undefined) return readTemplateFile(path.resolve(args.path));
+  const name = args.name!.replace(/\.json$/, '');
+  if (!TEMPLATE_NAME.test(name)) {
+    throw new PassageError('invalid_argument', `templates.load: name: "${name}" is not a template name`);
+  }
+  return readTemplateFile(path.join(templatesDir(), `${name}.json`));
+}

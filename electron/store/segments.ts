@@ -1,0 +1,318 @@
+/**
+ * Coded segments. Offsets are UTF-16 code units into documents.text, end exclusive. Changes go through a
+ * Journal (wrap in runUndoable, electron/store/undo.ts).
+ *
+ *   listSegmentsByDocument(db, documentId): Segment[] ·  getSegment(db, id, call?): Segment
+ *   applySegment(db, journal, { documentId, codeId, startUtf16, endUtf16, memo?, coderId }, call?)
+ *       → { id, collapsed }   an exact duplicate (same document, code, start, end) is collapsed: its id, nothing written
+ *   insertSegments(db, journal, spans: { documentId, codeId, startUtf16, endUtf16 }[], coderId, call?)
+ *       → { inserted: number[], duplicates: number }   many at once (auto-code), duplicates skipped, one check per document
+ *   removeSegment / resizeSegment / recodeSegment / setSegmentMemo (db, journal, id, …, call?)
+ *   listSegmentsByCode(db, { codeId, … }): RetrievedSegments ·  neighborSegment(db, …): SegmentNeighbor | null
+ */
+import type Database from 'better-sqlite3';
+import type { RetrievedSegment, RetrievedSegments, Segment, SegmentNeighbor } from '../../shared/api/coding';
+import { PassageError } from '../../shared/api/result';
+import { segmentBoundsProblem } from '../../shared/coding/segmentBounds';
+import { subtreeIds } from './codes';
+import { statement } from './statements';
+import type { Journal } from './undo';
+
+const SELECT = `
+  SELECT s.id, s.document_id AS documentId, s.code_id AS codeId, s.start_utf16 AS startUtf16,
+    s.end_utf16 AS endUtf16, s.text, s.memo, k.name AS coder, s.created_at AS createdAt, s.updated_at AS updatedAt
+  FROM segments s JOIN coders k ON k.id = s.coder_id`;
+
+export function listSegmentsByDocument(db: Database.Database, documentId: number): Segment[] {
+  return statement(
+    db,
+    `${SELECT} WHERE s.document_id = @documentId ORDER BY s.start_utf16, s.end_utf16 DESC, s.id`,
+  ).all({
+    documentId,
+  }) as Segment[];
+}
+
+export function getSegment(db: Database.Database, id: number, call = 'segments'): Segment {
+  const row = statement(db, `${SELECT} WHERE s.id = @id`).get({ id }) as Segment | undefined;
+  if (!row) throw new PassageError('not_found', `${call}: segment ${id} does not exist`);
+  return row;
+}
+
+export function documentText(
+  db: Database.Database,
+  documentId: number,
+  call: string,
+  field = 'documentId',
+): string {
+  const row = statement(db, 'SELECT text FROM documents WHERE id = @documentId').get({ documentId }) as
+    { text: string } | undefined;
+  if (!row) throw new PassageError('not_found', `${call}: ${field}: document ${documentId} does not exist`);
+  return row.text;
+}
+
+function requireCode(db: Database.Database, codeId: number, call: string): void {
+  if (!statement(db, 'SELECT 1 FROM codes WHERE id = @codeId').get({ codeId })) {
+    throw new PassageError('not_found', `${call}: codeId: code ${codeId} does not exist`);
+  }
+}
+
+function checkBounds(text: string, start: number, end: number, call: string): void {
+  const problem = segmentBoundsProblem(text, start, end);
+  if (problem) throw new PassageError('invalid_argument', `${call}: ${problem}`);
+}
+
+function findDuplicate(
+  db: Database.Database,
+  span: { documentId: number; codeId: number; startUtf16: number; endUtf16: number },
+): number | undefined {
+  const row = statement(
+    db,
+    `SELECT id FROM segments WHERE code_id = @codeId AND document_id = @documentId
+     AND start_utf16 = @startUtf16 AND end_utf16 = @endUtf16`,
+  ).get(span) as { id: number } | undefined;
+  return row?.id;
+}
+
+export interface NewSegment {
+  documentId: number;
+  codeId: number;
+  startUtf16: number;
+  endUtf16: number;
+  memo?: string;
+}
+
+function insertChecked(journal: Journal, text: string, span: NewSegment, coderId: number): number {
+  const now = new Date().toISOString();
+  const row = journal.insert('segments', {
+    id: null,
+    document_id: span.documentId,
+    code_id: span.codeId,
+    start_utf16: span.startUtf16,
+    end_utf16: span.endUtf16,
+    text: text.slice(span.startUtf16, span.endUtf16),
+    memo: span.memo ?? '',
+    coder_id: coderId,
+    created_at: now,
+    updated_at: now,
+  });
+  return row.id as number;
+}
+
+export function applySegment(
+  db: Database.Database,
+  journal: Journal,
+  span: NewSegment & { coderId: number },
+  call = 'segments.apply',
+): { id: number; collapsed: boolean } {
+  const text = documentText(db, span.documentId, call);
+  requireCode(db, span.codeId, call);
+  checkBounds(text, span.startUtf16, span.endUtf16, call);
+  const duplicate = findDuplicate(db, span);
+  if (duplicate !== undefined) return { id: duplicate, collapsed: true };
+  return { id: insertChecked(journal, text, span, span.coderId), collapsed: false };
+}
+
+export function insertSegments(
+  db: Database.Database,
+  journal: Journal,
+  spans: readonly NewSegment[],
+  coderId: number,
+  call = 'segments.insert',
+): { inserted: number[]; duplicates: number } {
+  const texts = new Map<number, string>();
+  const checkedCodes = new Set<number>();
+  const inserted: number[] = [];
+  let duplicates = 0;
+  for (const span of spans) {
+    let text = texts.get(span.documentId);
+    if (text === undefined) {
+      text = documentText(db, span.documentId, call);
+      texts.set(span.documentId, text);
+    }
+    if (!checkedCodes.has(span.codeId)) {
+      requireCode(db, span.codeId, call);
+      checkedCodes.add(span.codeId);
+    }
+    checkBounds(text, span.startUtf16, span.endUtf16, call);
+    if (findDuplicate(db, span) !== undefined) duplicates++;
+    else inserted.push(insertChecked(journal, text, span, coderId));
+  }
+  return { inserted, duplicates };
+}
+
+function segmentRow(db: Database.Database, id: number, call: string) {
+  const row = statement(
+    db,
+    'SELECT id, document_id, code_id, start_utf16, end_utf16 FROM segments WHERE id = @id',
+  ).get({
+    id,
+  }) as
+    { id: number; document_id: number; code_id: number; start_utf16: number; end_utf16: number } | undefined;
+  if (!row) throw new PassageError('not_found', `${call}: segment ${id} does not exist`);
+  return row;
+}
+
+export function removeSegment(
+  db: Database.Database,
+  journal: Journal,
+  id: number,
+  call = 'segments.remove',
+): void {
+  segmentRow(db, id, call);
+  journal.remove('segments', { id });
+}
+
+export function resizeSegment(
+  db: Database.Database,
+  journal: Journal,
+  id: number,
+  startUtf16: number,
+  endUtf16: number,
+  call = 'segments.resize',
+): void {
+  const row = segmentRow(db, id, call);
+  const text = documentText(db, row.document_id, call);
+  checkBounds(text, startUtf16, endUtf16, call);
+  const twin = findDuplicate(db, { documentId: row.document_id, codeId: row.code_id, startUtf16, endUtf16 });
+  if (twin !== undefined && twin !== id) {
+    throw new PassageError(
+      'conflict',
+      `${call}: segment ${twin} of the same code already covers exactly that span`,
+    );
+  }
+  journal.update(
+    'segments',
+    { id },
+    {
+      start_utf16: startUtf16,
+      end_utf16: endUtf16,
+      text: text.slice(startUtf16, endUtf16),
+      updated_at: new Date().toISOString(),
+    },
+  );
+}
+
+export function recodeSegment(
+  db: Database.Database,
+  journal: Journal,
+  id: number,
+  codeId: number,
+  call = 'segments.recode',
+): void {
+  const row = segmentRow(db, id, call);
+  requireCode(db, codeId, call);
+  if (codeId === row.code_id) return;
+  const twin = findDuplicate(db, {
+    documentId: row.document_id,
+    codeId,
+    startUtf16: row.start_utf16,
+    endUtf16: row.end_utf16,
+  });
+  if (twin !== undefined) {
+    throw new PassageError(
+      'conflict',
+      `${call}: segment ${twin} already codes exactly this span with that code`,
+    );
+  }
+  journal.update('segments', { id }, { code_id: codeId, updated_at: new Date().toISOString() });
+}
+
+export function setSegmentMemo(
+  db: Database.Database,
+  journal: Journal,
+  id: number,
+  memo: string,
+  call = 'segments.setMemo',
+): void {
+  segmentRow(db, id, call);
+  journal.update('segments', { id }, { memo, updated_at: new Date().toISOString() });
+}
+
+/** Context beside a segment, cut at the nearest line break so it reads as the surrounding passage. */
+function context(text: string, start: number, end: number, chars: number): { before: string; after: string } {
+  let before = text.slice(Math.max(0, start - chars), start);
+  let after = text.slice(end, Math.min(text.length, end + chars));
+  const lastBreak = before.lastIndexOf('\n');
+  if (lastBreak >= 0) before = before.slice(lastBreak + 1);
+  const firstBreak = after.indexOf('\n');
+  if (firstBreak >= 0) after = after.slice(0, firstBreak);
+  // Never leave half a surrogate pair at a cut.
+  if (/^[\uDC00-\uDFFF]/.test(before)) before = before.slice(1);
+  if (/[\uD800-\uDBFF]$/.test(after)) after = after.slice(0, -1);
+  return { before, after };
+}
+
+export interface ByCodeQuery {
+  codeId: number;
+  includeDescendants?: boolean;
+  documentId?: number;
+  contextChars?: number;
+  limit?: number;
+  offset?: number;
+}
+
+export function listSegmentsByCode(
+  db: Database.Database,
+  query: ByCodeQuery,
+  call = 'segments.listByCode',
+): RetrievedSegments {
+  requireCode(db, query.codeId, call);
+  const params = {
+    ids: JSON.stringify(query.includeDescendants ? subtreeIds(db, query.codeId) : [query.codeId]),
+    documentId: query.documentId ?? null,
+    limit: query.limit ?? 500,
+    offset: query.offset ?? 0,
+  };
+  const where = `s.code_id IN (SELECT value FROM json_each(@ids)) AND (@documentId IS NULL OR s.document_id = @documentId)`;
+  const total = (
+    statement(db, `SELECT count(*) AS n FROM segments s WHERE ${where}`).get(params) as { n: number }
+  ).n;
+  const rows = statement(
+    db,
+    `SELECT x.*, d.title AS documentTitle, c.name AS codeName FROM (${SELECT} WHERE ${where}) x
+     JOIN documents d ON d.id = x.documentId JOIN codes c ON c.id = x.codeId
+     ORDER BY x.documentId, x.startUtf16, x.id LIMIT @limit OFFSET @offset`,
+  ).all(params) as Omit<RetrievedSegment, 'before' | 'after'>[];
+  const texts = new Map<number, string>();
+  const chars = query.contextChars ?? 150;
+  const items = rows.map((row) => {
+    let text = texts.get(row.documentId);
+    if (text === undefined) {
+      text = documentText(db, row.documentId, call);
+      texts.set(row.documentId, text);
+    }
+    return { ...row, ...context(text, row.startUtf16, row.endUtf16, chars) };
+  });
+  return { total, items };
+}
+
+export function neighborSegment(
+  db: Database.Database,
+  query: {
+    codeId: number;
+    fromDocumentId: number;
+    fromStartUtf16: number;
+    direction: 'next' | 'previous';
+    wrap?: boolean;
+  },
+  call = 'segments.neighbor',
+): SegmentNeighbor | null {
+  requireCode(db, query.codeId, call);
+  const next = query.direction === 'next';
+  const base = `SELECT x.*, d.title AS documentTitle FROM (${SELECT} WHERE s.code_id = @codeId) x
+    JOIN documents d ON d.id = x.documentId`;
+  const order = next
+    ? 'ORDER BY x.documentId, x.startUtf16, x.id'
+    : 'ORDER BY x.documentId DESC, x.startUtf16 DESC, x.id DESC';
+  const params = { codeId: query.codeId, doc: query.fromDocumentId, start: query.fromStartUtf16 };
+  const found = statement(
+    db,
+    `${base} WHERE (x.documentId, x.startUtf16) ${next ? '>' : '<'} (@doc, @start) ${order} LIMIT 1`,
+  ).get(params) as SegmentNeighbor | undefined;
+  if (found) return found;
+  if (query.wrap === false) return null;
+  return (
+    (statement(db, `${base} ${order} LIMIT 1`).get({ codeId: query.codeId }) as
+      SegmentNeighbor | undefined) ?? null
+  );
+}
