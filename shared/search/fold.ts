@@ -8,7 +8,7 @@ export const TOKEN_CHAR_CLASS = '\\p{L}\\p{N}\\p{Co}\\p{Mn}';
 const TOKEN_CHAR = new RegExp(`[${TOKEN_CHAR_CLASS}]`, 'u');
 const TOKEN_RUN = new RegExp(`[${TOKEN_CHAR_CLASS}]+`, 'gu');
 const COMBINING_MARKS = /\p{Mn}/gu;
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const NON_ASCII = /[^\p{ASCII}]/u;
 
 export function isTokenChar(char: string): boolean {
   return TOKEN_CHAR.test(char);
@@ -28,7 +28,7 @@ export function foldChar(char: string): string {
 
 /** Folds a whole string (no offsets kept): for query words. */
 export function foldString(text: string): string {
-  if (ASCII_ONLY.test(text)) return text.toLowerCase();
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   let out = '';
   for (const char of text) out += foldChar(char);
   return out;
@@ -56,7 +56,7 @@ export interface FoldedText {
 }
 
 export function foldText(text: string): FoldedText {
-  if (ASCII_ONLY.test(text)) return { folded: text.toLowerCase(), starts: null, ends: null };
+  if (!NON_ASCII.test(text)) return { folded: text.toLowerCase(), starts: null, ends: null };
   // Folding never lengthens a character by more than a few units; grow if it ever does.
   let starts = new Int32Array(text.length + 16);
   let ends = new Int32Array(text.length + 16);
@@ -100,7 +100,7 @@ export function foldText(text: string): FoldedText {
   return { folded: parts.join(''), starts: starts.subarray(0, out), ends: ends.subarray(0, out) };
 }
 
-function growInt32(array: Int32Array, length: number): Int32Array {
+function growInt32(array: Int32Array, length: number): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(length);
   bigger.set(array);
   return bigger;
