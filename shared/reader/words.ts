@@ -105,3 +105,25 @@ export function inVivoName(selected: string): string {
 function alignSlice(text: string, length: number): string {
   return text.slice(0, alignToCodePoint(text, length, 'back'));
 }
+
+/**
+ * Moves one edge of a segment by one word, for keyboard boundary adjustment: an end moves to the end
+ * of the next/previous word, a start to the start of the next/previous word. Returns the offset
+ * unchanged when there is no word that way.
+ */
+export function stepWordEdge(
+  text: string,
+  offset: number,
+  direction: 'back' | 'forward',
+  edge: 'start' | 'end',
+  findWords: WordFinder = defaultFinder(),
+): number {
+  const words = findWords(text, Math.max(0, offset - WINDOW), Math.min(text.length, offset + WINDOW));
+  const key = (w: WordSpan) => (edge === 'start' ? w.start : w.end);
+  if (direction === 'forward') {
+    const after = words.find((w) => key(w) > offset);
+    return after ? key(after) : offset;
+  }
+  const before = words.findLast((w) => key(w) < offset);
+  return before ? key(before) : offset;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignToCodePoint, inVivoName, regexWords, snapToWords } from '../../shared/reader/words';
+import { alignToCodePoint, inVivoName, regexWords, snapToWords, stepWordEdge } from '../../shared/reader/words';
 
 const finders = [
   ['Intl.Segmenter', undefined],
@@ -69,5 +69,18 @@ describe('inVivoName', () => {
     const name = inVivoName(long);
     expect(name).toBe('we could not get access to the camps without the military…');
     expect(name.length).toBeLessThanOrEqual(61);
+  });
+});
+
+describe('stepWordEdge', () => {
+  // "we had no choice": we 0..2, had 3..6, no 7..9, choice 10..16
+  const text = 'we had no choice';
+  it.each(finders)('moves an end or a start by one word (%s)', (_name, finder) => {
+    expect(stepWordEdge(text, 6, 'forward', 'end', finder)).toBe(9);
+    expect(stepWordEdge(text, 6, 'back', 'end', finder)).toBe(2);
+    expect(stepWordEdge(text, 3, 'forward', 'start', finder)).toBe(7);
+    expect(stepWordEdge(text, 3, 'back', 'start', finder)).toBe(0);
+    expect(stepWordEdge(text, 16, 'forward', 'end', finder)).toBe(16);
+    expect(stepWordEdge(text, 0, 'back', 'start', finder)).toBe(0);
   });
 });

@@ -1,9 +1,141 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useRevision } from '../../app/useRevisions';
 import { useSelection } from '../../app/useSelection';
+import { EmptyState } from '../../components/EmptyState';
+import { CodePalette } from '../palette/CodePalette';
+import { createCode, inVivo, openPalette, revealRange } from './actions';
+import { CodeSidebar } from './CodeSidebar';
+import { HelpOverlay } from './HelpOverlay';
+import { ReaderText } from './ReaderText';
+import { SearchHitsBar } from './SearchHitsBar';
+import { SegmentPanel } from './SegmentPanel';
+import { isForeignSegmentsRevision, useReader } from './useReader';
+import { useReaderKeys } from './useReaderKeys';
 
-/** The document reader: shows the document chosen in useSelection. */
+/** The document reader: shows the document chosen in useSelection, and is where passages are coded. */
 export function Reader() {
   const documentId = useSelection((s) => s.documentId);
+  const load = useReader((s) => s.load);
+  const documentsRevision = useRevision('documents');
+  useEffect(() => {
+    void load(documentId);
+  }, [documentId, documentsRevision, load]);
   if (documentId === null)
-    return <p className="muted reader-empty">Choose a document to read and code it.</p>;
-  return <p className="muted">Document {documentId}</p>;
+    return (
+      <EmptyState title="Reader">
+        <p className="muted reader-empty">Choose a document to read and code it.</p>
+      </EmptyState>
+    );
+  return <ReaderView />;
+}
+
+function useFollowRevisions(): void {
+  const segmentsRevision = useRevision('segments');
+  const codesRevision = useRevision('codes');
+  useEffect(() => {
+    // Changes made elsewhere (undo, auto-coding, merging codes) reload; the reader's own are already shown.
+    if (segmentsRevision > 0 && isForeignSegmentsRevision(segmentsRevision))
+      void useReader.getState().reloadSegments();
+  }, [segmentsRevision]);
+  useEffect(() => {
+    if (codesRevision > 0) void useReader.getState().loadCodes();
+  }, [codesRevision]);
+}
+
+function useFollowTarget(): void {
+  const target = useSelection((s) => s.target);
+  const status = useReader((s) => s.status);
+  useEffect(() => {
+    // Wait one frame so a freshly loaded list has mounted before scrolling it.
+    if (!target || status !== 'ready') return;
+    const frame = requestAnimationFrame(() =>
+      revealRange({ start: target.startUtf16, end: target.endUtf16 }),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [target, status]);
+}
+
+function ReaderView() {
+  const status = useReader((s) => s.status);
+  const document = useReader((s) => s.document);
+  const segmentCount = useReader((s) => s.segments.size);
+  const hasSelection = useReader((s) => s.selection !== null);
+  const codes = useReader(useShallow((s) => [...s.codes.values()]));
+  const shortcutKeys = useMemo(
+    () =>
+      codes
+        .filter((c) => c.shortcut)
+        .slice(0, 3)
+        .map((c) => `${c.shortcut} (${c.name})`),
+    [codes],
+  );
+  const [help, setHelp] = useState(false);
+  const toggleHelp = useCallback(() => setHelp((h) => !h), []);
+  useReaderKeys(toggleHelp);
+  useFollowRevisions();
+  useFollowTarget();
+
+  if (status === 'missing')
+    return (
+      <p className="muted reader-empty">This document is no longer in the project. Choose another one.</p>
+    );
+  if (status !== 'ready' || !document) return <p className="muted reader-empty">Opening the document…</p>;
+
+  return (
+    <div className="reader">
+      <header className="reader-toolbar">
+        <h2 className="reader-title" title={document.fileName}>
+          {document.title}
+        </h2>
+        <span className="muted">
+          {document.wordCount.toLocaleString()} words · {segmentCount}{' '}
+          {segmentCount === 1 ? 'segment' : 'segments'}
+        </span>
+        <SearchHitsBar />
+        <div className="reader-toolbar-actions">
+          <button
+            type="button"
+            disabled={!hasSelection}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => openPalette()}
+          >
+            Code… <kbd>Ctrl+K</kbd>
+          </button>
+          <button
+            type="button"
+            disabled={!hasSelection}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => void inVivo()}
+          >
+            In-vivo <kbd>Ctrl+I</kbd>
+          </button>
+          <button
+            type="button"
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts (?)"
+            onClick={toggleHelp}
+          >
+            ?
+          </button>
+        </div>
+      </header>
+      {segmentCount === 0 && (
+        <p className="reader-hint" role="note">
+          Nothing coded here yet. Select text, then press a code’s key
+          {shortcutKeys.length > 0 ? ` — ${shortcutKeys.join(', ')} —` : ''} or Ctrl/Cmd+K to pick or create a
+          code; Ctrl/Cmd+P codes a whole paragraph. Press ? for all shortcuts.
+        </p>
+      )}
+      <div className="reader-main">
+        <ReaderText />
+        <div className="reader-side">
+          <SegmentPanel />
+          <CodeSidebar codes={codes} />
+        </div>
+      </div>
+      <CodePalette codes={codes} createCode={createCode} />
+      {help && <HelpOverlay onClose={() => setHelp(false)} />}
+    </div>
+  );
 }

@@ -1,0 +1,80 @@
+import { useEffect, useMemo, useRef, type DragEvent, type MouseEvent } from 'react';
+import { List, useDynamicRowHeight, useListRef } from 'react-window';
+import { snapToWords } from '../../../shared/reader/words';
+import { codeRow, registerScroller } from './actions';
+import { readSelection, selectDomRange } from './domSelection';
+import { ReaderRow, type RowActions } from './ReaderRow';
+import { useReader } from './useReader';
+
+export const RANGE_MIME = 'application/x-passage-range';
+const ROW_PROPS: RowActions = { codeRow };
+/** Rough characters per line and line height, only to size rows before they are measured. */
+const CHARS_PER_LINE = 95;
+const LINE_PX = 24;
+
+/** The virtualised text: only the rows on screen (plus a few) exist in the DOM, whatever the document's length. */
+export function ReaderText() {
+  const rows = useReader((s) => s.rows);
+  const documentId = useReader((s) => s.documentId);
+  const listRef = useListRef(null);
+  const containerRef = useRef<HTMLDivElement>(null);
+  const initialRowHeights = useMemo(
+    () => rows.map((r) => Math.ceil((r.end - r.start) / CHARS_PER_LINE) * LINE_PX + 12),
+    [rows],
+  );
+  const rowHeight = useDynamicRowHeight({
+    defaultRowHeight: 48,
+    initialRowHeights,
+    key: `${documentId ?? 0}:${rows.length}`,
+  });
+
+  useEffect(() => {
+    registerScroller((index) => listRef.current?.scrollToRow({ index, align: 'center' }));
+    return () => registerScroller(null);
+  }, [listRef]);
+
+  const onMouseUp = (e: MouseEvent) => {
+    const root = containerRef.current;
+    if (!root || e.button !== 0) return;
+    const raw = readSelection(root);
+    const reader = useReader.getState();
+    if (!raw) {
+      // A plain click on coded text selects its innermost segment (the shortest one covering the click).
+      const target = (e.target as HTMLElement).closest<HTMLElement>('[data-segments]');
+      const ids = target?.dataset.segments?.split(' ').map(Number) ?? [];
+      const innermost = ids
+        .map((id) => reader.segments.get(id))
+        .filter((s) => s !== undefined)
+        .sort((a, b) => a.endUtf16 - a.startUtf16 - (b.endUtf16 - b.startUtf16))[0];
+      if (innermost) reader.selectSegment(innermost.id);
+      else if ((e.target as HTMLElement).closest('.reader-text')) reader.setSelection(null);
+      return;
+    }
+    // Alt keeps the exact selection; otherwise it snaps to whole words, like the researchers' other tools.
+    const range = e.altKey ? raw : snapToWords(reader.text, raw.start, raw.end);
+    reader.setSelection(range);
+    if (range.start !== raw.start || range.end !== raw.end) selectDomRange(root, range);
+  };
+
+  const onDragStart = (e: DragEvent) => {
+    const selection = useReader.getState().selection;
+    if (!selection) return;
+    e.dataTransfer.setData(RANGE_MIME, JSON.stringify(selection));
+    e.dataTransfer.effectAllowed = 'copy';
+  };
+
+  return (
+    <div className="reader-text-area" ref={containerRef} onMouseUp={onMouseUp} onDragStart={onDragStart}>
+      <List
+        listRef={listRef}
+        className="reader-list"
+        rowComponent={ReaderRow}
+        rowCount={rows.length}
+        rowHeight={rowHeight}
+        rowProps={ROW_PROPS}
+        overscanCount={4}
+        aria-label="Document text"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import type { Segment } from '../../../shared/api/coding';
+import { indexByRow } from '../../../shared/reader/rowIndex';
+import { rowSpan, type DisplayRow } from '../../../shared/reader/rows';
+import type { Span } from '../../../shared/reader/runs';
+import { layoutStripes } from '../../../shared/reader/stripes';
+
+export interface SegmentLayout {
+  /** Per row, the ids of the segments touching it (arrays reused when unchanged, so rows skip re-rendering). */
+  rowSegments: (readonly number[])[];
+  /** Stripe column of every segment; stable across edits where possible. */
+  columns: Map<number, number>;
+  columnCount: number;
+}
+
+/** Rebuilds the per-row index and the stripe layout after the segments changed. */
+export function layoutSegments(
+  rows: readonly DisplayRow[],
+  segments: ReadonlyMap<number, Segment>,
+  previous: SegmentLayout | null,
+): SegmentLayout {
+  const spans: Span[] = [];
+  const stripeItems = [];
+  for (const s of segments.values()) {
+    spans.push({ id: s.id, start: s.startUtf16, end: s.endUtf16 });
+    const span = rowSpan(rows, s.startUtf16, s.endUtf16);
+    // Stripes are laid out in rows: a bar spans whole rows, so two segments in one row must not share a column.
+    if (span) stripeItems.push({ id: s.id, codeId: s.codeId, start: span.first, end: span.last + 1 });
+  }
+  // Sorting by start gives each row its segments outermost first, which is also the stacking order.
+  spans.sort((a, b) => a.start - b.start || b.end - a.end || a.id - b.id);
+  const rowSegments = reuseEqual(indexByRow(rows, spans), previous?.rowSegments);
+  const { columns, columnCount } = layoutStripes(stripeItems, previous?.columns);
+  return { rowSegments, columns, columnCount };
+}
+
+function reuseEqual(
+  next: (readonly number[])[],
+  previous: (readonly number[])[] | undefined,
+): (readonly number[])[] {
+  if (!previous || previous.length !== next.length) return next;
+  for (let r = 0; r < next.length; r++) {
+    const a = next[r]!;
+    const b = previous[r]!;
+    if (a !== b && a.length === b.length && a.every((x, i) => x === b[i])) next[r] = b;
+  }
+  return next;
+}
+
+/** Blends the colours of the segments covering a run into one highlight: stronger where codes overlap. */
+export function blendHighlight(colors: readonly string[]): string | undefined {
+  if (colors.length === 0) return undefined;
+  let r = 0;
+  let g = 0;
+  let b = 0;
+  for (const c of colors) {
+    r += parseInt(c.slice(1, 3), 16);
+    g += parseInt(c.slice(3, 5), 16);
+    b += parseInt(c.slice(5, 7), 16);
+  }
+  const n = colors.length;
+  const alpha = Math.min(0.22 + 0.12 * (n - 1), 0.55);
+  return `rgba(${Math.round(r / n)}, ${Math.round(g / n)}, ${Math.round(b / n)}, ${alpha})`;
+}
+
+/** One underline per code (up to four), stacked below the text, so overlaps stay readable. */
+export function stackedUnderlines(colors: readonly string[]): string | undefined {
+  if (colors.length === 0) return undefined;
+  return colors
+    .slice(0, 4)
+    .map((c, i) => `inset 0 -${2 * (i + 1)}px 0 ${c}`)
+    .join(', ');
+}

@@ -1,0 +1,241 @@
+import { create } from 'zustand';
+import type { Code, Segment } from '../../../shared/api/coding';
+import type { DocumentSummary, Turn } from '../../../shared/api/documents';
+import { splitRows, type DisplayRow } from '../../../shared/reader/rows';
+import { call } from '../../api/client';
+import { useRevisions } from '../../app/useRevisions';
+import { layoutSegments, type SegmentLayout } from './derive';
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+interface ReaderState {
+  documentId: number | null;
+  status: 'idle' | 'loading' | 'ready' | 'missing';
+  document: DocumentSummary | null;
+  text: string;
+  rows: DisplayRow[];
+  turns: Turn[];
+  /** Segments of the open document by id; replaced (not mutated) on every change. */
+  segments: Map<number, Segment>;
+  rowSegments: (readonly number[])[];
+  columns: Map<number, number>;
+  columnCount: number;
+  codes: Map<number, Code>;
+  /** The text the researcher has selected, in document offsets, after snapping. */
+  selection: Range | null;
+  selectedSegmentId: number | null;
+  hoveredSegmentId: number | null;
+  /** A passage briefly flashed after navigating to it. */
+  flash: (Range & { nonce: number }) | null;
+
+  load(documentId: number | null): Promise<void>;
+  reloadSegments(): Promise<void>;
+  loadCodes(): Promise<void>;
+  addCode(code: Code): void;
+  apply(codeId: number, range?: Range): Promise<Segment | undefined>;
+  remove(segmentId: number): Promise<boolean>;
+  resize(segmentId: number, range: Range): Promise<void>;
+  recode(segmentId: number, codeId: number): Promise<void>;
+  setMemo(segmentId: number, memo: string): Promise<void>;
+  setSelection(range: Range | null): void;
+  selectSegment(segmentId: number | null): void;
+  hover(segmentId: number | null): void;
+  flashRange(range: Range): void;
+}
+
+let loadToken = 0;
+let flashNonce = 0;
+/** The 'segments' revision this store produced itself: the reader already shows that change. */
+let ownSegmentsRevision = -1;
+
+/** True when a 'segments' revision came from elsewhere (undo, auto-coding, a merge) and must be reloaded. */
+export function isForeignSegmentsRevision(revision: number): boolean {
+  return revision !== ownSegmentsRevision;
+}
+
+function bumpSegments(): void {
+  useRevisions.getState().bump('segments');
+  ownSegmentsRevision = useRevisions.getState().revisions.segments;
+}
+
+const EMPTY_LAYOUT = { rowSegments: [], columns: new Map<number, number>(), columnCount: 0 };
+
+export const useReader = create<ReaderState>((set, get) => {
+  /** Installs a new segment map and the row index and stripes derived from it. */
+  const setSegments = (segments: Map<number, Segment>, extra: Partial<ReaderState> = {}) => {
+    const s = get();
+    const previous: SegmentLayout = {
+      rowSegments: s.rowSegments,
+      columns: s.columns,
+      columnCount: s.columnCount,
+    };
+    set({ segments, ...layoutSegments(s.rows, segments, previous), ...extra });
+  };
+  const replaceSegment = (segment: Segment) => {
+    const segments = new Map(get().segments);
+    segments.set(segment.id, segment);
+    setSegments(segments);
+  };
+
+  return {
+    documentId: null,
+    status: 'idle',
+    document: null,
+    text: '',
+    rows: [],
+    turns: [],
+    segments: new Map(),
+    ...EMPTY_LAYOUT,
+    codes: new Map(),
+    selection: null,
+    selectedSegmentId: null,
+    hoveredSegmentId: null,
+    flash: null,
+
+    async load(documentId) {
+      const token = ++loadToken;
+      const reset = {
+        selection: null,
+        selectedSegmentId: null,
+        hoveredSegmentId: null,
+        flash: null,
+      };
+      if (documentId === null) {
+        set({
+          documentId,
+          status: 'idle',
+          document: null,
+          text: '',
+          rows: [],
+          turns: [],
+          segments: new Map(),
+          ...EMPTY_LAYOUT,
+          ...reset,
+        });
+        return;
+      }
+      set({ documentId, status: 'loading', ...reset });
+      const [content, segments] = await Promise.all([
+        call('documents.get', { id: documentId }),
+        call('segments.listByDocument', { documentId }),
+        get().codes.size === 0 ? get().loadCodes() : Promise.resolve(),
+      ]);
+      if (token !== loadToken) return;
+      if (!content) {
+        set({ status: 'missing', document: null, text: '', rows: [], segments: new Map(), ...EMPTY_LAYOUT });
+        return;
+      }
+      const rows = splitRows(content.text, content.turns, content.pages);
+      const map = new Map((segments ?? []).map((s) => [s.id, s]));
+      set({ document: content.document, text: content.text, rows, turns: content.turns, ...EMPTY_LAYOUT });
+      setSegments(map, { status: 'ready' });
+    },
+
+    async reloadSegments() {
+      const { documentId } = get();
+      if (documentId === null || get().status !== 'ready') return;
+      const token = loadToken;
+      const segments = await call('segments.listByDocument', { documentId });
+      if (!segments || token !== loadToken) return;
+      const map = new Map(segments.map((s) => [s.id, s]));
+      const selected = get().selectedSegmentId;
+      setSegments(map, { selectedSegmentId: selected !== null && map.has(selected) ? selected : null });
+    },
+
+    async loadCodes() {
+      const codes = await call('codes.list', {});
+      if (codes) set({ codes: new Map(codes.map((c) => [c.id, c])) });
+    },
+
+    addCode(code) {
+      const codes = new Map(get().codes);
+      codes.set(code.id, code);
+      set({ codes });
+    },
+
+    async apply(codeId, range) {
+      const { documentId, selection, segments } = get();
+      const target = range ?? selection;
+      if (documentId === null || !target || target.end <= target.start) return undefined;
+      const segment = await call('segments.apply', {
+        documentId,
+        codeId,
+        startUtf16: target.start,
+        endUtf16: target.end,
+      });
+      if (!segment || get().documentId !== documentId) return segment;
+      const fresh = !segments.has(segment.id);
+      const next = new Map(get().segments);
+      next.set(segment.id, segment);
+      setSegments(next, { selection: null, selectedSegmentId: segment.id });
+      if (fresh) bumpSegments();
+      return segment;
+    },
+
+    async remove(segmentId) {
+      const done = await call('segments.remove', { id: segmentId });
+      if (done === undefined) return false;
+      const next = new Map(get().segments);
+      next.delete(segmentId);
+      const selected = get().selectedSegmentId;
+      setSegments(next, {
+        selectedSegmentId: selected === segmentId ? null : selected,
+        hoveredSegmentId: null,
+      });
+      bumpSegments();
+      return true;
+    },
+
+    async resize(segmentId, range) {
+      const segment = await call('segments.resize', {
+        id: segmentId,
+        startUtf16: range.start,
+        endUtf16: range.end,
+      });
+      if (segment) {
+        replaceSegment(segment);
+        bumpSegments();
+      }
+    },
+
+    async recode(segmentId, codeId) {
+      const segment = await call('segments.recode', { id: segmentId, codeId });
+      if (segment) {
+        // Recoding may collapse into an existing identical segment: reload to drop the duplicate.
+        const before = get().segments.get(segmentId);
+        if (segment.id !== segmentId || !before) await get().reloadSegments();
+        else replaceSegment(segment);
+        set({ selectedSegmentId: segment.id });
+        bumpSegments();
+      }
+    },
+
+    async setMemo(segmentId, memo) {
+      const segment = await call('segments.setMemo', { id: segmentId, memo });
+      if (segment) {
+        replaceSegment(segment);
+        useRevisions.getState().bump('memos');
+      }
+    },
+
+    setSelection(selection) {
+      set(selection ? { selection, selectedSegmentId: null } : { selection: null });
+    },
+    selectSegment(selectedSegmentId) {
+      set({ selectedSegmentId, selection: null });
+    },
+    hover(hoveredSegmentId) {
+      if (get().hoveredSegmentId !== hoveredSegmentId) set({ hoveredSegmentId });
+    },
+    flashRange(range) {
+      const nonce = ++flashNonce;
+      set({ flash: { ...range, nonce } });
+      setTimeout(() => {
+        if (get().flash?.nonce === nonce) set({ flash: null });
+      }, 1600);
+    },
+  };
+});

@@ -1,0 +1,102 @@
+import { useEffect } from 'react';
+import { usePalette } from '../palette/usePalette';
+import {
+  applyCode,
+  codeRow,
+  codingTarget,
+  currentRow,
+  gotoNeighbor,
+  inVivo,
+  moveEdge,
+  openPalette,
+  removeSelectedSegment,
+  revealRange,
+} from './actions';
+import { clearDomSelection } from './domSelection';
+import { isTypingTarget, matchesShortcut, mod } from './shortcuts';
+import { useReader } from './useReader';
+import { useReaderSearch } from './useReaderSearch';
+
+/** Handles one key press in the reader; returns true when the key was used. */
+function handleKey(e: KeyboardEvent, toggleHelp: () => void): boolean {
+  const reader = useReader.getState();
+  if (e.key === 'F3') {
+    const hit = useReaderSearch.getState().step(e.shiftKey ? -1 : 1);
+    if (hit) revealRange(hit);
+    return true;
+  }
+  if (mod(e) && !e.altKey && e.key.toLowerCase() === 'k') {
+    openPalette();
+    return true;
+  }
+  if (mod(e) && !e.altKey && e.key.toLowerCase() === 'i') {
+    void inVivo();
+    return true;
+  }
+  if (mod(e) && !e.altKey && e.key.toLowerCase() === 'p') {
+    const row = currentRow();
+    if (row !== null) codeRow(row, e.shiftKey ? 'turn' : 'paragraph');
+    return true; // never the browser's print dialog while reading
+  }
+  if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+    const direction = e.key === 'ArrowLeft' ? 'back' : 'forward';
+    if (e.shiftKey && e.altKey && !mod(e)) {
+      void moveEdge('end', direction);
+      return reader.selectedSegmentId !== null;
+    }
+    if (e.ctrlKey && e.altKey && !e.shiftKey) {
+      void moveEdge('start', direction);
+      return reader.selectedSegmentId !== null;
+    }
+  }
+  if (
+    e.altKey &&
+    !mod(e) &&
+    (e.key === 'ArrowDown' || e.key === 'ArrowUp') &&
+    reader.selectedSegmentId !== null
+  ) {
+    void gotoNeighbor(e.key === 'ArrowDown' ? 'next' : 'previous');
+    return true;
+  }
+  if (
+    (e.key === 'Delete' || e.key === 'Backspace') &&
+    reader.selectedSegmentId !== null &&
+    !reader.selection
+  ) {
+    void removeSelectedSegment();
+    return true;
+  }
+  if (e.key === 'Escape') {
+    reader.setSelection(null);
+    reader.selectSegment(null);
+    clearDomSelection();
+    return true;
+  }
+  if (e.key === '?' && !mod(e)) {
+    toggleHelp();
+    return true;
+  }
+  // A code's own shortcut key, only when there is something to code: plain keys stay harmless otherwise.
+  if (codingTarget()) {
+    for (const code of reader.codes.values()) {
+      if (code.shortcut && matchesShortcut(code.shortcut, e)) {
+        void applyCode(code.id);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The reader's keyboard: listens on the window while the reader is shown, ignoring keys typed into fields. */
+export function useReaderKeys(toggleHelp: () => void): void {
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || isTypingTarget(e.target) || usePalette.getState().open) return;
+      if (useReader.getState().status !== 'ready') return;
+      if (handleKey(e, toggleHelp)) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [toggleHelp]);
+}
