@@ -1,4 +1,137 @@
 // Contract of the reports: evidence by code, co-occurrence, matrices, counts over time, frequencies.
-export const reportsArgs = {};
+// The models live in shared/reports/model.ts; the UI, the CLI and the Word export all render them.
+import { z } from 'zod';
+import type {
+  CellEvidence,
+  CooccurrenceReport,
+  EvidenceReport,
+  FrequencyReport,
+  MatrixReport,
+  ReportCode,
+  TimelineReport,
+} from '../reports/model';
+import { id, name, noArgs, shortText } from './schemas';
 
-export type ReportsResults = Record<never, never>;
+const ids = z.array(id).max(10_000);
+const year = z.number().int().min(1000).max(9999);
+
+export const attributeCondition = z
+  .object({
+    scope: z.enum(['document', 'participant']),
+    name,
+    op: z.enum(['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'contains']),
+    value: shortText,
+  })
+  .strict();
+
+export const reportFilters = z
+  .object({
+    codeIds: ids.optional(),
+    codeGroupId: id.optional(),
+    codeSubtreeId: id.optional(),
+    documentGroupIds: ids.optional(),
+    kind: z.enum(['interview', 'document']).optional(),
+    participantCategoryIds: ids.optional(),
+    waves: z.array(z.number().int().nonnegative().max(10_000)).max(1000).optional(),
+    attributes: z.array(attributeCondition).max(50).optional(),
+    yearFrom: year.optional(),
+    yearTo: year.optional(),
+    coder: name.optional(),
+    excludeWithdrawn: z.boolean().optional(),
+  })
+  .strict()
+  .refine((f) => f.yearFrom === undefined || f.yearTo === undefined || f.yearFrom <= f.yearTo, {
+    message: 'yearFrom is after yearTo',
+    path: ['yearFrom'],
+  });
+
+export const matrixBy = z.union([
+  z.enum(['groups', 'categories', 'documents']),
+  z.custom<`attribute:${string}`>(
+    (v) => typeof v === 'string' && /^attribute:.{1,200}$/s.test(v),
+    'by must be groups, categories, documents or attribute:NAME',
+  ),
+]);
+
+const filtersArg = reportFilters.optional().default({});
+
+export const reportsArgs = {
+  /** Everything the filters bar offers: codes in codebook order, groups, categories, waves, attributes, coders, years. */
+  'reports.options': noArgs,
+  'reports.evidence': z
+    .object({ filters: filtersArg, sort: z.enum(['document', 'date', 'label']).default('document') })
+    .strict(),
+  'reports.cooccurrence': z
+    .object({
+      /** Rows: the filter's codes (all when none). */
+      filters: filtersArg,
+      /** Columns; the row codes when absent. */
+      columnCodeIds: ids.optional(),
+      /** Group the rows by these code groups (one captioned block each); one block "Codes" when absent. */
+      rowCodeGroupIds: ids.optional(),
+      unit: z.enum(['documents', 'segments']).default('documents'),
+      coefficient: z.boolean().default(false),
+    })
+    .strict(),
+  'reports.matrix': z
+    .object({
+      filters: filtersArg,
+      by: matrixBy.default('groups'),
+      unit: z.enum(['segments', 'documents']).default('segments'),
+      percent: z.enum(['none', 'row', 'column']).default('none'),
+    })
+    .strict(),
+  'reports.timeline': z
+    .object({
+      filters: filtersArg,
+      unit: z.enum(['documents', 'segments']).default('documents'),
+      by: z.enum(['overall', 'codes', 'documentGroups', 'codeGroup']).default('overall'),
+    })
+    .strict(),
+  'reports.frequencies': z.object({ filters: filtersArg }).strict(),
+  /** The segments behind one co-occurrence cell (row × column code) or matrix cell (row code × column key). */
+  'reports.cellEvidence': z
+    .object({
+      filters: filtersArg,
+      cell: z.discriminatedUnion('report', [
+        z
+          .object({
+            report: z.literal('cooccurrence'),
+            rowCodeId: id,
+            columnCodeId: id,
+            unit: z.enum(['documents', 'segments']),
+          })
+          .strict(),
+        z
+          .object({
+            report: z.literal('matrix'),
+            rowCodeId: id,
+            by: matrixBy,
+            columnKey: z.string().min(1).max(300),
+          })
+          .strict(),
+      ]),
+    })
+    .strict(),
+};
+
+export interface ReportOptions {
+  codes: (ReportCode & { description: string })[];
+  codeGroups: { id: number; name: string; codeIds: number[] }[];
+  documentGroups: { id: number; name: string; documentCount: number }[];
+  categories: { id: number; name: string }[];
+  waves: number[];
+  attributes: { scope: 'document' | 'participant'; name: string; type: string }[];
+  coders: string[];
+  years: { first: number; last: number } | null;
+}
+
+export interface ReportsResults {
+  'reports.options': ReportOptions;
+  'reports.evidence': EvidenceReport;
+  'reports.cooccurrence': CooccurrenceReport;
+  'reports.matrix': MatrixReport;
+  'reports.timeline': TimelineReport;
+  'reports.frequencies': FrequencyReport;
+  'reports.cellEvidence': CellEvidence;
+}

@@ -87,6 +87,8 @@ export interface EvidenceItem {
   documentId: number;
   documentTitle: string;
   documentKind: DocumentKind;
+  /** The interviewee's label when the document is linked to a participant (cited by it). */
+  participantLabel: string | null;
   /** documents.date as stored ('YYYY', 'YYYY-MM' or 'YYYY-MM-DD'). */
   documentDate: string | null;
   year: number | null;

@@ -1,4 +1,25 @@
 import type { reportsArgs } from '../../../shared/api/reports';
+import { reportOptions } from '../../reports/options';
+import {
+  cellEvidence,
+  cooccurrenceReport,
+  evidenceReport,
+  frequencyReport,
+  matrixReport,
+  timelineReport,
+} from '../../reports/reports';
 import type { HandlersFor } from '../handlerTypes';
 
-export const reportsHandlers: HandlersFor<typeof reportsArgs> = {};
+// Reports are read-only and computed synchronously from SQLite (the heaviest, a full 60 × 60
+// co-occurrence, takes well under a second); the renderer awaits them with a spinner.
+export const reportsHandlers: HandlersFor<typeof reportsArgs> = {
+  'reports.options': (session) => reportOptions(session.requireProject().db),
+  'reports.evidence': (session, { filters, sort }) =>
+    evidenceReport(session.requireProject().db, filters, sort),
+  'reports.cooccurrence': (session, args) => cooccurrenceReport(session.requireProject().db, args),
+  'reports.matrix': (session, args) => matrixReport(session.requireProject().db, args),
+  'reports.timeline': (session, args) => timelineReport(session.requireProject().db, args),
+  'reports.frequencies': (session, { filters }) => frequencyReport(session.requireProject().db, filters),
+  'reports.cellEvidence': (session, { filters, cell }) =>
+    cellEvidence(session.requireProject().db, filters, cell),
+};

@@ -1,0 +1,239 @@
+// Reads what the reports count, with the segments indexes: per code through segments_code
+// (code_id, document_id, start_utf16), never a scan of the whole table per code pair.
+import type Database from 'better-sqlite3';
+import { computeWaves } from '../../shared/sample/graph';
+import type { CodeRow } from '../../shared/reports/codebook';
+import type { CodeDocumentCount } from '../../shared/reports/counts';
+import type { Span } from '../../shared/reports/cooccurrence';
+import { attributeKey, type DocumentFacts } from '../../shared/reports/documents';
+import type { DocumentKind } from '../../shared/reports/model';
+import { statement } from '../store/statements';
+
+export function loadCodes(db: Database.Database): CodeRow[] {
+  return statement(
+    db,
+    'SELECT id, parent_id AS parentId, name, color, description, position FROM codes',
+  ).all() as CodeRow[];
+}
+
+export function loadCodeGroups(db: Database.Database): { id: number; name: string; codeIds: number[] }[] {
+  const groups = statement(db, 'SELECT id, name FROM code_groups ORDER BY position, name').all() as {
+    id: number;
+    name: string;
+  }[];
+  const members = statement(
+    db,
+    'SELECT group_id AS groupId, code_id AS codeId FROM code_group_members',
+  ).all() as {
+    groupId: number;
+    codeId: number;
+  }[];
+  return groups.map((g) => ({
+    ...g,
+    codeIds: members.filter((m) => m.groupId === g.id).map((m) => m.codeId),
+  }));
+}
+
+export function loadNamed(
+  db: Database.Database,
+  table: 'document_groups' | 'participant_categories',
+): Map<number, string> {
+  const sql =
+    table === 'document_groups'
+      ? 'SELECT id, name FROM document_groups ORDER BY name'
+      : 'SELECT id, name FROM participant_categories ORDER BY position, name';
+  const rows = statement(db, sql).all() as { id: number; name: string }[];
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export function findCoderId(db: Database.Database, name: string): number | undefined {
+  const row = statement(db, 'SELECT id FROM coders WHERE name = ?').get(name) as { id: number } | undefined;
+  return row?.id;
+}
+
+export function loadCoderNames(db: Database.Database): Map<number, string> {
+  const rows = statement(db, 'SELECT id, name FROM coders ORDER BY name').all() as {
+    id: number;
+    name: string;
+  }[];
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Waves from the referrals with the sample's own BFS (seeds are wave 0). */
+export function loadWaves(db: Database.Database): Map<number, number> {
+  const ids = (statement(db, 'SELECT id FROM participants').pluck().all() as number[]) ?? [];
+  const edges = statement(
+    db,
+    'SELECT referrer_id AS referrerId, referred_id AS referredId FROM referrals',
+  ).all() as {
+    referrerId: number;
+    referredId: number;
+  }[];
+  return computeWaves(ids, edges);
+}
+
+interface DocumentRow {
+  id: number;
+  title: string;
+  kind: DocumentKind;
+  date: string | null;
+  year: number | null;
+  participantId: number | null;
+  participantLabel: string | null;
+  categoryId: number | null;
+  withdrawn: number;
+}
+
+/**
+ * Every document with what the filters look at (never the text). Attribute values are read only when
+ * a condition needs them; waves only when asked.
+ */
+export function loadDocumentFacts(
+  db: Database.Database,
+  options: { attributes: boolean; waves: boolean },
+): DocumentFacts[] {
+  const rows = statement(
+    db,
+    `SELECT d.id, d.title, d.kind, d.date, d.year, d.participant_id AS participantId, p.label AS participantLabel,
+            p.category_id AS categoryId,
+            coalesce(p.status = 'withdrawn' OR p.withdrawn_at IS NOT NULL, 0) AS withdrawn
+       FROM documents d LEFT JOIN participants p ON p.id = d.participant_id
+      ORDER BY d.id`,
+  ).all() as DocumentRow[];
+  const groups = new Map<number, number[]>();
+  for (const m of statement(
+    db,
+    'SELECT group_id AS g, document_id AS d FROM document_group_members',
+  ).all() as {
+    g: number;
+    d: number;
+  }[]) {
+    const list = groups.get(m.d);
+    if (list) list.push(m.g);
+    else groups.set(m.d, [m.g]);
+  }
+  const documentAttributes = new Map<number, Map<string, string>>();
+  const participantAttributes = new Map<number, Map<string, string>>();
+  if (options.attributes) {
+    const add = (target: Map<number, Map<string, string>>, owner: number, key: string, value: string) => {
+      const map = target.get(owner) ?? new Map<string, string>();
+      map.set(key, value);
+      target.set(owner, map);
+    };
+    for (const v of statement(
+      db,
+      `SELECT v.document_id AS owner, a.name, v.value FROM document_attribute_values v JOIN attributes a ON a.id = v.attribute_id`,
+    ).all() as { owner: number; name: string; value: string }[])
+      add(documentAttributes, v.owner, attributeKey('document', v.name), v.value);
+    for (const v of statement(
+      db,
+      `SELECT v.participant_id AS owner, a.name, v.value FROM participant_attribute_values v JOIN attributes a ON a.id = v.attribute_id`,
+    ).all() as { owner: number; name: string; value: string }[])
+      add(participantAttributes, v.owner, attributeKey('participant', v.name), v.value);
+  }
+  const waves = options.waves ? loadWaves(db) : new Map<number, number>();
+  return rows.map((r) => {
+    const attributes = new Map<string, string>(documentAttributes.get(r.id) ?? []);
+    if (r.participantId !== null)
+      for (const [k, v] of participantAttributes.get(r.participantId) ?? []) attributes.set(k, v);
+    return {
+      id: r.id,
+      title: r.title,
+      kind: r.kind,
+      date: r.date,
+      year: r.year,
+      participantId: r.participantId,
+      participantLabel: r.participantLabel,
+      categoryId: r.categoryId,
+      withdrawn: r.withdrawn === 1,
+      wave: r.participantId === null ? null : (waves.get(r.participantId) ?? null),
+      groupIds: groups.get(r.id) ?? [],
+      attributes,
+    };
+  });
+}
+
+/** Segments per (code, document): a covering read of segments_code when no coder filter applies. */
+export function loadCodeDocumentCounts(
+  db: Database.Database,
+  codeIds: readonly number[],
+  coderId: number | null,
+): CodeDocumentCount[] {
+  const out: CodeDocumentCount[] = [];
+  const query =
+    coderId === null
+      ? statement(
+          db,
+          'SELECT document_id, count(*) FROM segments WHERE code_id = ? GROUP BY document_id',
+        ).raw()
+      : statement(
+          db,
+          'SELECT document_id, count(*) FROM segments WHERE code_id = ? AND coder_id = ? GROUP BY document_id',
+        ).raw();
+  for (const codeId of codeIds) {
+    const rows = (coderId === null ? query.all(codeId) : query.all(codeId, coderId)) as [number, number][];
+    for (const [documentId, segments] of rows) out.push({ codeId, documentId, segments });
+  }
+  return out;
+}
+
+export const SPANS_SQL =
+  'SELECT id, document_id, start_utf16, end_utf16, coder_id FROM segments WHERE code_id = ?';
+
+/** The spans of some codes in some documents, for the interval sweep. */
+export function loadSpans(
+  db: Database.Database,
+  codeIds: readonly number[],
+  documentIds: ReadonlySet<number>,
+  coderId: number | null,
+): Span[] {
+  const query = statement(db, SPANS_SQL).raw();
+  const out: Span[] = [];
+  for (const codeId of codeIds) {
+    for (const row of query.iterate(codeId) as IterableIterator<[number, number, number, number, number]>) {
+      const [segmentId, documentId, startUtf16, endUtf16, coder] = row;
+      if (!documentIds.has(documentId)) continue;
+      if (coderId !== null && coder !== coderId) continue;
+      out.push({ segmentId, documentId, codeId, startUtf16, endUtf16 });
+    }
+  }
+  return out;
+}
+
+export interface EvidenceRow {
+  segmentId: number;
+  documentId: number;
+  startUtf16: number;
+  endUtf16: number;
+  text: string;
+  memo: string;
+  coderId: number;
+  speaker: string | null;
+  page: number | null;
+}
+
+/** Turn and page are looked up per segment through turns_document and document_pages' key. */
+export const EVIDENCE_SQL = `SELECT s.id AS segmentId, s.document_id AS documentId, s.start_utf16 AS startUtf16,
+       s.end_utf16 AS endUtf16, s.text, s.memo, s.coder_id AS coderId,
+       (SELECT t.speaker FROM turns t
+         WHERE t.document_id = s.document_id AND t.start_utf16 <= s.start_utf16 AND t.end_utf16 > s.start_utf16
+         ORDER BY t.start_utf16 DESC LIMIT 1) AS speaker,
+       (SELECT p.page FROM document_pages p
+         WHERE p.document_id = s.document_id AND p.start_utf16 <= s.start_utf16 AND p.end_utf16 > s.start_utf16
+         ORDER BY p.page DESC LIMIT 1) AS page
+  FROM segments s WHERE s.code_id = ?`;
+
+export function loadEvidenceRows(
+  db: Database.Database,
+  codeId: number,
+  documentIds: ReadonlySet<number>,
+  coderId: number | null,
+): EvidenceRow[] {
+  const out: EvidenceRow[] = [];
+  for (const row of statement(db, EVIDENCE_SQL).iterate(codeId) as IterableIterator<EvidenceRow>) {
+    if (!documentIds.has(row.documentId)) continue;
+    if (coderId !== null && row.coderId !== coderId) continue;
+    out.push(row);
+  }
+  return out;
+}

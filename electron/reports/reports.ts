@@ -1,0 +1,282 @@
+import type Database from 'better-sqlite3';
+import { PassageError } from '../../shared/api/result';
+import { countCooccurrence, overlappingSpans } from '../../shared/reports/cooccurrence';
+import { buildCooccurrenceTable, type RowGroupInput } from '../../shared/reports/cooccurrenceReport';
+import { buildEvidenceCode } from '../../shared/reports/evidence';
+import { buildFrequencies } from '../../shared/reports/frequencies';
+import { buildMatrix } from '../../shared/reports/matrix';
+import type {
+  CellEvidence,
+  CooccurrenceReport,
+  CooccurrenceUnit,
+  EvidenceReport,
+  EvidenceSort,
+  FrequencyReport,
+  MatrixBy,
+  MatrixPercent,
+  MatrixReport,
+  MatrixUnit,
+  ReportFilters,
+  TimelineBy,
+  TimelineReport,
+  TimelineUnit,
+} from '../../shared/reports/model';
+import { buildTimeline, type TimelineSeriesInput } from '../../shared/reports/timeline';
+import { buildHeader, countIndex, resolveContext, type OrderedCode, type ReportContext } from './context';
+import { evidenceItems } from './evidence';
+import { loadCoderNames, loadSpans } from './load';
+import { matrixColumns } from './matrixColumns';
+
+function strip(code: OrderedCode) {
+  return { codeId: code.codeId, name: code.name, path: code.path, color: code.color, depth: code.depth };
+}
+
+export function evidenceReport(
+  db: Database.Database,
+  filters: ReportFilters,
+  sort: EvidenceSort,
+): EvidenceReport {
+  const context = resolveContext(db, filters);
+  const codeIds = context.codes.map((c) => c.codeId);
+  const index = countIndex(context, codeIds);
+  const coders = loadCoderNames(db);
+  return {
+    kind: 'evidence',
+    header: buildHeader(context, 'Evidence by code', index, codeIds),
+    sort,
+    codes: context.codes.map((code) =>
+      buildEvidenceCode(
+        strip(code),
+        code.description,
+        evidenceItems(context, code.codeId, undefined, coders),
+        sort,
+      ),
+    ),
+  };
+}
+
+function codeById(context: ReportContext, id: number): OrderedCode {
+  const code = context.allCodes.find((c) => c.codeId === id);
+  if (!code) throw new PassageError('not_found', `reports: code ${id} not found`);
+  return code;
+}
+
+export function cooccurrenceReport(
+  db: Database.Database,
+  args: {
+    filters: ReportFilters;
+    columnCodeIds?: number[];
+    rowCodeGroupIds?: number[];
+    unit: CooccurrenceUnit;
+    coefficient: boolean;
+  },
+): CooccurrenceReport {
+  const context = resolveContext(db, args.filters);
+  const columns = args.columnCodeIds ? args.columnCodeIds.map((id) => codeById(context, id)) : context.codes;
+  let rowGroups: RowGroupInput[];
+  if (args.rowCodeGroupIds && args.rowCodeGroupIds.length > 0) {
+    const selected = new Set(context.codes.map((c) => c.codeId));
+    rowGroups = args.rowCodeGroupIds.map((groupId) => {
+      const group = context.codeGroups.find((g) => g.id === groupId);
+      if (!group) throw new PassageError('not_found', `reports: code group ${groupId} not found`);
+      const members = new Set(group.codeIds);
+      return {
+        caption: group.name,
+        codeGroupId: group.id,
+        codes: context.codes.filter((c) => members.has(c.codeId) && selected.has(c.codeId)).map(strip),
+      };
+    });
+  } else {
+    rowGroups = [{ caption: 'Codes', codeGroupId: null, codes: context.codes.map(strip) }];
+  }
+  const involved = [...new Set([...rowGroups.flatMap((g) => g.codes), ...columns].map((c) => c.codeId))];
+  const spans = loadSpans(db, involved, new Set(context.documents.keys()), context.coderId);
+  const counts = countCooccurrence(spans);
+  const table = buildCooccurrenceTable(rowGroups, columns.map(strip), counts, args.unit, args.coefficient);
+  const index = countIndex(context, involved);
+  return {
+    kind: 'cooccurrence',
+    header: buildHeader(context, 'Code co-occurrence', index, involved),
+    unit: args.unit,
+    withCoefficient: args.coefficient,
+    ...table,
+  };
+}
+
+export function matrixReport(
+  db: Database.Database,
+  args: { filters: ReportFilters; by: MatrixBy; unit: MatrixUnit; percent: MatrixPercent },
+): MatrixReport {
+  const context = resolveContext(db, args.filters);
+  const codeIds = context.codes.map((c) => c.codeId);
+  const index = countIndex(context, codeIds);
+  const columns = matrixColumns(context, args.by);
+  return {
+    kind: 'matrix',
+    header: buildHeader(context, 'Code matrix', index, codeIds),
+    by: args.by,
+    unit: args.unit,
+    percent: args.percent,
+    ...buildMatrix(context.codes.map(strip), columns, index, args.unit, args.percent),
+  };
+}
+
+export function timelineReport(
+  db: Database.Database,
+  args: { filters: ReportFilters; unit: TimelineUnit; by: TimelineBy },
+): TimelineReport {
+  const context = resolveContext(db, args.filters);
+  const codeIds = context.codes.map((c) => c.codeId);
+  const index = countIndex(context, codeIds);
+  const anyCodeFilter = codeIds.length !== context.allCodes.length;
+  // Without a code filter, documents count whether coded or not (the paper's documents per year).
+  const baseCodes = args.unit === 'segments' || anyCodeFilter ? codeIds : null;
+  let inputs: TimelineSeriesInput[];
+  switch (args.by) {
+    case 'overall':
+      inputs = [
+        {
+          key: 'all',
+          label: baseCodes ? 'Coded documents' : 'All documents',
+          color: null,
+          codeIds: baseCodes,
+          documentIds: null,
+        },
+      ];
+      if (args.unit === 'segments') inputs[0]!.label = 'Segments';
+      break;
+    case 'codes':
+      inputs = context.codes.map((c) => ({
+        key: `code:${c.codeId}`,
+        label: c.path.join(' / '),
+        color: c.color,
+        codeIds: [c.codeId],
+        documentIds: null,
+      }));
+      break;
+    case 'documentGroups': {
+      const groupIds = args.filters.documentGroupIds?.length
+        ? args.filters.documentGroupIds
+        : [...context.documentGroups.keys()];
+      inputs = groupIds.map((g) => ({
+        key: `group:${g}`,
+        label: context.documentGroups.get(g) ?? `#${g}`,
+        color: null,
+        codeIds: baseCodes,
+        documentIds: new Set(
+          [...context.documents.values()].filter((d) => d.groupIds.includes(g)).map((d) => d.id),
+        ),
+      }));
+      break;
+    }
+    case 'codeGroup': {
+      const group = context.codeGroups.find((g) => g.id === args.filters.codeGroupId);
+      if (!group)
+        throw new PassageError(
+          'invalid_argument',
+          'reports.timeline: by codeGroup needs filters.codeGroupId',
+        );
+      const members = new Set(group.codeIds);
+      inputs = context.codes
+        .filter((c) => members.has(c.codeId))
+        .map((c) => ({
+          key: `code:${c.codeId}`,
+          label: c.name,
+          color: c.color,
+          codeIds: [c.codeId],
+          documentIds: null,
+        }));
+      break;
+    }
+  }
+  const docs = [...context.documents.values()].map((d) => ({ id: d.id, year: d.year }));
+  return {
+    kind: 'timeline',
+    header: buildHeader(context, 'Counts over time', index, codeIds),
+    unit: args.unit,
+    by: args.by,
+    stacked: args.by === 'codeGroup',
+    ...buildTimeline(docs, inputs, index, args.unit),
+  };
+}
+
+export function frequencyReport(db: Database.Database, filters: ReportFilters): FrequencyReport {
+  const context = resolveContext(db, filters);
+  const codeIds = context.codes.map((c) => c.codeId);
+  const full = countIndex(context, codeIds);
+  const included = new Set(context.documents.keys());
+  // The frequencies count only the filtered documents.
+  const index = new Map(
+    [...full].map(([code, byDoc]) => [code, new Map([...byDoc].filter(([d]) => included.has(d)))] as const),
+  );
+  const participantOf = new Map([...context.documents.values()].map((d) => [d.id, d.participantId]));
+  const { rows, groups } = buildFrequencies(
+    context.codes.map(strip),
+    context.codeGroups,
+    index,
+    participantOf,
+  );
+  return {
+    kind: 'frequencies',
+    header: buildHeader(context, 'Code frequencies', full, codeIds),
+    rows,
+    groups: groups.filter((g) => g.codeCount > 0),
+  };
+}
+
+type CellArgs =
+  | { report: 'cooccurrence'; rowCodeId: number; columnCodeId: number; unit: CooccurrenceUnit }
+  | { report: 'matrix'; rowCodeId: number; by: MatrixBy; columnKey: string };
+
+export function cellEvidence(db: Database.Database, filters: ReportFilters, cell: CellArgs): CellEvidence {
+  const context = resolveContext(db, filters);
+  const row = codeById(context, cell.rowCodeId);
+  const coders = loadCoderNames(db);
+  if (cell.report === 'matrix') {
+    const column = matrixColumns(context, cell.by).find((c) => c.key === cell.columnKey);
+    if (!column)
+      throw new PassageError('not_found', `reports.cellEvidence: column ${cell.columnKey} not found`);
+    const items = evidenceItems(context, row.codeId, (r) => column.documentIds.has(r.documentId), coders);
+    const index = countIndex(context, [row.codeId]);
+    return {
+      header: buildHeader(context, 'Cell evidence', index, [row.codeId]),
+      caption: `${row.path.join(' / ')} × ${column.label}`,
+      items,
+      otherItems: [],
+    };
+  }
+  const column = codeById(context, cell.columnCodeId);
+  const codeIds = [...new Set([row.codeId, column.codeId])];
+  const index = countIndex(context, codeIds);
+  const header = buildHeader(context, 'Cell evidence', index, codeIds);
+  const caption = `${row.path.join(' / ')} × ${column.path.join(' / ')} (${cell.unit})`;
+  if (cell.unit === 'documents') {
+    const both = new Set(
+      [...context.documents.keys()].filter(
+        (d) => (index.get(row.codeId)?.has(d) ?? false) && (index.get(column.codeId)?.has(d) ?? false),
+      ),
+    );
+    return {
+      header,
+      caption,
+      items: evidenceItems(context, row.codeId, (r) => both.has(r.documentId), coders),
+      otherItems:
+        row.codeId === column.codeId
+          ? []
+          : evidenceItems(context, column.codeId, (r) => both.has(r.documentId), coders),
+    };
+  }
+  const spans = loadSpans(db, codeIds, new Set(context.documents.keys()), context.coderId);
+  const behind = overlappingSpans(spans, row.codeId, column.codeId);
+  const rowIds = new Set(behind.rows.map((s) => s.segmentId));
+  const columnIds = new Set(behind.columns.map((s) => s.segmentId));
+  return {
+    header,
+    caption,
+    items: evidenceItems(context, row.codeId, (r) => rowIds.has(r.segmentId), coders),
+    otherItems:
+      row.codeId === column.codeId
+        ? []
+        : evidenceItems(context, column.codeId, (r) => columnIds.has(r.segmentId), coders),
+  };
+}
