@@ -59,8 +59,12 @@ function headerPrefix(params: KeyFile, iv: Buffer): Buffer {
   return Buffer.concat([MAGIC, Buffer.from([VERSION, params.logN, params.r, params.p]), params.salt, iv]);
 }
 
+/**
+ * Covers only what the key derivation reads (magic, version, parameters, salt): a damaged IV, tag or
+ * ciphertext must then be reported as damage, not as a wrong passphrase; GCM authenticates those.
+ */
 function check(checkKey: Buffer, prefix: Buffer): Buffer {
-  return crypto.createHmac('sha256', checkKey).update(prefix).digest().subarray(0, 16);
+  return crypto.createHmac('sha256', checkKey).update(prefix.subarray(0, 28)).digest().subarray(0, 16);
 }
 
 function encode(state: Unlocked): Buffer {
