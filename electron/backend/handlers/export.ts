@@ -1,4 +1,13 @@
 import type { exportArgs } from '../../../shared/api/export';
+import { defaultTarget, downloadExport, startExport } from '../../export/job';
+import { planWithCounts } from '../../export/gather';
 import type { HandlersFor } from '../handlerTypes';
 
-export const exportHandlers: HandlersFor<typeof exportArgs> = {};
+export const exportHandlers: HandlersFor<typeof exportArgs> = {
+  'export.outline': (session, { options }) => planWithCounts(session.requireProject().db, options).outline,
+  'export.start': (session, { options, format, target }) => ({
+    jobId: startExport(session, options, format, target),
+  }),
+  'export.defaultTarget': (session, { format }) => defaultTarget(session, format),
+  'export.download': (session, { jobId }) => downloadExport(session, jobId),
+};

@@ -1,0 +1,53 @@
+import { HeadingLevel, Paragraph, TextRun } from 'docx';
+import type { EvidenceCode, EvidenceItem } from '../../../shared/reports/model';
+import { countLine, quoteCitation } from '../../../shared/export/document';
+import { cleanText } from './xml';
+
+export function heading(text: string, level: 1 | 2 | 3, pageBreakBefore = false): Paragraph {
+  const headingLevel =
+    level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
+  return new Paragraph({ heading: headingLevel, text: cleanText(text), pageBreakBefore });
+}
+
+export function bodyParagraph(text: string): Paragraph {
+  return new Paragraph({ children: lines(text, {}) });
+}
+
+/** A text with line breaks as runs separated by breaks: one paragraph, never empty paragraphs between lines. */
+function lines(text: string, style: { italics?: boolean }): TextRun[] {
+  const parts = cleanText(text).trim().split(/\r?\n/);
+  return parts.map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...style }));
+}
+
+/** The quote in Word's Quote style, its citation after it in upright type, as papers print evidence. */
+export function quoteParagraph(item: EvidenceItem): Paragraph {
+  return new Paragraph({
+    style: 'Quote',
+    children: [...lines(item.text, {}), new TextRun({ text: ` ${quoteCitation(item)}`, italics: false })],
+  });
+}
+
+export function memoParagraph(memo: string): Paragraph {
+  return new Paragraph({
+    style: 'Memo',
+    children: [new TextRun({ text: 'Memo: ', bold: true }), ...lines(memo, {})],
+  });
+}
+
+/** Heading 2, description, counts and citations — the code's quotes follow. */
+export function codeIntro(code: EvidenceCode): Paragraph[] {
+  const out = [heading(code.code.name, 2)];
+  if (code.description.trim()) out.push(bodyParagraph(code.description));
+  out.push(new Paragraph({ children: [new TextRun({ text: countLine(code), italics: true })] }));
+  return out;
+}
+
+export function codeQuotes(items: readonly EvidenceItem[], includeMemos: boolean): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const item of items) {
+    if (!item.text.trim()) continue;
+    out.push(quoteParagraph(item));
+    if (includeMemos && item.memo.trim()) out.push(memoParagraph(item.memo));
+  }
+  return out;
+}

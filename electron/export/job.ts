@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ExportDownload, ExportFormat, ExportOptions, ExportResult } from '../../shared/api/export';
+import { PassageError } from '../../shared/api/result';
+import { segmentsDelimited } from '../../shared/export/csv';
+import { quoteCount } from '../../shared/export/document';
+import { renderMarkdown } from '../../shared/export/markdown';
+import { yieldToEventLoop, type JobProgress } from '../backend/jobs';
+import type { Session } from '../backend/session';
+import { checkWritableTarget, writeFileAtomic } from './atomicWrite';
+import { buildDocx } from './docx/build';
+import { assertExportable, gatherExport, planWithCounts } from './gather';
+
+const MIME: Record<ExportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  csv: 'text/csv',
+  tsv: 'text/tab-separated-values',
+  md: 'text/markdown',
+};
+
+// Finished exports per session, so a download can only fetch a file this session wrote.
+const finished = new WeakMap<Session, Map<string, ExportResult>>();
+
+/** Everything an export does, with progress; the target is only touched by the final rename. */
+export async function runExport(
+  session: Session,
+  options: ExportOptions,
+  format: ExportFormat,
+  target: string,
+  progress: JobProgress,
+): Promise<ExportResult> {
+  const plan = planWithCounts(session.requireProject().db, options, format);
+  assertExportable(plan);
+  const total = plan.outline.quotes;
+  progress.update(0, total, 'reading the coded segments');
+  await yieldToEventLoop();
+  const doc = await gatherExport(session, plan, options);
+  progress.update(0, total, 'writing');
+  await yieldToEventLoop();
+  let data: Uint8Array | string;
+  if (format === 'docx')
+    data = await buildDocx(doc, async (done) => {
+      progress.update(done, total, `quote ${done} of ${total}`);
+      await yieldToEventLoop();
+    });
+  else if (format === 'md') data = renderMarkdown(doc);
+  else data = segmentsDelimited(doc, format === 'csv' ? ',' : '\t');
+  progress.update(total, total, `saving ${path.basename(target)}`);
+  const bytes = await writeFileAtomic(target, data, () => {
+    if (progress.signal.aborted) throw new PassageError('cancelled', 'export: cancelled');
+  });
+  return {
+    path: target,
+    format,
+    bytes,
+    quotes: quoteCount(doc),
+    tables: doc.blocks.filter((b) => b.kind === 'table').length,
+  };
+}
+
+/** Checks what can be checked at once (target, choices), then runs the export as a job. */
+export function startExport(
+  session: Session,
+  options: ExportOptions,
+  format: ExportFormat,
+  file: string,
+): string {
+  const target = path.resolve(file);
+  checkWritableTarget(target);
+  assertExportable(planWithCounts(session.requireProject().db, options, format));
+  const jobId = session.jobs.start('export', async (progress) => {
+    const result = await runExport(session, options, format, target, progress);
+    let done = finished.get(session);
+    if (!done) finished.set(session, (done = new Map()));
+    done.set(jobId, result);
+    return result;
+  });
+  return jobId;
+}
+
+const MAX_DOWNLOAD = 200 * 1024 * 1024;
+
+export function downloadExport(session: Session, jobId: string): ExportDownload {
+  const result = finished.get(session)?.get(jobId);
+  if (!result) throw new PassageError('not_found', `export.download: no finished export for job ${jobId}`);
+  const stat = fs.statSync(result.path, { throwIfNoEntry: false });
+  if (!stat)
+    throw new PassageError('not_found', `export.download: ${path.basename(result.path)} is no longer there`);
+  if (stat.size > MAX_DOWNLOAD)
+    throw new PassageError(
+      'unsupported',
+      `export.download: ${path.basename(result.path)} is too large to download`,
+    );
+  return {
+    fileName: path.basename(result.path),
+    mimeType: MIME[result.format],
+    base64: fs.readFileSync(result.path).toString('base64'),
+  };
+}
+
+const EXTENSION: Record<ExportFormat, string> = { docx: '.docx', csv: '.csv', tsv: '.tsv', md: '.md' };
+
+/** "<project> appendix.docx" beside the project, numbered when taken. */
+export function defaultTarget(session: Session, format: ExportFormat): string {
+  const project = session.requireProject().path;
+  const base = path.join(
+    path.dirname(project),
+    `${path.basename(project).replace(/\.passage$/i, '')} appendix`,
+  );
+  for (let n = 1; ; n++) {
+    const candidate = `${base}${n === 1 ? '' : ` ${n}`}${EXTENSION[format]}`;
+    if (!fs.existsSync(candidate)) return candidate;
+  }
+}

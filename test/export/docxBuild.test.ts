@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDocx } from '../../electron/export/docx/build';
+import { tempDir } from '../helpers/tmp';
+import { sampleDocument } from './helpers/fixtures';
+import { docxToText, firstOutOfOrder, squeeze, unzipText } from './helpers/reader';
+
+describe('Word export building blocks', () => {
+  it('writes headings, quotes with citations, memos and tables a reader sees in order', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'appendix.docx');
+    fs.writeFileSync(file, await buildDocx(sampleDocument()));
+    const { text } = await docxToText(file);
+    console.log(text);
+    const flat = squeeze(text);
+    expect(
+      firstOutOfOrder(flat, [
+        'Appendix B: Coded evidence',
+        'Quotes were coded by two coders',
+        'Contents',
+        'Level of cooperation',
+        'Legitimacy',
+        'Statements on whether the alliance is seen as rightful.',
+        '3 segments / 3 documents (interviews 2, 12; NATO 2016b)',
+        'The alliance must be seen as legitimate by its members. (Interview 12)',
+        'Memo: Key claim about legitimacy.',
+        'Ça dépend — trust matters 🙂 as Ḥasan said. (Interview 2, Respondent)',
+        'Allies shared the burden. (NATO 2016b, p. 4)',
+        'Trust',
+        'Table 1. Codes co-occurring with Legitimacy',
+        'Legitimacy (N = 45)',
+        'Level of cooperation',
+        'Trust (N = 12)',
+        'Other codes',
+        'Burden sharing (N = 3)',
+        'Table 2. Coded segments per year',
+        '2021',
+      ]),
+    ).toBeNull();
+    expect(text).toContain('NATO study');
+    const xml = await unzipText(file);
+    console.log(xml.get('word/document.xml')!.slice(0, 200));
+  });
+});
