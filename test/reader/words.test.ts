@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { alignToCodePoint, inVivoName, regexWords, snapToWords, stepWordEdge } from '../../shared/reader/words';
+import {
+  alignToCodePoint,
+  inVivoName,
+  regexWords,
+  snapToWords,
+  stepWordEdge,
+} from '../../shared/reader/words';
 
 const finders = [
   ['Intl.Segmenter', undefined],

@@ -1,0 +1,175 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setApi } from '../../renderer/api/client';
+import { useSelection } from '../../renderer/app/useSelection';
+import { Reader } from '../../renderer/features/reader/Reader';
+import { useReader } from '../../renderer/features/reader/useReader';
+import { code, fakeCodingApi, segment, TEXT } from '../reader/fixtures';
+
+/** Selects document text [start, end) in the rendered rows, as a mouse drag would, and releases the mouse. */
+function selectText(start: number, end: number, options: { altKey?: boolean } = {}) {
+  const runs = [...document.querySelectorAll<HTMLElement>('[data-o]')];
+  const find = (offset: number, isEnd: boolean) => {
+    for (const run of runs) {
+      const base = Number(run.dataset.o);
+      const length = run.textContent!.length;
+      if (isEnd ? offset > base && offset <= base + length : offset >= base && offset < base + length)
+        return { node: run.firstChild!, offset: offset - base };
+    }
+    throw new Error(`offset ${offset} is not rendered`);
+  };
+  const a = find(start, false);
+  const b = find(end, true);
+  const range = document.createRange();
+  range.setStart(a.node, a.offset);
+  range.setEnd(b.node, b.offset);
+  const selection = window.getSelection()!;
+  selection.removeAllRanges();
+  selection.addRange(range);
+  fireEvent.mouseUp(a.node.parentElement!, { button: 0, altKey: options.altKey ?? false });
+}
+
+async function openReader() {
+  act(() => useSelection.getState().openDocument(7));
+  render(<Reader />);
+  await screen.findByRole('heading', { name: 'Interview 7' });
+}
+
+describe('reader coding', () => {
+  beforeEach(() => {
+    useSelection.setState({ documentId: null, target: null, searchQuery: null });
+    useReader.setState({ codes: new Map(), documentId: null, status: 'idle' });
+  });
+
+  it('says what to do when no document is chosen', () => {
+    setApi(fakeCodingApi([]).api);
+    render(<Reader />);
+    expect(screen.getByText('Choose a document to read and code it.')).toBeTruthy();
+  });
+
+  it('shows paragraphs with speaker labels and hints the shortcut keys when nothing is coded', async () => {
+    setApi(fakeCodingApi([code(1, 'Push factors', '#cc3333', '1')]).api);
+    await openReader();
+    expect(screen.getByText('Interviewer')).toBeTruthy();
+    expect(screen.getByText('Respondent')).toBeTruthy();
+    expect(screen.getByRole('note').textContent).toContain('1 (Push factors)');
+  });
+
+  it('snaps the selection to words and codes it with the code’s shortcut key, drawing its stripe', async () => {
+    const { api } = fakeCodingApi([code(1, 'Push factors', '#cc3333', '1')]);
+    setApi(api);
+    await openReader();
+    // "ad no cho" inside "We had no choice": snaps to "had no choice".
+    const had = TEXT.indexOf('had');
+    selectText(had + 1, had + 10);
+    await userEvent.keyboard('1');
+    await screen.findByRole('button', { name: 'Stripe Push factors' });
+    const apply = api.calls.find((c) => c.name === 'segments.apply');
+    expect(apply?.args).toEqual({
+      documentId: 7,
+      codeId: 1,
+      startUtf16: had,
+      endUtf16: had + 'had no choice'.length,
+    });
+  });
+
+  it('keeps the exact selection when Alt is held', async () => {
+    const { api } = fakeCodingApi([code(1, 'Push factors', '#cc3333', '1')]);
+    setApi(api);
+    await openReader();
+    const had = TEXT.indexOf('had');
+    selectText(had + 1, had + 5, { altKey: true });
+    await userEvent.keyboard('1');
+    await screen.findByRole('button', { name: 'Stripe Push factors' });
+    expect(api.calls.find((c) => c.name === 'segments.apply')?.args).toMatchObject({
+      startUtf16: had + 1,
+      endUtf16: had + 5,
+    });
+  });
+
+  it('lays out overlapping segments of two codes as two stripes side by side', async () => {
+    const start = TEXT.indexOf('We had');
+    const emoji = TEXT.indexOf('😀');
+    setApi(
+      fakeCodingApi(
+        [code(1, 'Push factors', '#cc3333'), code(2, 'Cooperation', '#3366cc')],
+        [segment(11, 1, start, emoji), segment(12, 2, TEXT.indexOf('choice'), TEXT.indexOf('cooperate') + 9)],
+      ).api,
+    );
+    await openReader();
+    const push = screen.getByRole('button', { name: 'Stripe Push factors' });
+    const coop = screen.getByRole('button', { name: 'Stripe Cooperation' });
+    expect(push.style.left).toBe('0px');
+    expect(coop.style.left).toBe('18px');
+    // The overlap "choice " is covered by both segments, so it is one run listing both.
+    const both = document.querySelector<HTMLElement>('[data-segments="11 12"]');
+    expect(both?.textContent).toBe('choice ');
+    fireEvent.mouseEnter(coop);
+    expect(document.querySelectorAll('.reader-run.is-hovered')).toHaveLength(2);
+    fireEvent.click(coop);
+    const panel = await screen.findByRole('region', { name: 'Selected segment' });
+    expect(within(panel).getByText('Cooperation')).toBeTruthy();
+  });
+
+  it('un-codes the selected segment with Delete', async () => {
+    const start = TEXT.indexOf('We had');
+    const { api } = fakeCodingApi([code(1, 'Push factors', '#cc3333')], [segment(11, 1, start, start + 6)]);
+    setApi(api);
+    await openReader();
+    fireEvent.click(screen.getByRole('button', { name: 'Stripe Push factors' }));
+    await screen.findByRole('region', { name: 'Selected segment' });
+    await userEvent.keyboard('{Delete}');
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Stripe Push factors' })).toBeNull());
+    expect(api.calls.find((c) => c.name === 'segments.remove')?.args).toEqual({ id: 11 });
+  });
+
+  it('codes a selection with the palette and creates a code from what was typed', async () => {
+    const { api } = fakeCodingApi([code(1, 'Push factors', '#cc3333'), code(2, 'Pull factors', '#3366cc')]);
+    setApi(api);
+    await openReader();
+    const ngo = TEXT.indexOf('NGO');
+    selectText(ngo, ngo + 3);
+    await userEvent.keyboard('{Control>}k{/Control}');
+    const input = await screen.findByRole('combobox', { name: 'Find or create a code' });
+    await userEvent.type(input, 'pull');
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'Pull factors',
+      'Create code “pull”',
+    ]);
+    await userEvent.keyboard('{Enter}');
+    await screen.findByRole('button', { name: 'Stripe Pull factors' });
+    expect(api.calls.find((c) => c.name === 'segments.apply')?.args).toMatchObject({
+      codeId: 2,
+      startUtf16: ngo,
+    });
+
+    const isaf = TEXT.indexOf('ISAF');
+    selectText(isaf, isaf + 4);
+    await userEvent.keyboard('{Control>}k{/Control}');
+    await userEvent.type(await screen.findByRole('combobox'), 'Mission ISAF{Enter}');
+    await screen.findByRole('button', { name: 'Stripe Mission ISAF' });
+    expect(api.calls.find((c) => c.name === 'codes.create')?.args).toEqual({ name: 'Mission ISAF' });
+  });
+
+  it('codes in vivo with Ctrl+I: a code named by the selected words', async () => {
+    const { api } = fakeCodingApi([]);
+    setApi(api);
+    await openReader();
+    const phrase = TEXT.indexOf('no choice');
+    selectText(phrase, phrase + 'no choice'.length);
+    await userEvent.keyboard('{Control>}i{/Control}');
+    await screen.findByRole('button', { name: 'Stripe no choice' });
+    expect(api.calls.find((c) => c.name === 'codes.create')?.args).toEqual({ name: 'no choice' });
+  });
+
+  it('codes by clicking a code in the sidebar', async () => {
+    const { api } = fakeCodingApi([code(1, 'Push factors', '#cc3333')]);
+    setApi(api);
+    await openReader();
+    const ngo = TEXT.indexOf('NGO');
+    selectText(ngo, ngo + 3);
+    await userEvent.click(screen.getByRole('button', { name: 'Apply code Push factors' }));
+    await screen.findByRole('button', { name: 'Stripe Push factors' });
+  });
+});
