@@ -51,8 +51,13 @@ describe('reader coding', () => {
   it('shows paragraphs with speaker labels and hints the shortcut keys when nothing is coded', async () => {
     setApi(fakeCodingApi([code(1, 'Push factors', '#cc3333', '1')]).api);
     await openReader();
-    expect(screen.getByText('Interviewer')).toBeTruthy();
-    expect(screen.getByText('Respondent')).toBeTruthy();
+    // The labels the transcript carries in its text are shown as labels at each turn start.
+    const labels = [...document.querySelectorAll('.reader-speaker-label')].map((e) => e.textContent);
+    expect(labels).toEqual(['Interviewer:', 'Respondent:']);
+    expect([...document.querySelectorAll('.reader-paragraph-number')].map((e) => e.textContent)).toEqual([
+      '1',
+      '2',
+    ]);
     expect(screen.getByRole('note').textContent).toContain('1 (Push factors)');
   });
 

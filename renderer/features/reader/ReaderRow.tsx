@@ -4,13 +4,38 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Segment } from '../../../shared/api/coding';
 import { NONE } from '../../../shared/reader/rowIndex';
 import { rowSpan } from '../../../shared/reader/rows';
-import { cutRuns, type Span } from '../../../shared/reader/runs';
+import { cutRuns, type Run, type Span } from '../../../shared/reader/runs';
 import { blendHighlight, stackedUnderlines } from './derive';
 import { StripeCell } from './StripeCell';
 import { useReader } from './useReader';
 import { useReaderSearch } from './useReaderSearch';
 
 export const STRIPE_WIDTH = 18;
+
+const escapeRegExp = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Where the speaker label the transcript carries in its text ("Interviewer:") ends, to show it as a label. */
+function speakerLabelEnd(text: string, rowStart: number, speaker: string): number | null {
+  const head = text.slice(rowStart, rowStart + speaker.length + 12);
+  const match = new RegExp(
+    `^[ \\t]*(?:\\*\\*|\\[)?${escapeRegExp(speaker)}\\.?(?:\\*\\*|\\])?[ \\t]*:(?:\\*\\*)?`,
+    'u',
+  ).exec(head);
+  return match ? rowStart + match[0].length : null;
+}
+
+/** Cuts the run holding `offset` in two, so the speaker label can be styled apart from the words after it. */
+function splitAt(runs: Run[], offset: number | null): Run[] {
+  if (offset === null) return runs;
+  return runs.flatMap((run) =>
+    run.start < offset && offset < run.end
+      ? [
+          { ...run, end: offset },
+          { ...run, start: offset },
+        ]
+      : [run],
+  );
+}
 
 export interface RowActions {
   codeRow(row: number, unit: 'paragraph' | 'turn'): void;
@@ -46,13 +71,17 @@ export function ReaderRow({ index, style, ariaAttributes, codeRow }: RowComponen
   );
   const currentHit = useReaderSearch((s) => (hitIds.includes(s.current) ? s.current : -1));
 
+  const labelEnd = useMemo(
+    () => (row?.speaker ? speakerLabelEnd(text, row.start, row.speaker) : null),
+    [text, row],
+  );
   const runs = useMemo(() => {
     if (!row) return [];
     const spans = segments.map((s) => ({ id: s.id, start: s.startUtf16, end: s.endUtf16 }));
     // The flash is drawn like a hit (id -1), ahead of real hits so it wins where they meet.
     const marks = flash ? [{ id: -1, start: flash.start, end: flash.end }, ...hits] : hits;
-    return cutRuns(row.start, row.end, spans, marks);
-  }, [row, segments, hits, flash]);
+    return splitAt(cutRuns(row.start, row.end, spans, marks), labelEnd);
+  }, [row, segments, hits, flash, labelEnd]);
 
   if (!row) return null;
   const byId = new Map(segments.map((s) => [s.id, s]));
@@ -73,23 +102,21 @@ export function ReaderRow({ index, style, ariaAttributes, codeRow }: RowComponen
         >
           ¶
         </button>
+        {row.speaker !== null && (
+          <button
+            type="button"
+            className="reader-row-code"
+            tabIndex={-1}
+            title="Code this whole speaker turn (Ctrl+Shift+P)"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => codeRow(index, 'turn')}
+          >
+            turn
+          </button>
+        )}
       </div>
       <div className="reader-body">
-        {row.speaker !== null && (
-          <div className="reader-speaker">
-            <span>{row.speaker}</span>
-            <button
-              type="button"
-              className="reader-row-code"
-              tabIndex={-1}
-              title="Code this whole speaker turn (Ctrl+Shift+P)"
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => codeRow(index, 'turn')}
-            >
-              Code turn
-            </button>
-          </div>
-        )}
+        {row.speaker !== null && labelEnd === null && <div className="reader-speaker">{row.speaker}</div>}
         <div className="reader-text" data-row-start={row.start} data-row-end={row.end}>
           {runs.map((run) => {
             const colors = run.segmentIds.map(
@@ -101,6 +128,7 @@ export function ReaderRow({ index, style, ariaAttributes, codeRow }: RowComponen
                 : undefined;
             const classes = ['reader-run'];
             if (run.segmentIds.length > 0) classes.push('is-coded');
+            if (labelEnd !== null && run.end <= labelEnd) classes.push('reader-speaker-label');
             if (hovered !== null && run.segmentIds.includes(hovered)) classes.push('is-hovered');
             if (selected !== null && run.segmentIds.includes(selected)) classes.push('is-selected');
             if (run.hitId === -1) classes.push('is-flash');
