@@ -4,15 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { buildDocx } from '../../electron/export/docx/build';
 import { tempDir } from '../helpers/tmp';
 import { sampleDocument } from './helpers/fixtures';
-import { docxToText, firstOutOfOrder, squeeze, unzipText } from './helpers/reader';
+import { docxToText, firstOutOfOrder, pageSizes, squeeze, unzipText } from './helpers/reader';
 
 describe('Word export building blocks', () => {
   it('writes headings, quotes with citations, memos and tables a reader sees in order', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'appendix.docx');
     fs.writeFileSync(file, await buildDocx(sampleDocument()));
-    const { text } = await docxToText(file);
-    console.log(text);
+    const { text, pdf } = await docxToText(file);
+
     const flat = squeeze(text);
     expect(
       firstOutOfOrder(flat, [
@@ -39,7 +39,20 @@ describe('Word export building blocks', () => {
       ]),
     ).toBeNull();
     expect(text).toContain('NATO study');
-    const xml = await unzipText(file);
-    console.log(xml.get('word/document.xml')!.slice(0, 200));
+    // The 10-column table is on a landscape page of its own; the pages before it are portrait.
+    const sizes = await pageSizes(pdf);
+    const last = sizes[sizes.length - 1]!;
+    expect(last.width).toBeGreaterThan(last.height);
+    expect(sizes[0]!.width).toBeLessThan(sizes[0]!.height);
+    const landscapePage = text.split('\f')[sizes.length - 1]!;
+    expect(landscapePage).toContain('Table 2. Coded segments per year');
+    const xml = (await unzipText(file)).get('word/document.xml')!;
+    const wideTable = xml.indexOf('>2021<');
+    const landscape = xml.indexOf('w:orient="landscape"');
+    expect(xml.lastIndexOf('w:orient="portrait"', wideTable)).toBeGreaterThan(0);
+    expect(landscape).toBeGreaterThan(wideTable);
+    // Unicode as typed, in the file itself (the PDF adds direction marks around right-to-left text).
+    expect(xml).toContain('محمد said that trust was earned over years.');
+    expect(xml).toContain('Ça dépend — trust matters 🙂 as Ḥasan said.');
   });
 });

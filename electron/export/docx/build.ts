@@ -14,7 +14,7 @@ import {
 } from 'docx';
 import { isWide, type ExportDocument } from '../../../shared/export/document';
 import { bodyParagraph, codeIntro, codeQuotes, heading } from './evidence';
-import { documentStyles } from './styles';
+import { documentStyles, externalStyles } from './styles';
 import { captionParagraph, LANDSCAPE_WIDTH, PORTRAIT_WIDTH, tableNote, wordTable } from './tables';
 import { tableOfContents, type TocEntry } from './toc';
 import { escapeXml } from './xml';
@@ -150,6 +150,7 @@ export async function buildDocx(doc: ExportDocument, progress: DocxProgress = as
   const file = new Document({
     title: doc.title,
     creator: 'Passage',
+    externalStyles: externalStyles(),
     styles: documentStyles(),
     features: { updateFields: true },
     sections: sections.map((s, i) => sectionOptions(doc, s, i)),

@@ -1,4 +1,4 @@
-import { ImportedXmlComponent, type IStylesOptions } from 'docx';
+import type { IStylesOptions } from 'docx';
 
 /** One academic font; sizes in half-points as Word stores them. */
 export const FONT = 'Times New Roman';
@@ -65,6 +65,13 @@ export function documentStyles(): IStylesOptions {
         paragraph: { indent: { left: 720, right: 720 }, spacing: { after: 160 } },
       },
     ],
-    importedStyles: [ImportedXmlComponent.fromXmlString(TABLE_GRID)],
   };
+}
+
+/**
+ * Given as docx's "external styles", which it merges with its defaults (Title, Headings, Normal…); given
+ * as imported styles instead, it would replace them all.
+ */
+export function externalStyles(): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${TABLE_GRID}</w:styles>`;
 }

@@ -9,12 +9,11 @@ export const LANDSCAPE_WIDTH = 13958;
 function columnWidths(spec: TableSpec, total: number): number[] {
   const n = spec.columns.length;
   if (n === 1) return [total];
-  // The label column (code names) gets more room; a description column too.
-  const weights = spec.columns.map((c, i) =>
-    i === 0 ? 3 : c.label === 'Description' ? 4 : c.numeric ? 1 : 2,
-  );
-  const sum = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w) => Math.floor((total * w) / sum));
+  // The label column (code names) and a description column get fixed shares; the rest share what is left
+  // equally, so headers such as "Participants" or "Trust (N = 12)" are not broken mid-word.
+  const fixed = spec.columns.map((c, i) => (i === 0 ? 0.3 : c.label === 'Description' ? 0.4 : 0));
+  const rest = (1 - fixed.reduce((a, b) => a + b, 0)) / fixed.filter((f) => f === 0).length;
+  return fixed.map((f) => Math.floor(total * (f || rest)));
 }
 
 function cell(text: string, options: { bold?: boolean; right?: boolean; span?: number; shade?: boolean }) {

@@ -37,7 +37,7 @@ export async function unzipText(file: string): Promise<Map<string, string>> {
  * Opens the .docx as a reader would: LibreOffice converts it to PDF (a private profile per run, so
  * parallel runs do not clash), pdftotext gives the text as laid out on the pages.
  */
-export async function docxToText(file: string): Promise<{ text: string; pages: number }> {
+export async function docxToText(file: string): Promise<{ text: string; pages: number; pdf: string }> {
   const dir = tempDir('passage-lo-');
   const profile = path.join(dir, 'profile');
   await run(
@@ -48,7 +48,7 @@ export async function docxToText(file: string): Promise<{ text: string; pages: n
   const pdf = path.join(dir, `${path.basename(file, path.extname(file))}.pdf`);
   if (!fs.existsSync(pdf)) throw new Error(`LibreOffice did not convert ${path.basename(file)}`);
   const { stdout } = await run('pdftotext', ['-layout', pdf, '-'], { maxBuffer: 64 * 1024 * 1024 });
-  return { text: stdout, pages: stdout.split('\f').filter((p) => p.trim()).length };
+  return { text: stdout, pages: stdout.split('\f').filter((p) => p.trim()).length, pdf };
 }
 
 /** Asserts the needles appear in this order; returns the first one missing or out of order. */
@@ -65,4 +65,13 @@ export function firstOutOfOrder(text: string, needles: readonly string[]): strin
 /** Text squeezed of the layout's runs of spaces and line breaks, for phrases that wrap. */
 export function squeeze(text: string): string {
   return text.replace(/\s+/g, ' ');
+}
+
+/** Width and height in points of each PDF page. */
+export async function pageSizes(pdf: string): Promise<{ width: number; height: number }[]> {
+  const { stdout } = await run('pdfinfo', ['-f', '1', '-l', '999', pdf]);
+  return [...stdout.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => ({
+    width: Number(m[1]),
+    height: Number(m[2]),
+  }));
 }
