@@ -29,7 +29,7 @@ export function getGroup(db: Database.Database, groupId: number): DocumentGroupR
   const row = statement(db, `SELECT ${groupColumns} FROM document_groups g WHERE g.id = @groupId`).get({
     groupId,
   }) as DocumentGroupRow | undefined;
-  if (!row) throw new PassageError('not_found', `groups: no group with id ${groupId}`);
+  if (!row) throw new PassageError('not_found', `documentGroups: no group with id ${groupId}`);
   return row;
 }
 
@@ -44,7 +44,8 @@ export function findGroupId(db: Database.Database, name: string): number | undef
 /** The group's id by name; throws not_found naming the group. */
 export function requireGroupId(db: Database.Database, name: string): number {
   const found = findGroupId(db, name);
-  if (found === undefined) throw new PassageError('not_found', `groups: no group named "${name.trim()}"`);
+  if (found === undefined)
+    throw new PassageError('not_found', `documentGroups: no group named "${name.trim()}"`);
   return found;
 }
 
@@ -63,10 +64,10 @@ export function createGroup(
   query: string | null = null,
   description = '',
 ): number {
-  const trimmed = checkName(name, 'groups.create');
+  const trimmed = checkName(name, 'documentGroups.create');
   return db.transaction(() => {
     if (findGroupId(db, trimmed) !== undefined) {
-      throw new PassageError('conflict', `groups.create: name: "${trimmed}" already exists`);
+      throw new PassageError('conflict', `documentGroups.create: name: "${trimmed}" already exists`);
     }
     const info = statement(
       db,
@@ -79,7 +80,7 @@ export function createGroup(
 
 /** The id of the group with this name, created if missing. Safe inside a caller's transaction (import). */
 export function ensureGroup(db: Database.Database, name: string): number {
-  const trimmed = checkName(name, 'groups');
+  const trimmed = checkName(name, 'documentGroups');
   return db.transaction(() => findGroupId(db, trimmed) ?? createGroup(db, trimmed))();
 }
 
@@ -98,7 +99,7 @@ export function addDocumentsToGroup(
 ): void {
   db.transaction(() => {
     getGroup(db, groupId);
-    requireDocuments(db, documentIds, 'groups.add');
+    requireDocuments(db, documentIds, 'documentGroups.addDocuments');
     const insert = statement(
       db,
       'INSERT OR IGNORE INTO document_group_members (group_id, document_id) VALUES (@groupId, @documentId)',
@@ -126,12 +127,12 @@ export function removeDocumentsFromGroup(
 }
 
 export function renameGroup(db: Database.Database, groupId: number, name: string): void {
-  const trimmed = checkName(name, 'groups.rename');
+  const trimmed = checkName(name, 'documentGroups.rename');
   db.transaction(() => {
     getGroup(db, groupId);
     const other = findGroupId(db, trimmed);
     if (other !== undefined && other !== groupId) {
-      throw new PassageError('conflict', `groups.rename: name: "${trimmed}" already exists`);
+      throw new PassageError('conflict', `documentGroups.rename: name: "${trimmed}" already exists`);
     }
     statement(db, 'UPDATE document_groups SET name = @name WHERE id = @groupId').run({
       name: trimmed,

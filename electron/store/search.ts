@@ -1,0 +1,245 @@
+import type Database from 'better-sqlite3';
+import type {
+  DocumentKind,
+  SearchFilterOptions,
+  SearchFilters,
+  SearchPage,
+  SearchResultItem,
+} from '../../shared/api/search';
+import { PassageError } from '../../shared/api/result';
+import { foldText } from '../../shared/search/fold';
+import { findHits, type HitRange } from '../../shared/search/hits';
+import { parseQuery, type QueryTerm } from '../../shared/search/query';
+import { makeSnippets } from '../../shared/search/snippets';
+import { expandHits, type CodingUnit } from '../../shared/search/units';
+import { statement } from './statements';
+
+// Full-text search over documents_fts. FTS5 decides which documents match (and how well); counting
+// and snippets are done in JS from the stored text, for the page shown only, with the same folding as
+// the index — so the hit list stays fast however many documents match.
+
+export interface ParsedSearch {
+  query: string;
+  fts: string;
+  terms: QueryTerm[];
+}
+
+/** Parses the query or throws `invalid_argument` with the parser's message (`search: …`). */
+export function requireQuery(query: string): ParsedSearch {
+  const parsed = parseQuery(query);
+  if (!parsed.ok) throw new PassageError('invalid_argument', parsed.message);
+  return { query, fts: parsed.fts, terms: parsed.terms };
+}
+
+export interface MatchRow {
+  id: number;
+  title: string;
+  kind: DocumentKind;
+  date: string | null;
+}
+
+export type SearchOrder = 'relevance' | 'title' | 'date';
+
+// Filters are written once with NULL meaning "no filter", so each order has exactly one SQL text.
+const FILTERS = `
+  AND (@kind IS NULL OR d.kind = @kind)
+  AND (@yearFrom IS NULL OR d.year >= @yearFrom)
+  AND (@yearTo IS NULL OR d.year <= @yearTo)
+  AND (@groupId IS NULL OR EXISTS (
+    SELECT 1 FROM document_group_members m WHERE m.group_id = @groupId AND m.document_id = d.id))
+  AND (@attributes IS NULL OR NOT EXISTS (
+    SELECT 1 FROM json_each(@attributes) wanted
+    WHERE NOT EXISTS (
+      SELECT 1 FROM document_attribute_values v JOIN attributes a ON a.id = v.attribute_id
+      WHERE v.document_id = d.id AND a.scope = 'document'
+        AND a.name = json_extract(wanted.value, '$.name')
+        AND v.value = json_extract(wanted.value, '$.value') COLLATE NOCASE)))`;
+
+const ORDER_BY: Record<SearchOrder, string> = {
+  relevance: 'documents_fts.rank, d.id',
+  title: 'd.title COLLATE NOCASE, d.id',
+  date: 'd.date IS NULL, d.date, d.id',
+};
+
+function matchSql(order: SearchOrder): string {
+  return `SELECT d.id AS id, d.title AS title, d.kind AS kind, d.date AS date
+    FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+    WHERE documents_fts MATCH @match ${FILTERS}
+    ORDER BY ${ORDER_BY[order]}`;
+}
+
+function filterParams(db: Database.Database, filters: SearchFilters | undefined): Record<string, unknown> {
+  if (filters?.groupId !== undefined) {
+    const group = statement(db, 'SELECT 1 FROM document_groups WHERE id = @id').get({ id: filters.groupId });
+    if (!group) throw new PassageError('not_found', `search: no group with id ${filters.groupId}`);
+  }
+  return {
+    kind: filters?.kind ?? null,
+    yearFrom: filters?.yearFrom ?? null,
+    yearTo: filters?.yearTo ?? null,
+    groupId: filters?.groupId ?? null,
+    attributes:
+      filters?.attributes && filters.attributes.length > 0 ? JSON.stringify(filters.attributes) : null,
+  };
+}
+
+/** Every matching document (ids and list columns only). */
+export function matchingDocuments(
+  db: Database.Database,
+  search: ParsedSearch,
+  filters?: SearchFilters,
+  order: SearchOrder = 'relevance',
+): MatchRow[] {
+  return statement(db, matchSql(order)).all({
+    match: search.fts,
+    ...filterParams(db, filters),
+  }) as MatchRow[];
+}
+
+export function documentText(db: Database.Database, documentId: number): string {
+  const row = statement(db, 'SELECT text FROM documents WHERE id = @documentId').get({ documentId }) as
+    { text: string } | undefined;
+  if (!row) throw new PassageError('not_found', `search: no document with id ${documentId}`);
+  return row.text;
+}
+
+export function hitsInText(text: string, search: ParsedSearch): HitRange[] {
+  return findHits(text, search.terms, foldText(text));
+}
+
+/** One page of results: counts and snippets are computed here, for these documents only. */
+export function searchPage(
+  db: Database.Database,
+  search: ParsedSearch,
+  options: { filters?: SearchFilters; offset?: number; limit?: number; order?: SearchOrder },
+): SearchPage {
+  const offset = options.offset ?? 0;
+  const rows = matchingDocuments(db, search, options.filters, options.order);
+  const items: SearchResultItem[] = rows.slice(offset, offset + (options.limit ?? 50)).map((row) => {
+    const text = documentText(db, row.id);
+    const hits = hitsInText(text, search);
+    const first = hits[0];
+    return {
+      documentId: row.id,
+      title: row.title,
+      kind: row.kind,
+      date: row.date,
+      hitCount: hits.length,
+      firstHit: first ? { startUtf16: first.start, endUtf16: first.end } : null,
+      snippets: makeSnippets(text, hits),
+    };
+  });
+  return { query: search.query, total: rows.length, offset, items };
+}
+
+export function filterOptions(db: Database.Database): SearchFilterOptions {
+  const kinds = statement(
+    db,
+    'SELECT kind, count(*) AS count FROM documents GROUP BY kind ORDER BY kind',
+  ).all() as SearchFilterOptions['kinds'];
+  const years = statement(
+    db,
+    'SELECT min(year) AS min, max(year) AS max FROM documents WHERE year IS NOT NULL AND year > 0',
+  ).get() as { min: number | null; max: number | null };
+  const attributeRows = statement(
+    db,
+    `SELECT a.name AS name, a.type AS type, v.value AS value
+     FROM attributes a LEFT JOIN document_attribute_values v ON v.attribute_id = a.id
+     WHERE a.scope = 'document'
+     GROUP BY a.id, v.value ORDER BY a.name COLLATE NOCASE, v.value COLLATE NOCASE`,
+  ).all() as { name: string; type: string; value: string | null }[];
+  const attributes: SearchFilterOptions['attributes'] = [];
+  for (const row of attributeRows) {
+    let last = attributes[attributes.length - 1];
+    if (!last || last.name !== row.name) {
+      last = { name: row.name, type: row.type, values: [] };
+      attributes.push(last);
+    }
+    // Long value lists are not useful as a filter menu; the first 200 are plenty.
+    if (row.value !== null && last.values.length < 200) last.values.push(row.value);
+  }
+  const groups = statement(
+    db,
+    `SELECT g.id AS id, g.name AS name,
+       (SELECT count(*) FROM document_group_members m WHERE m.group_id = g.id) AS documentCount
+     FROM document_groups g ORDER BY g.name COLLATE NOCASE`,
+  ).all() as SearchFilterOptions['groups'];
+  return {
+    kinds,
+    years: years.min === null || years.max === null ? null : { min: years.min, max: years.max },
+    attributes,
+    groups,
+  };
+}
+
+export function turnsOf(db: Database.Database, documentId: number): { start: number; end: number }[] {
+  return statement(
+    db,
+    'SELECT start_utf16 AS start, end_utf16 AS end FROM turns WHERE document_id = @documentId ORDER BY start_utf16',
+  ).all({ documentId }) as { start: number; end: number }[];
+}
+
+/** The code's existing ranges in a document, so re-running an auto-code does not code a range twice. */
+function codedRanges(db: Database.Database, documentId: number, codeId: number | null): Set<string> {
+  if (codeId === null) return new Set();
+  const rows = statement(
+    db,
+    `SELECT start_utf16 AS start, end_utf16 AS end FROM segments
+     WHERE document_id = @documentId AND code_id = @codeId`,
+  ).all({ documentId, codeId }) as { start: number; end: number }[];
+  return new Set(rows.map((r) => `${r.start}:${r.end}`));
+}
+
+export interface AutocodeRange {
+  documentId: number;
+  startUtf16: number;
+  endUtf16: number;
+}
+
+export interface AutocodePlan {
+  documents: number;
+  hits: number;
+  ranges: AutocodeRange[];
+  segmentDocuments: number;
+  alreadyCoded: number;
+  outsideTurns: number;
+}
+
+/** The segments auto-coding would create: every hit expanded to the unit, minus what is already coded. */
+export function planAutocode(
+  db: Database.Database,
+  search: ParsedSearch,
+  filters: SearchFilters | undefined,
+  unit: CodingUnit,
+  codeId: number | null,
+): AutocodePlan {
+  const rows = matchingDocuments(db, search, filters, 'date');
+  const plan: AutocodePlan = {
+    documents: rows.length,
+    hits: 0,
+    ranges: [],
+    segmentDocuments: 0,
+    alreadyCoded: 0,
+    outsideTurns: 0,
+  };
+  const documentOrder = [...rows].sort((a, b) => a.id - b.id);
+  for (const row of documentOrder) {
+    const text = documentText(db, row.id);
+    const hits = hitsInText(text, search);
+    plan.hits += hits.length;
+    const expanded = expandHits(text, hits, unit, unit === 'turn' ? turnsOf(db, row.id) : []);
+    plan.outsideTurns += expanded.outsideTurns;
+    const existing = codedRanges(db, row.id, codeId);
+    let added = 0;
+    for (const range of expanded.ranges) {
+      if (existing.has(`${range.start}:${range.end}`)) {
+        plan.alreadyCoded++;
+        continue;
+      }
+      plan.ranges.push({ documentId: row.id, startUtf16: range.start, endUtf16: range.end });
+      added++;
+    }
+    if (added > 0) plan.segmentDocuments++;
+  }
+  return plan;
+}
