@@ -17,7 +17,7 @@ describe('Word export of a project', () => {
         title: 'Appendix B: Evidence',
         methodNote: METHOD,
         codeGroupIds: [groupId],
-        codeIds: [codes.burden!],
+        codeIds: [codes.burden],
         includeMemos: true,
         sections: ['evidence', 'cooccurrence', 'frequencies', 'codebook', 'appendix1', 'timeline'],
       },

@@ -11,7 +11,7 @@ function columnWidths(spec: TableSpec, total: number): number[] {
   if (n === 1) return [total];
   // The label column (code names) and a description column get fixed shares; the rest share what is left
   // equally, so headers such as "Participants" or "Trust (N = 12)" are not broken mid-word.
-  const fixed = spec.columns.map((c, i) => (i === 0 ? 0.3 : c.label === 'Description' ? 0.4 : 0));
+  const fixed: number[] = spec.columns.map((c, i) => (i === 0 ? 0.3 : c.label === 'Description' ? 0.4 : 0));
   const rest = (1 - fixed.reduce((a, b) => a + b, 0)) / fixed.filter((f) => f === 0).length;
   return fixed.map((f) => Math.floor(total * (f || rest)));
 }

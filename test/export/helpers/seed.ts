@@ -16,10 +16,16 @@ const T0 = '2026-10-01T09:00:00.000Z';
  * (two categories), one policy document with pages, codes Legitimacy and Trust in the group "Level of
  * cooperation", Burden sharing outside it, speaker turns in Interview 2.
  */
-export function seedStudy(db: Database.Database): { codes: Record<string, number>; groupId: number } {
+export interface SeededCodes {
+  legitimacy: number;
+  trust: number;
+  burden: number;
+}
+
+export function seedStudy(db: Database.Database): { codes: SeededCodes; groupId: number } {
   const run = (sql: string, params: Record<string, unknown> = {}) => db.prepare(sql).run(params);
   const id = (sql: string, params: Record<string, unknown> = {}) => Number(run(sql, params).lastInsertRowid);
-  let codes: Record<string, number> = {};
+  let codes: SeededCodes = { legitimacy: 0, trust: 0, burden: 0 };
   let groupId = 0;
   db.transaction(() => {
     const coder = id(`INSERT INTO coders (name, created_at) VALUES ('ana', :t)`, { t: T0 });
