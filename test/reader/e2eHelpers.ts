@@ -1,0 +1,110 @@
+import type { Page } from 'playwright-core';
+import type { Args, CallName, Results } from '../../shared/api/contract';
+import type { RunningServer } from '../helpers/browser';
+
+/** Calls the backend of a running browser-mode server over HTTP, with its token, as the UI does. */
+export async function api<N extends CallName>(
+  server: RunningServer,
+  name: N,
+  args: Args<N>,
+): Promise<Results[N]> {
+  const response = await fetch(`${server.origin}/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-passage-token': server.token },
+    body: JSON.stringify(args),
+  });
+  const body = (await response.json()) as { ok: boolean; value?: Results[N]; error?: { message: string } };
+  if (!body.ok) throw new Error(`${name}: ${body.error?.message}`);
+  return body.value as Results[N];
+}
+
+/** Imports text files through documents.import (the upload path browser mode uses) and waits for the job. */
+export async function importTexts(
+  server: RunningServer,
+  files: { name: string; text: string }[],
+  kind: 'interview' | 'document' = 'interview',
+): Promise<number[]> {
+  const { jobId } = await api(server, 'documents.import', {
+    files: files.map((f) => ({ name: f.name, dataBase64: Buffer.from(f.text, 'utf8').toString('base64') })),
+    kind,
+  });
+  for (let i = 0; i < 600; i++) {
+    const status = await api(server, 'jobs.status', { id: jobId });
+    if (status.state === 'done') {
+      const result = status.result as { imported: { documentId: number }[]; failed: { reason: string }[] };
+      if (result.failed.length > 0) throw new Error(`import failed: ${result.failed[0]!.reason}`);
+      return result.imported.map((d) => d.documentId);
+    }
+    if (status.state !== 'running') throw new Error(`import ${status.state}: ${status.error ?? ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('import did not finish in 60 s');
+}
+
+// In-page scripts are plain JavaScript strings: this Node-side file is compiled without the DOM library.
+const POINT_AT = `(({ offset, edge }) => {
+  for (const run of document.querySelectorAll('[data-o]')) {
+    const base = Number(run.dataset.o);
+    const node = run.firstChild;
+    const length = node && node.textContent ? node.textContent.length : 0;
+    if (!node || offset < base || offset >= base + length) continue;
+    const range = document.createRange();
+    range.setStart(node, offset - base);
+    range.setEnd(node, offset - base + 1);
+    const rect = range.getBoundingClientRect();
+    return { x: edge === 'left' ? rect.left + 1 : rect.right - 1, y: rect.top + rect.height / 2 };
+  }
+  return null;
+})`;
+
+/** Viewport point of the character at a document offset in the reader (its left or right edge). */
+export async function pointAt(
+  page: Page,
+  offset: number,
+  edge: 'left' | 'right',
+): Promise<{ x: number; y: number }> {
+  const point = (await page.evaluate(`${POINT_AT}(${JSON.stringify({ offset, edge })})`)) as {
+    x: number;
+    y: number;
+  } | null;
+  if (!point) throw new Error(`offset ${offset} is not on screen`);
+  return point;
+}
+
+/** Drags the mouse from the character at `start` to the one before `end`, as a researcher selects. */
+export async function dragSelect(page: Page, start: number, end: number, alt = false): Promise<void> {
+  const from = await pointAt(page, start, 'left');
+  const to = await pointAt(page, end - 1, 'right');
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 });
+  await page.mouse.move(to.x, to.y, { steps: 4 });
+  if (alt) await page.keyboard.down('Alt');
+  await page.mouse.up();
+  if (alt) await page.keyboard.up('Alt');
+}
+
+const WATCH_STRIPE = `((label) => {
+  window.__stripe = new Promise((resolve) => {
+    let pressed = 0;
+    window.addEventListener('keydown', () => (pressed = performance.now()), { capture: true, once: true });
+    const observer = new MutationObserver(() => {
+      if (pressed && document.querySelector('[aria-label="Stripe ' + label + '"]')) {
+        observer.disconnect();
+        // The stripe is on screen once the frame holding it is painted.
+        requestAnimationFrame(() => resolve(performance.now() - pressed));
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
+})`;
+
+/**
+ * Presses a key and returns the milliseconds, measured in the page with performance.now(), from the
+ * keydown to the first frame in which a stripe with this label is in the DOM.
+ */
+export async function timeKeyToStripe(page: Page, key: string, stripeLabel: string): Promise<number> {
+  await page.evaluate(`${WATCH_STRIPE}(${JSON.stringify(stripeLabel)})`);
+  await page.keyboard.press(key);
+  return (await page.evaluate('window.__stripe')) as number;
+}
