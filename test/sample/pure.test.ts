@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeWaves, cycleIfAdded, descendants, findSeeds } from '../../shared/sample/graph';
+import type { ParticipantRow } from '../../shared/api/sample';
+import { filterRows, sortRows } from '../../shared/sample/pipeline';
 import { nextDefaultLabel, renumberByInterviewOrder } from '../../shared/sample/labels';
 import { waitingForReply } from '../../shared/sample/reminders';
 import { saturationCurve } from '../../shared/sample/saturation';
@@ -156,5 +158,63 @@ describe('labels, reminders, dates', () => {
     expect(isIsoDate('2023-02-29')).toBe(false);
     expect(isIsoDate('2024-2-1')).toBe(false);
     expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+  });
+});
+
+describe('pipeline sort and filter', () => {
+  const row = (id: number, label: string, extra: Partial<ParticipantRow> = {}): ParticipantRow => ({
+    id,
+    label,
+    categoryId: null,
+    category: null,
+    status: 'identified',
+    wave: 0,
+    referredBy: [],
+    lastContact: null,
+    interviewDate: null,
+    interviewMode: null,
+    consentVersion: null,
+    consentDate: null,
+    documents: [],
+    ...extra,
+  });
+  const rows = [
+    row(1, 'P10', { status: 'interviewed', interviewDate: '2024-03-01', categoryId: 1, category: 'NGO' }),
+    row(2, 'P2', { status: 'contacted', wave: 1, referredBy: [{ id: 1, label: 'P10' }] }),
+    row(3, 'P1', { status: 'agreed', interviewDate: '2024-01-01', wave: 2 }),
+  ];
+
+  it('sorts labels numerically, status in pipeline order, empty dates last both ways', () => {
+    expect(sortRows(rows, { column: 'label', descending: false }).map((r) => r.label)).toEqual([
+      'P1',
+      'P2',
+      'P10',
+    ]);
+    expect(sortRows(rows, { column: 'status', descending: false }).map((r) => r.label)).toEqual([
+      'P2',
+      'P1',
+      'P10',
+    ]);
+    expect(sortRows(rows, { column: 'interviewDate', descending: true }).map((r) => r.label)).toEqual([
+      'P10',
+      'P1',
+      'P2',
+    ]);
+    expect(sortRows(rows, { column: 'interviewDate', descending: false }).map((r) => r.label)).toEqual([
+      'P1',
+      'P10',
+      'P2',
+    ]);
+  });
+
+  it('filters by status, category and text in referrers', () => {
+    expect(filterRows(rows, { text: '', status: 'agreed', categoryId: null }).map((r) => r.label)).toEqual([
+      'P1',
+    ]);
+    expect(filterRows(rows, { text: '', status: '', categoryId: 1 }).map((r) => r.label)).toEqual(['P10']);
+    expect(filterRows(rows, { text: 'p10', status: '', categoryId: null }).map((r) => r.label)).toEqual([
+      'P10',
+      'P2',
+    ]);
   });
 });
