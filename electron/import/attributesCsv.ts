@@ -35,6 +35,13 @@ function readCsvFile(file: string): string {
   }
 }
 
+/** Excel writes ';' where ',' is the decimal mark, and some tools write tabs: the header line tells. */
+function guessDelimiter(text: string): string {
+  const header = text.slice(0, text.indexOf('\n') >>> 0);
+  const count = (c: string): number => header.split(c).length - 1;
+  return [',', ';', '\t'].reduce((best, c) => (count(c) > count(best) ? c : best), ',');
+}
+
 /**
  * Sets document attributes from a CSV keyed by file name or title, all in one transaction: a cell
  * that does not fit its attribute's type fails the whole import, naming the row and column.
@@ -46,9 +53,9 @@ export function importAttributesCsv(
   const text = args.path !== undefined ? readCsvFile(args.path) : (args.csv ?? '');
   let rows: string[][];
   try {
-    // Excel writes ';' in locales where ',' is the decimal mark; csv-parse picks whichever the header uses.
-    rows = parse(text.replace(/^\uFEFF/, ''), {
-      delimiter: [',', ';', '\t'],
+    const body = text.replace(/^\uFEFF/, '');
+    rows = parse(body, {
+      delimiter: guessDelimiter(body),
       relax_column_count: true,
       skip_empty_lines: true,
     }) as string[][];

@@ -9,7 +9,7 @@ export interface PdfLine {
  * Joins a page's lines into paragraphs: a vertical gap clearly larger than the usual line spacing
  * starts a new paragraph; lines of one paragraph are joined by a space, and a word hyphenated
  * across a line break ("protec-" + "tion") is joined without the hyphen when the next line starts in
- * lower case (a capital after the hyphen, as in "Franco-" + "German", keeps it).
+ * lower case (a capital after the hyphen, as in "Franco-" + "German", keeps it: "Franco-German").
  */
 export function joinPdfLines(lines: readonly PdfLine[]): string {
   const gaps: number[] = [];
@@ -28,6 +28,7 @@ export function joinPdfLines(lines: readonly PdfLine[]): string {
     if (text === '') return;
     if (current === '') current = text;
     else if (/\p{L}-$/u.test(current) && /^\p{Ll}/u.test(text)) current = current.slice(0, -1) + text;
+    else if (/\p{L}-$/u.test(current)) current += text;
     else current += ` ${text}`;
   });
   if (current.trim()) paragraphs.push(current.trim());
