@@ -1,9 +1,18 @@
+import type { Code } from '../../shared/api/coding';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startServer, watchPageErrors, type RunningServer } from '../helpers/browser';
 import { tempDir } from '../helpers/tmp';
-import { api, dragSelect, importTexts, timeKeyToStripe } from '../reader/e2eHelpers';
+import { bigTranscript, segmentRanges } from '../reader/bigTranscript';
+import {
+  api,
+  dragSelect,
+  importTexts,
+  scrollThrough,
+  timeKeyToStripe,
+  watchFirstScreen,
+} from '../reader/e2eHelpers';
 
 const TRANSCRIPT = [
   'Interviewer: How did your organisation first work with ISAF in Afghanistan?',
@@ -108,4 +117,68 @@ describe('coding in the reader (Chromium, browser mode)', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('measures a 200,000-word transcript with 5,000 segments (numbers reported, not asserted)', async () => {
+    const text = bigTranscript(200_000);
+    const [documentId] = await importTexts(server, [{ name: 'Long interview.txt', text }]);
+    const colors = ['#e03131', '#2f9e44', '#1971c2', '#f08c00', '#9c36b5'];
+    const codes: Code[] = [];
+    for (const [i, color] of colors.entries())
+      codes.push(
+        await api(server, 'codes.create', { name: `Bench code ${i + 1}`, color, shortcut: `Alt+${i + 1}` }),
+      );
+    const ranges = segmentRanges(text, 5000);
+    const started = Date.now();
+    for (let i = 0; i < ranges.length; i += 25) {
+      await Promise.all(
+        ranges.slice(i, i + 25).map((r, j) =>
+          api(server, 'segments.apply', {
+            documentId: documentId!,
+            codeId: codes[(i + j) % codes.length]!.id,
+            startUtf16: r.start,
+            endUtf16: r.end,
+          }),
+        ),
+      );
+    }
+    console.log(
+      `[reader bench] ${text.length} UTF-16 units, 5000 segments applied over HTTP in ${Date.now() - started} ms`,
+    );
+
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors = watchPageErrors(page);
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Documents' }).waitFor();
+    const firstScreen = await watchFirstScreen(page);
+    await openDocument(page, 'Long interview');
+    const firstScreenMs = await firstScreen();
+
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+
+    // Coding one more passage on the dense document: keypress to stripe.
+    const firstWord = await page.evaluate(
+      `(() => { const r = document.querySelector('.reader-row:nth-child(3) [data-o]'); return Number(r.dataset.o); })()`,
+    );
+    const wordStart = Number(firstWord);
+    await dragSelect(page, wordStart + 1, wordStart + 3);
+    const stripesBefore = (await page.locator('.reader-stripe').count()) as number;
+    await page.evaluate(
+      `(() => { document.querySelectorAll('.reader-stripe').forEach((s) => s.setAttribute('data-old', '')); })()`,
+    );
+    const keyToStripeMs = await timeKeyToStripe(page, 'Alt+1', 'Bench code 1');
+
+    const scroll = await scrollThrough(page, 2500);
+    console.log(
+      `[reader bench] first screen ${firstScreenMs.toFixed(0)} ms; JS heap after opening ${(heap.usedSize / 1048576).toFixed(1)} MB ` +
+        `(of ${(heap.totalSize / 1048576).toFixed(1)} MB); keypress to stripe ${keyToStripeMs.toFixed(1)} ms (${stripesBefore} stripe pieces on screen); ` +
+        `scroll top to bottom: ${scroll.frames} frames, longest ${scroll.maxFrameMs.toFixed(1)} ms, p95 ${scroll.p95FrameMs.toFixed(1)} ms, ` +
+        `${scroll.longTasks} long tasks (longest ${scroll.longestTaskMs.toFixed(0)} ms), height ${scroll.scrollHeight} px`,
+    );
+    // Virtualised: only a screenful of rows exists, never the whole transcript.
+    expect(await page.locator('.reader-row').count()).toBeLessThan(80);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
 });

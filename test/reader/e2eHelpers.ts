@@ -85,11 +85,14 @@ export async function dragSelect(page: Page, start: number, end: number, alt = f
 }
 
 const WATCH_STRIPE = `((label) => {
+  const selector = '[aria-label="Stripe ' + label + '"]';
+  const before = new Set([...document.querySelectorAll(selector)].map((e) => e.dataset.segmentId));
   window.__stripe = new Promise((resolve) => {
     let pressed = 0;
     window.addEventListener('keydown', () => (pressed = performance.now()), { capture: true, once: true });
     const observer = new MutationObserver(() => {
-      if (pressed && document.querySelector('[aria-label="Stripe ' + label + '"]')) {
+      const fresh = [...document.querySelectorAll(selector)].some((e) => !before.has(e.dataset.segmentId));
+      if (pressed && fresh) {
         observer.disconnect();
         // The stripe is on screen once the frame holding it is painted.
         requestAnimationFrame(() => resolve(performance.now() - pressed));
@@ -101,10 +104,75 @@ const WATCH_STRIPE = `((label) => {
 
 /**
  * Presses a key and returns the milliseconds, measured in the page with performance.now(), from the
- * keydown to the first frame in which a stripe with this label is in the DOM.
+ * keydown to the first frame in which a new stripe (a segment not shown before) with this label is in the DOM.
  */
 export async function timeKeyToStripe(page: Page, key: string, stripeLabel: string): Promise<number> {
   await page.evaluate(`${WATCH_STRIPE}(${JSON.stringify(stripeLabel)})`);
   await page.keyboard.press(key);
   return (await page.evaluate('window.__stripe')) as number;
+}
+
+const WATCH_FIRST_SCREEN = `(() => {
+  window.__firstScreen = new Promise((resolve) => {
+    let chosen = 0;
+    window.addEventListener('click', () => (chosen = performance.now()), { capture: true, once: true });
+    const observer = new MutationObserver(() => {
+      if (chosen && document.querySelector('.reader-row') && document.querySelector('.reader-stripe')) {
+        observer.disconnect();
+        requestAnimationFrame(() => resolve(performance.now() - chosen));
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
+})`;
+
+/** Installs a watcher; after a click that opens a document, `firstScreenMs` resolves to click → rows and stripes painted. */
+export async function watchFirstScreen(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(`${WATCH_FIRST_SCREEN}()`);
+  return async () => (await page.evaluate('window.__firstScreen')) as number;
+}
+
+const SCROLL_THROUGH = `(async (step) => {
+  const list = document.querySelector('.reader-list');
+  const longTasks = [];
+  const observer = new PerformanceObserver((entries) => {
+    for (const e of entries.getEntries()) longTasks.push(e.duration);
+  });
+  try { observer.observe({ type: 'longtask', buffered: false }); } catch {}
+  const deltas = [];
+  let last = performance.now();
+  await new Promise((resolve) => {
+    const frame = (now) => {
+      deltas.push(now - last);
+      last = now;
+      if (list.scrollTop + list.clientHeight >= list.scrollHeight - 2) return resolve();
+      list.scrollTop += step;
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame((now) => { last = now; list.scrollTop += step; requestAnimationFrame(frame); });
+  });
+  observer.disconnect();
+  const sorted = [...deltas].sort((a, b) => a - b);
+  return {
+    frames: deltas.length,
+    maxFrameMs: sorted[sorted.length - 1] || 0,
+    p95FrameMs: sorted[Math.floor(sorted.length * 0.95)] || 0,
+    longTasks: longTasks.length,
+    longestTaskMs: longTasks.length ? Math.max(...longTasks) : 0,
+    scrollHeight: list.scrollHeight,
+  };
+})`;
+
+export interface ScrollStats {
+  frames: number;
+  maxFrameMs: number;
+  p95FrameMs: number;
+  longTasks: number;
+  longestTaskMs: number;
+  scrollHeight: number;
+}
+
+/** Scrolls the reader from top to bottom by `step` px per frame, recording frame gaps and long tasks. */
+export async function scrollThrough(page: Page, step: number): Promise<ScrollStats> {
+  return (await page.evaluate(`${SCROLL_THROUGH}(${step})`)) as ScrollStats;
 }
