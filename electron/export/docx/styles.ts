@@ -38,7 +38,6 @@ export function documentStyles(): IStylesOptions {
         basedOn: 'Normal',
         next: 'Normal',
         quickFormat: true,
-        run: { italics: true },
         paragraph: { indent: { left: 720, right: 720 }, spacing: { before: 60, after: 120 } },
       },
       {
