@@ -51,6 +51,7 @@ export function fakeCodingApi(codes: Code[], initial: Segment[] = [], extra: Fak
   const api = createFakeApi({
     'documents.get': () => content(),
     'codes.list': () => codes,
+    'codeGroups.list': () => [],
     'segments.listByDocument': () => segments,
     'segments.apply': ({ documentId, codeId, startUtf16, endUtf16 }) => {
       const segment: Segment = {

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setApi } from '../../renderer/api/client';
 import { useSelection } from '../../renderer/app/useSelection';
+import { useCodebook } from '../../renderer/features/codebook/useCodebook';
 import { Reader } from '../../renderer/features/reader/Reader';
 import { useReader } from '../../renderer/features/reader/useReader';
 import { code, fakeCodingApi, segment, TEXT } from '../reader/fixtures';
@@ -39,7 +40,8 @@ async function openReader() {
 describe('reader coding', () => {
   beforeEach(() => {
     useSelection.setState({ documentId: null, target: null, searchQuery: null });
-    useReader.setState({ codes: new Map(), documentId: null, status: 'idle' });
+    useReader.setState({ documentId: null, status: 'idle' });
+    useCodebook.setState({ status: 'idle', ids: [], byId: {} });
   });
 
   it('says what to do when no document is chosen', () => {
@@ -176,5 +178,23 @@ describe('reader coding', () => {
     selectText(ngo, ngo + 3);
     await userEvent.click(screen.getByRole('button', { name: 'Apply code Push factors' }));
     await screen.findByRole('button', { name: 'Stripe Push factors' });
+  });
+
+  it('undoes with Ctrl+Z through the coding undo and reloads the stripes', async () => {
+    const { api, segments } = fakeCodingApi([code(1, 'Push factors', '#cc3333', '1')], [], {
+      'undo.undo': () => {
+        segments.pop();
+        return { label: 'Apply code Push factors', state: { undo: null, redo: 'Apply code Push factors' } };
+      },
+    });
+    setApi(api);
+    await openReader();
+    const ngo = TEXT.indexOf('NGO');
+    selectText(ngo, ngo + 3);
+    await userEvent.keyboard('1');
+    await screen.findByRole('button', { name: 'Stripe Push factors' });
+    await userEvent.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Stripe Push factors' })).toBeNull());
+    expect(api.calls.filter((c) => c.name === 'segments.listByDocument')).toHaveLength(2);
   });
 });

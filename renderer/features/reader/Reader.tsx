@@ -3,6 +3,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { useRevision } from '../../app/useRevisions';
 import { useSelection } from '../../app/useSelection';
 import { EmptyState } from '../../components/EmptyState';
+import { selectCodes, useCodebook } from '../codebook/useCodebook';
+import { useUndoShortcuts } from '../codebook/useUndoShortcuts';
 import { CodePalette } from '../palette/CodePalette';
 import { createCode, inVivo, openPalette, revealRange } from './actions';
 import { CodeSidebar } from './CodeSidebar';
@@ -39,8 +41,9 @@ function useFollowRevisions(): void {
       void useReader.getState().reloadSegments();
   }, [segmentsRevision]);
   useEffect(() => {
-    if (codesRevision > 0) void useReader.getState().loadCodes();
-  }, [codesRevision]);
+    // The codebook's counts follow segments too; its names and colours draw the stripes.
+    void useCodebook.getState().load();
+  }, [codesRevision, segmentsRevision]);
 }
 
 function useFollowTarget(): void {
@@ -61,7 +64,7 @@ function ReaderView() {
   const document = useReader((s) => s.document);
   const segmentCount = useReader((s) => s.segments.size);
   const hasSelection = useReader((s) => s.selection !== null);
-  const codes = useReader(useShallow((s) => [...s.codes.values()]));
+  const codes = useCodebook(useShallow(selectCodes));
   const shortcutKeys = useMemo(
     () =>
       codes
@@ -73,6 +76,7 @@ function ReaderView() {
   const [help, setHelp] = useState(false);
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
   useReaderKeys(toggleHelp);
+  useUndoShortcuts();
   useFollowRevisions();
   useFollowTarget();
 

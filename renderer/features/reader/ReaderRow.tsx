@@ -5,6 +5,7 @@ import type { Segment } from '../../../shared/api/coding';
 import { NONE } from '../../../shared/reader/rowIndex';
 import { rowSpan } from '../../../shared/reader/rows';
 import { cutRuns, type Run, type Span } from '../../../shared/reader/runs';
+import { useCodebook } from '../codebook/useCodebook';
 import { blendHighlight, stackedUnderlines } from './derive';
 import { StripeCell } from './StripeCell';
 import { useReader } from './useReader';
@@ -55,7 +56,7 @@ export function ReaderRow({ index, style, ariaAttributes, codeRow }: RowComponen
   );
   const columns = useReader(useShallow((s) => ids.map((id) => s.columns.get(id) ?? 0)));
   const columnCount = useReader((s) => s.columnCount);
-  const codes = useReader((s) => s.codes);
+  const codes = useCodebook((s) => s.byId);
   const hovered = useReader((s) =>
     s.hoveredSegmentId !== null && ids.includes(s.hoveredSegmentId) ? s.hoveredSegmentId : null,
   );
@@ -119,9 +120,7 @@ export function ReaderRow({ index, style, ariaAttributes, codeRow }: RowComponen
         {row.speaker !== null && labelEnd === null && <div className="reader-speaker">{row.speaker}</div>}
         <div className="reader-text" data-row-start={row.start} data-row-end={row.end}>
           {runs.map((run) => {
-            const colors = run.segmentIds.map(
-              (id) => codes.get(byId.get(id)?.codeId ?? 0)?.color ?? '#888888',
-            );
+            const colors = run.segmentIds.map((id) => codes[byId.get(id)?.codeId ?? 0]?.color ?? '#888888');
             const runStyle: CSSProperties | undefined =
               colors.length > 0
                 ? { backgroundColor: blendHighlight(colors), boxShadow: stackedUnderlines(colors) }
@@ -155,7 +154,7 @@ export function ReaderRow({ index, style, ariaAttributes, codeRow }: RowComponen
             <StripeCell
               key={segment.id}
               segment={segment}
-              code={codes.get(segment.codeId)}
+              code={codes[segment.codeId]}
               column={columns[i] ?? 0}
               first={span?.first === index}
               last={span?.last === index}

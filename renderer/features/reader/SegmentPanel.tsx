@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Segment } from '../../../shared/api/coding';
+import { useCodebook } from '../codebook/useCodebook';
 import { usePalette } from '../palette/usePalette';
 import { gotoNeighbor, removeSelectedSegment } from './actions';
 import { useReader } from './useReader';
@@ -15,7 +16,7 @@ export function SegmentPanel() {
 }
 
 function SegmentDetails({ segment }: { segment: Segment }) {
-  const code = useReader((s) => s.codes.get(segment.codeId));
+  const code = useCodebook((s) => s.byId[segment.codeId]);
   const setMemo = useReader((s) => s.setMemo);
   const recode = useReader((s) => s.recode);
   const [memo, setMemoDraft] = useState(segment.memo);

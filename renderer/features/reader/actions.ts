@@ -2,9 +2,9 @@ import type { Code } from '../../../shared/api/coding';
 import { documentToRowOffset, paragraphOrTurnRange } from '../../../shared/reader/rows';
 import { inVivoName, stepWordEdge } from '../../../shared/reader/words';
 import { call } from '../../api/client';
-import { useRevisions } from '../../app/useRevisions';
 import { useSelection } from '../../app/useSelection';
 import { useToasts } from '../../app/useToasts';
+import { useCodebook } from '../codebook/useCodebook';
 import { usePalette } from '../palette/usePalette';
 import { useReader, type Range } from './useReader';
 
@@ -45,11 +45,10 @@ export async function applyCode(codeId: number, range?: Range): Promise<void> {
 }
 
 export async function createCode(name: string): Promise<Code | undefined> {
-  const code = await call('codes.create', { name });
-  if (code) {
-    useReader.getState().addCode(code);
-    useRevisions.getState().bump('codes');
-  }
+  const codebook = useCodebook.getState();
+  const code = await codebook.create({ name });
+  // Reload before applying, so the new stripe is drawn with the code's name and colour at once.
+  if (code) await codebook.load();
   return code;
 }
 
@@ -63,14 +62,15 @@ export function openPalette(range: Range | null = codingTarget(), title = 'Code 
 
 /** In-vivo coding: a code named by the selected words (reused if a top-level code has that name), applied to them. */
 export async function inVivo(): Promise<void> {
-  const { selection, text, codes } = useReader.getState();
+  const { selection, text } = useReader.getState();
+  const codes = Object.values(useCodebook.getState().byId);
   if (!selection) {
     info('Select the words to use as the code name first.');
     return;
   }
   const name = inVivoName(text.slice(selection.start, selection.end));
   if (!name) return;
-  const existing = [...codes.values()].find(
+  const existing = codes.find(
     (c) => c.parentId === null && c.name.toLocaleLowerCase() === name.toLocaleLowerCase(),
   );
   const code = existing ?? (await createCode(name));

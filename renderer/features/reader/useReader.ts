@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Code, Segment } from '../../../shared/api/coding';
+import type { Segment } from '../../../shared/api/coding';
 import type { DocumentSummary, Turn } from '../../../shared/api/documents';
 import { splitRows, type DisplayRow } from '../../../shared/reader/rows';
 import { call } from '../../api/client';
@@ -23,7 +23,6 @@ interface ReaderState {
   rowSegments: (readonly number[])[];
   columns: Map<number, number>;
   columnCount: number;
-  codes: Map<number, Code>;
   /** The text the researcher has selected, in document offsets, after snapping. */
   selection: Range | null;
   selectedSegmentId: number | null;
@@ -33,8 +32,6 @@ interface ReaderState {
 
   load(documentId: number | null): Promise<void>;
   reloadSegments(): Promise<void>;
-  loadCodes(): Promise<void>;
-  addCode(code: Code): void;
   apply(codeId: number, range?: Range): Promise<Segment | undefined>;
   remove(segmentId: number): Promise<boolean>;
   resize(segmentId: number, range: Range): Promise<void>;
@@ -89,7 +86,6 @@ export const useReader = create<ReaderState>((set, get) => {
     turns: [],
     segments: new Map(),
     ...EMPTY_LAYOUT,
-    codes: new Map(),
     selection: null,
     selectedSegmentId: null,
     hoveredSegmentId: null,
@@ -121,7 +117,6 @@ export const useReader = create<ReaderState>((set, get) => {
       const [content, segments] = await Promise.all([
         call('documents.get', { id: documentId }),
         call('segments.listByDocument', { documentId }),
-        get().codes.size === 0 ? get().loadCodes() : Promise.resolve(),
       ]);
       if (token !== loadToken) return;
       if (!content) {
@@ -143,17 +138,6 @@ export const useReader = create<ReaderState>((set, get) => {
       const map = new Map(segments.map((s) => [s.id, s]));
       const selected = get().selectedSegmentId;
       setSegments(map, { selectedSegmentId: selected !== null && map.has(selected) ? selected : null });
-    },
-
-    async loadCodes() {
-      const codes = await call('codes.list', {});
-      if (codes) set({ codes: new Map(codes.map((c) => [c.id, c])) });
-    },
-
-    addCode(code) {
-      const codes = new Map(get().codes);
-      codes.set(code.id, code);
-      set({ codes });
     },
 
     async apply(codeId, range) {

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useCodebook } from '../codebook/useCodebook';
 import { usePalette } from '../palette/usePalette';
 import {
   applyCode,
@@ -78,7 +79,7 @@ function handleKey(e: KeyboardEvent, toggleHelp: () => void): boolean {
   }
   // A code's own shortcut key, only when there is something to code: plain keys stay harmless otherwise.
   if (codingTarget()) {
-    for (const code of reader.codes.values()) {
+    for (const code of Object.values(useCodebook.getState().byId)) {
       if (code.shortcut && matchesShortcut(code.shortcut, e)) {
         void applyCode(code.id);
         return true;
