@@ -48,7 +48,7 @@ export interface SampleStatistics {
   responseRate: number | null;
   /** accepted / contacted, null when nobody was contacted. */
   acceptanceRate: number | null;
-  /** Median whole days from identified to interviewed over interviewed participants with both dates. */
+  /** Median whole days from identified to interviewed, over interviewed participants with both dates in order. */
   medianDaysToInterview: number | null;
   daysToInterviewN: number;
 }
@@ -112,7 +112,9 @@ export function sampleStatistics(
 
   const days = participants
     .filter((p) => p.status === 'interviewed' && p.identifiedOn && p.interviewedOn)
-    .map((p) => daysBetween(p.identifiedOn!, p.interviewedOn!));
+    .map((p) => daysBetween(p.identifiedOn!, p.interviewedOn!))
+    // A back-dated interview recorded after a later 'identified' entry has no meaningful interval.
+    .filter((days) => days >= 0);
 
   return {
     total: participants.length,

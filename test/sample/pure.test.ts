@@ -94,6 +94,17 @@ describe('statistics', () => {
     expect(stats.daysToInterviewN).toBe(3);
   });
 
+  it('leaves a back-dated interview (before its identified date) out of the median', () => {
+    const stats = sampleStatistics(
+      [
+        p(1, 'interviewed', null, '2024-01-01', '2024-01-05'),
+        p(2, 'interviewed', null, '2024-05-01', '2024-04-01'),
+      ],
+      [],
+    );
+    expect([stats.medianDaysToInterview, stats.daysToInterviewN]).toEqual([4, 1]);
+  });
+
   it('median of an even count is the mean of the middle two; none is null', () => {
     expect(median([4, 1, 10, 3])).toBe(3.5);
     expect(median([])).toBeNull();

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ParticipantDetail } from '../../../shared/api/sample';
 import { call, callOrError } from '../../api/client';
@@ -6,9 +6,9 @@ import { useSample } from './useSample';
 
 /** Who named this participant (several referrers allowed, each with date and note) and whom they named. */
 export function ReferralsEditor({ detail }: { detail: ParticipantDetail }) {
-  const others = useSample(
-    useShallow((s) => s.ids.filter((id) => id !== detail.id).map((id) => ({ id, label: s.byId[id]!.label }))),
-  );
+  // Row objects are stable between loads, so the shallow comparison holds; labels are derived below.
+  const rows = useSample(useShallow((s) => s.ids.map((id) => s.byId[id]!)));
+  const others = useMemo(() => rows.filter((r) => r.id !== detail.id), [rows, detail.id]);
   const changed = useSample((s) => s.changed);
   const select = useSample((s) => s.select);
   const [referrerId, setReferrerId] = useState('');
