@@ -1,0 +1,109 @@
+// Import of the 648 documents through our import path, against the least any importer must do: read
+// each file and insert it into a table with the same FTS5 index, in one transaction.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Session } from '../electron/backend/session';
+import { statement } from '../electron/store/statements';
+import { reason, runJob } from './api';
+import { notMeasured, withinRatio, type Figure } from './figures';
+import type { Study } from './generate';
+
+export function bareImportMs(documentsDir: string, scratchDir: string): number {
+  const file = path.join(scratchDir, 'bare.sqlite');
+  fs.rmSync(file, { force: true });
+  const start = performance.now();
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(`CREATE TABLE docs (id INTEGER PRIMARY KEY, title TEXT NOT NULL, text TEXT NOT NULL);
+    CREATE VIRTUAL TABLE docs_fts USING fts5 (title, text, content = 'docs', content_rowid = 'id',
+      tokenize = 'unicode61 remove_diacritics 2');
+    CREATE TRIGGER docs_ai AFTER INSERT ON docs BEGIN
+      INSERT INTO docs_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;`);
+  const insert = db.prepare('INSERT INTO docs (title, text) VALUES (?, ?)');
+  db.transaction(() => {
+    for (const name of fs.readdirSync(documentsDir).sort())
+      insert.run(name, fs.readFileSync(path.join(documentsDir, name), 'utf8'));
+  })();
+  db.close();
+  return performance.now() - start;
+}
+
+export interface ImportOutcome {
+  figures: Figure[];
+  /** How the documents got into the project: our import job, or the bench's direct insert. */
+  via: 'import' | 'direct';
+}
+
+export async function measureImport(
+  session: Session,
+  study: Study,
+  dirs: { documentsDir: string; interviewsDir: string },
+  scratchDir: string,
+): Promise<ImportOutcome> {
+  const name = 'import 648 documents (13 MB)';
+  const baseline = bareImportMs(dirs.documentsDir, scratchDir);
+  try {
+    const start = performance.now();
+    await runJob(session, 'documents.import', { paths: [dirs.documentsDir], kind: 'document' });
+    const ours = performance.now() - start;
+    await runJob(session, 'documents.import', { paths: [dirs.interviewsDir], kind: 'interview' });
+    return { figures: [withinRatio(name, ours, baseline, 'ms', 1.5)], via: 'import' };
+  } catch (error) {
+    insertDirectly(session, study);
+    return {
+      figures: [
+        notMeasured(
+          name,
+          'ms',
+          '≤ 1.5× baseline',
+          `${reason(error)}; bare baseline ${Math.round(baseline)} ms`,
+        ),
+      ],
+      via: 'direct',
+    };
+  }
+}
+
+/** Speaker turns of the generated layout ("Name: …" paragraphs), for the direct insert. */
+function turnsOf(text: string): { speaker: string; start: number; end: number }[] {
+  const turns: { speaker: string; start: number; end: number }[] = [];
+  let at = 0;
+  for (const paragraph of text.split('\n\n')) {
+    const colon = paragraph.indexOf(': ');
+    if (colon > 0) turns.push({ speaker: paragraph.slice(0, colon), start: at, end: at + paragraph.length });
+    at += paragraph.length + 2;
+  }
+  return turns;
+}
+
+/** Without an import path the other figures still need the study in the project: insert it as rows. */
+function insertDirectly(session: Session, study: Study): void {
+  const { db } = session.requireProject();
+  const insert = statement(
+    db,
+    `INSERT INTO documents (title, kind, file_name, format, content_hash, text, date, word_count, imported_at)
+     VALUES (@title, @kind, @fileName, 'txt', @hash, @text, @date, @words, @now) RETURNING id`,
+  );
+  const turn = statement(
+    db,
+    'INSERT INTO turns (document_id, speaker, start_utf16, end_utf16) VALUES (@id, @speaker, @start, @end)',
+  );
+  const now = new Date().toISOString();
+  const add = (fileName: string, text: string, kind: string, date: string | null): number => {
+    const hash = crypto.createHash('sha256').update(text).digest('hex');
+    const words = text.split(/\s+/).filter(Boolean).length;
+    const title = fileName.replace(/\.txt$/, '');
+    return (insert.get({ title, kind, fileName, hash, text, date, words, now }) as { id: number }).id;
+  };
+  db.transaction(() => {
+    for (const d of study.documents) add(d.fileName, d.text, 'document', String(d.year));
+    for (const t of study.transcripts) {
+      const id = add(t.fileName, t.text, 'interview', null);
+      for (const x of turnsOf(t.text)) turn.run({ id, ...x });
+    }
+  })();
+}

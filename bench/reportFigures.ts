@@ -1,0 +1,78 @@
+// Reports at study scale: co-occurrence of all 60 × 60 codes in both units (< 0.5 s, beside the naive
+// self-join), evidence for the 5,000-segment code (< 200 ms), counts over time (< 100 ms).
+import type { Session } from '../electron/backend/session';
+import { available, call, reason } from './api';
+import { medianMs, notMeasured, underLimit, type Figure } from './figures';
+import {
+  NAIVE_DOCUMENT_COOCCURRENCE,
+  NAIVE_SEGMENT_COOCCURRENCE,
+  runSelfJoin,
+  type SelfJoinResult,
+} from './selfJoin';
+
+const COOCCURRENCE_CALL = 'reports.cooccurrence';
+const EVIDENCE_CALL = 'reports.evidence';
+const TIMELINE_CALL = 'reports.timeline';
+const SELF_JOIN_TIMEOUT_MS = 30_000;
+
+function describe(result: SelfJoinResult): string {
+  return 'timedOut' in result ? `> ${result.timedOut} ms (stopped)` : `${Math.round(result.ms)} ms`;
+}
+
+async function cooccurrence(
+  session: Session,
+  unit: 'segments' | 'documents',
+  codeIds: readonly number[],
+): Promise<Figure> {
+  const { path: file } = session.requireProject();
+  const name = `co-occurrence 60×60, unit ${unit}`;
+  const naive = await runSelfJoin(
+    file,
+    unit === 'segments' ? NAIVE_SEGMENT_COOCCURRENCE : NAIVE_DOCUMENT_COOCCURRENCE,
+    SELF_JOIN_TIMEOUT_MS,
+  );
+  const baselineMs = 'timedOut' in naive ? naive.timedOut : naive.ms;
+  const note = `baseline: naive SQL self-join, run once, ${describe(naive)}`;
+  if (!available(COOCCURRENCE_CALL))
+    return notMeasured(name, 'ms', '< 500 ms', `${COOCCURRENCE_CALL} not built; ${note}`);
+  try {
+    const ours = await medianMs(3, () => call(session, COOCCURRENCE_CALL, { unit, codeIds }));
+    return underLimit(name, ours, 'ms', 500, baselineMs, note);
+  } catch (error) {
+    return notMeasured(name, 'ms', '< 500 ms', `${reason(error)}; ${note}`);
+  }
+}
+
+export async function measureReports(
+  session: Session,
+  study: { bigCodeId: number; codeIds: readonly number[] },
+): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  figures.push(await cooccurrence(session, 'segments', study.codeIds));
+  figures.push(await cooccurrence(session, 'documents', study.codeIds));
+
+  const evidenceName = 'evidence for a 5,000-segment code';
+  if (!available(EVIDENCE_CALL))
+    figures.push(notMeasured(evidenceName, 'ms', '< 200 ms', `${EVIDENCE_CALL} not built`));
+  else {
+    try {
+      const ms = await medianMs(3, () => call(session, EVIDENCE_CALL, { codeIds: [study.bigCodeId] }));
+      figures.push(underLimit(evidenceName, ms, 'ms', 200));
+    } catch (error) {
+      figures.push(notMeasured(evidenceName, 'ms', '< 200 ms', reason(error)));
+    }
+  }
+
+  const timelineName = 'counts over time (2002–2023)';
+  if (!available(TIMELINE_CALL))
+    figures.push(notMeasured(timelineName, 'ms', '< 100 ms', `${TIMELINE_CALL} not built`));
+  else {
+    try {
+      const ms = await medianMs(5, () => call(session, TIMELINE_CALL, {}));
+      figures.push(underLimit(timelineName, ms, 'ms', 100));
+    } catch (error) {
+      figures.push(notMeasured(timelineName, 'ms', '< 100 ms', reason(error)));
+    }
+  }
+  return figures;
+}
