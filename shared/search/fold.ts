@@ -1,14 +1,26 @@
-// Case and diacritic folding that agrees with the FTS5 index (tokenizer `unicode61 remove_diacritics 2`):
-// tokens are runs of letters, numbers, private-use characters and combining marks; everything else
-// separates tokens. Folding lower-cases and drops combining marks (é → e, İ → i), but leaves letters that
-// do not decompose alone (ø, ł, ß), exactly as the index does.
+// Case and diacritic folding that agrees with the FTS5 index (tokenizer `unicode61 remove_diacritics 2`),
+// checked against fts5vocab: tokens are runs of letters, numbers, private-use characters and combining
+// diacritics (U+0300–U+036F); everything else separates tokens (so Devanagari vowel signs split words, as
+// in the index). Folding lower-cases; only Latin letters lose their diacritics (é → e, İ → i), letters that
+// do not decompose stay (ø, ł, ß), and Greek or Cyrillic accents stay (ά, й) — exactly as the index does.
 
 /** The characters FTS5's unicode61 tokenizer keeps inside a token. */
-export const TOKEN_CHAR_CLASS = '\\p{L}\\p{N}\\p{Co}\\p{Mn}';
+export const TOKEN_CHAR_CLASS = '\\p{L}\\p{N}\\p{Co}\\u0300-\\u036f';
 const TOKEN_CHAR = new RegExp(`[${TOKEN_CHAR_CLASS}]`, 'u');
 const TOKEN_RUN = new RegExp(`[${TOKEN_CHAR_CLASS}]+`, 'gu');
-const COMBINING_MARKS = /\p{Mn}/gu;
+const DIACRITICS = /[\u0300-\u036f]/g;
+const HAS_DIACRITIC = /[\u0300-\u036f]/;
 const NON_ASCII = /[^\p{ASCII}]/u;
+
+/** Latin letters whose diacritics the index removes. */
+const LATIN_RANGES: readonly [number, number][] = [
+  [0x00c0, 0x024f],
+  [0x1e00, 0x1eff],
+];
+
+function isLatinLetter(code: number): boolean {
+  return LATIN_RANGES.some(([from, to]) => code >= from && code <= to);
+}
 
 export function isTokenChar(char: string): boolean {
   return TOKEN_CHAR.test(char);
@@ -20,7 +32,11 @@ const foldCache = new Map<string, string>();
 export function foldChar(char: string): string {
   let folded = foldCache.get(char);
   if (folded === undefined) {
-    folded = char.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase().replace(COMBINING_MARKS, '');
+    const lower = char.toLowerCase();
+    folded = (isLatinLetter(char.codePointAt(0) ?? 0) ? lower.normalize('NFD') : lower).replace(
+      DIACRITICS,
+      '',
+    );
     if (foldCache.size < 10_000) foldCache.set(char, folded);
   }
   return folded;
@@ -55,8 +71,38 @@ export interface FoldedText {
   ends: Int32Array | null;
 }
 
+/** Contiguous ranges scan fast; a class of only the foldable letters would be slow to match. */
+const LATIN_LETTER = /[\u00c0-\u024f\u1e00-\u1eff]/g;
+const HAS_LATIN_LETTER = /[\u00c0-\u024f\u1e00-\u1eff]/;
+const latinFolds = new Map<string, string>();
+
+/** A lower-case Latin letter folded to one unit (é → e), or itself when that is not possible. */
+function foldLatinUnit(char: string): string {
+  let folded = latinFolds.get(char);
+  if (folded === undefined) {
+    const full = foldChar(char);
+    folded = full.length === 1 ? full : char;
+    latinFolds.set(char, folded);
+  }
+  return folded;
+}
+
 export function foldText(text: string): FoldedText {
   if (!NON_ASCII.test(text)) return { folded: text.toLowerCase(), starts: null, ends: null };
+  // Fast path for the usual NFC text: lower-casing keeps the length and each accented Latin letter folds
+  // to one unit, so offsets are unchanged and no maps are needed. Loose combining diacritics
+  // (decomposed text) or letters whose lower case is longer take the exact path below.
+  if (!HAS_DIACRITIC.test(text)) {
+    const lower = text.toLowerCase();
+    if (lower.length === text.length) {
+      const folded = HAS_LATIN_LETTER.test(lower) ? lower.replace(LATIN_LETTER, foldLatinUnit) : lower;
+      return { folded, starts: null, ends: null };
+    }
+  }
+  return foldTextExactly(text);
+}
+
+function foldTextExactly(text: string): FoldedText {
   // Folding never lengthens a character by more than a few units; grow if it ever does.
   let starts = new Int32Array(text.length + 16);
   let ends = new Int32Array(text.length + 16);

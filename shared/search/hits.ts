@@ -1,4 +1,4 @@
-import { foldText, originalRange, TOKEN_CHAR_CLASS, type FoldedText } from './fold';
+import { foldText, isTokenChar, originalRange, type FoldedText } from './fold';
 import type { QueryTerm } from './query';
 
 /** A hit: UTF-16 offsets into the stored document text, end exclusive. */
@@ -7,37 +7,62 @@ export interface HitRange {
   end: number;
 }
 
-const NOT_TOKEN = `[^${TOKEN_CHAR_CLASS}]`;
-const TOKEN = `[${TOKEN_CHAR_CLASS}]`;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function isAsciiTokenUnit(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
 }
 
-const patternCache = new Map<string, RegExp>();
+/** Whether the code point starting at i is a token character. */
+function tokenCharAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return isAsciiTokenUnit(code);
+  if (code >= 0xdc00 && code <= 0xdfff) return false; // a lone low surrogate
+  return isTokenChar(String.fromCodePoint(text.codePointAt(i) ?? code));
+}
+
+/** Whether the code point ending just before i is a token character. */
+function tokenCharBefore(text: string, i: number): boolean {
+  if (i <= 0) return false;
+  const code = text.charCodeAt(i - 1);
+  if (code < 0x80) return isAsciiTokenUnit(code);
+  const isLow = code >= 0xdc00 && code <= 0xdfff && i >= 2;
+  return tokenCharAt(text, isLow ? i - 2 : i - 1);
+}
+
+function unitsAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  return code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+}
 
 /**
- * The pattern of a term over folded text: its tokens in order with separators between them, on token
- * boundaries; a prefix term's last token runs to the end of the word, so the whole word is highlighted.
+ * The end of the term matched at `start` (its first token found there), or -1: its tokens in order with
+ * separators between them, on token boundaries; a prefix term's last token runs to the end of the
+ * word, so the whole word is highlighted.
  */
-function termPattern(term: QueryTerm): RegExp {
-  const key = `${term.prefix ? '*' : ''}${term.tokens.join('\u0000')}`;
-  let pattern = patternCache.get(key);
-  if (!pattern) {
-    const body = term.tokens.map(escapeRegExp).join(`${NOT_TOKEN}+`);
-    const tail = term.prefix ? `${TOKEN}*` : `(?!${TOKEN})`;
-    pattern = new RegExp(`(?<!${TOKEN})${body}${tail}`, 'gu');
-    if (patternCache.size > 500) patternCache.clear();
-    patternCache.set(key, pattern);
+function matchEnd(text: string, start: number, term: QueryTerm): number {
+  const { tokens } = term;
+  let end = start + tokens[0]!.length;
+  for (let k = 1; k < tokens.length; k++) {
+    let next = end;
+    while (next < text.length && !tokenCharAt(text, next)) next += unitsAt(text, next);
+    if (next === end || !text.startsWith(tokens[k]!, next)) return -1;
+    end = next + tokens[k]!.length;
   }
-  return pattern;
+  if (term.prefix) {
+    while (tokenCharAt(text, end)) end += unitsAt(text, end);
+    return end;
+  }
+  return tokenCharAt(text, end) ? -1 : end;
 }
 
+// indexOf finds candidates natively; only they are checked for word boundaries.
 function rangesOf(folded: FoldedText, term: QueryTerm, out: HitRange[]): void {
-  const pattern = termPattern(term);
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(folded.folded); match; match = pattern.exec(folded.folded)) {
-    out.push(originalRange(folded, match.index, match.index + match[0].length));
+  const text = folded.folded;
+  const first = term.tokens[0]!;
+  for (let at = text.indexOf(first); at >= 0; at = text.indexOf(first, at + 1)) {
+    if (tokenCharBefore(text, at)) continue;
+    const end = matchEnd(text, at, term);
+    if (end >= 0) out.push(originalRange(folded, at, end));
   }
 }
 

@@ -27,21 +27,29 @@ function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
-/** Moves a window start back to a space (within some slack) and never into the middle of a surrogate pair. */
-function snapStart(text: string, at: number, hardLimit: number): number {
-  if (at <= 0) return 0;
-  for (let i = at; i > Math.max(hardLimit, at - WORD_BREAK_SLACK); i--) {
-    if (/\s/.test(text[i - 1]!)) return i;
-  }
-  return isHighSurrogate(text.charCodeAt(at - 1)) ? at - 1 : at;
-}
+const isSpace = (char: string | undefined): boolean => char !== undefined && /\s/.test(char);
 
-function snapEnd(text: string, at: number, hardLimit: number): number {
-  if (at >= text.length) return text.length;
-  for (let i = at; i < Math.min(hardLimit, at + WORD_BREAK_SLACK); i++) {
-    if (/\s/.test(text[i]!)) return i;
+/**
+ * Moves a window start forward to the next word (never past the first hit, at most a little way), and
+ * never leaves it in the middle of a surrogate pair.
+ */
+function snapStart(text: string, at: number, firstHitStart: number): number {
+  if (at <= 0) return 0;
+  if (isSpace(text[at - 1])) return at;
+  for (let i = at; i < Math.min(firstHitStart, at + WORD_BREAK_SLACK); i++) {
+    if (isSpace(text[i])) return i + 1;
   }
   return isHighSurrogate(text.charCodeAt(at - 1)) ? at + 1 : at;
+}
+
+/** Moves a window end back to the end of a word (never before the last hit), likewise. */
+function snapEnd(text: string, at: number, lastHitEnd: number): number {
+  if (at >= text.length) return text.length;
+  if (isSpace(text[at])) return at;
+  for (let i = at; i > Math.max(lastHitEnd, at - WORD_BREAK_SLACK); i--) {
+    if (isSpace(text[i - 1])) return i - 1;
+  }
+  return isHighSurrogate(text.charCodeAt(at - 1)) ? at - 1 : at;
 }
 
 /** Stops at the first non-space: cheap even on long documents. */
@@ -61,22 +69,33 @@ export function makeSnippets(
   const windows: { start: number; end: number; hits: HitRange[] }[] = [];
   for (const hit of hits) {
     const last = windows[windows.length - 1];
-    if (last && hit.start - context <= last.end) {
-      // Close enough to the previous window: extend it rather than repeat the text between.
+    if (last && hit.start < last.end) {
+      // Inside the previous window's text: highlight it there.
+      last.hits.push(hit);
+      last.end = Math.max(last.end, hit.end);
+      continue;
+    }
+    // Close enough to the previous window, and the window stays short: extend it rather than repeat
+    // the text between (dense hits would otherwise grow one snippet over the whole document).
+    if (last && hit.start - context <= last.end && hit.end + context - last.start <= 4 * context) {
       last.end = Math.max(last.end, hit.end + context);
       last.hits.push(hit);
       continue;
     }
     if (windows.length === maxSnippets) break;
-    windows.push({ start: hit.start - context, end: hit.end + context, hits: [hit] });
+    // A new window never reaches back into the previous one.
+    windows.push({
+      start: Math.max(hit.start - context, last ? last.end : 0),
+      end: hit.end + context,
+      hits: [hit],
+    });
   }
   return windows.map((window) => {
     const firstHit = window.hits[0]!;
     const lastHit = window.hits[window.hits.length - 1]!;
     const start = snapStart(text, Math.max(0, window.start), firstHit.start);
-    const end = snapEnd(text, Math.min(text.length, window.end), Number.MAX_SAFE_INTEGER);
-    const boundedEnd = Math.max(end, lastHit.end);
-    let slice = text.slice(start, boundedEnd).replace(/[\n\r\t]/g, ' ');
+    const end = snapEnd(text, Math.min(text.length, window.end), lastHit.end);
+    let slice = text.slice(start, end).replace(/[\n\r\t]/g, ' ');
     // Leading/trailing spaces from snapping carry no meaning; trimming the end keeps offsets valid.
     const lead = slice.length - slice.trimStart().length;
     slice = slice.trimEnd().slice(lead);
