@@ -5,6 +5,7 @@ import { indexCounts, measure, type CountIndex } from '../../shared/reports/coun
 import { selectDocuments, type DocumentFacts } from '../../shared/reports/documents';
 import { describeFilters } from '../../shared/reports/filterText';
 import type { ReportCode, ReportFilters, ReportHeader } from '../../shared/reports/model';
+import { remember } from './cache';
 import {
   findCoderId,
   loadCodeDocumentCounts,
@@ -105,7 +106,36 @@ export function resolveContext(db: Database.Database, filters: ReportFilters): R
 
 /** Segment counts per (code, document) of some codes, over all documents (the header needs the excluded ones too). */
 export function countIndex(context: ReportContext, codeIds: readonly number[]): CountIndex {
-  return indexCounts(loadCodeDocumentCounts(context.db, codeIds, context.coderId));
+  const key = JSON.stringify(['counts', context.coderId, codeIds]);
+  return remember(context.db, key, () =>
+    indexCounts(loadCodeDocumentCounts(context.db, codeIds, context.coderId)),
+  );
+}
+
+/** The header from spans already loaded for the included and the withdrawn-excluded documents. */
+export function buildHeaderFromSpans(
+  context: ReportContext,
+  title: string,
+  spans: readonly { documentId: number }[],
+): ReportHeader {
+  let included = 0;
+  let excluded = 0;
+  for (const s of spans) {
+    if (context.documents.has(s.documentId)) included++;
+    else excluded++;
+  }
+  return {
+    title,
+    filters: context.filterLines,
+    documentCount: context.documents.size,
+    segmentCount: included,
+    excludedWithdrawn: {
+      participants: new Set(context.excludedDocuments.map((d) => d.participantId)).size,
+      documents: context.excludedDocuments.length,
+      segments: excluded,
+    },
+    generatedAt: new Date().toISOString(),
+  };
 }
 
 /** The header: filters in words, documents and segments counted, what excluding withdrawn participants left out. */

@@ -190,11 +190,12 @@ export function loadSpans(
   const query = statement(db, SPANS_SQL).raw();
   const out: Span[] = [];
   for (const codeId of codeIds) {
-    for (const row of query.iterate(codeId) as IterableIterator<[number, number, number, number, number]>) {
-      const [segmentId, documentId, startUtf16, endUtf16, coder] = row;
+    // all() is markedly cheaper per row than iterate() in better-sqlite3.
+    for (const row of query.all(codeId) as [number, number, number, number, number][]) {
+      const documentId = row[1];
       if (!documentIds.has(documentId)) continue;
-      if (coderId !== null && coder !== coderId) continue;
-      out.push({ segmentId, documentId, codeId, startUtf16, endUtf16 });
+      if (coderId !== null && row[4] !== coderId) continue;
+      out.push({ segmentId: row[0], documentId, codeId, startUtf16: row[2], endUtf16: row[3] });
     }
   }
   return out;

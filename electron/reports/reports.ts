@@ -22,7 +22,15 @@ import type {
   TimelineUnit,
 } from '../../shared/reports/model';
 import { buildTimeline, type TimelineSeriesInput } from '../../shared/reports/timeline';
-import { buildHeader, countIndex, resolveContext, type OrderedCode, type ReportContext } from './context';
+import {
+  buildHeader,
+  buildHeaderFromSpans,
+  countIndex,
+  resolveContext,
+  type OrderedCode,
+  type ReportContext,
+} from './context';
+import { remember } from './cache';
 import { evidenceItems } from './evidence';
 import { loadCoderNames, loadSpans } from './load';
 import { matrixColumns } from './matrixColumns';
@@ -90,13 +98,18 @@ export function cooccurrenceReport(
     rowGroups = [{ caption: 'Codes', codeGroupId: null, codes: context.codes.map(strip) }];
   }
   const involved = [...new Set([...rowGroups.flatMap((g) => g.codes), ...columns].map((c) => c.codeId))];
-  const spans = loadSpans(db, involved, new Set(context.documents.keys()), context.coderId);
-  const counts = countCooccurrence(spans);
+  // Spans of the withdrawn-excluded documents are read too, only to say in the header what was left out.
+  const wanted = new Set([...context.documents.keys(), ...context.excludedDocuments.map((d) => d.id)]);
+  // Both units come out of one sweep; switching the unit or c reuses it while the project is unchanged.
+  const key = JSON.stringify(['cooccurrence', args.filters, involved]);
+  const { spans, counts } = remember(db, key, () => {
+    const spans = loadSpans(db, involved, wanted, context.coderId);
+    return { spans, counts: countCooccurrence(spans.filter((s) => context.documents.has(s.documentId))) };
+  });
   const table = buildCooccurrenceTable(rowGroups, columns.map(strip), counts, args.unit, args.coefficient);
-  const index = countIndex(context, involved);
   return {
     kind: 'cooccurrence',
-    header: buildHeader(context, 'Code co-occurrence', index, involved),
+    header: buildHeaderFromSpans(context, 'Code co-occurrence', spans),
     unit: args.unit,
     withCoefficient: args.coefficient,
     ...table,

@@ -33,15 +33,6 @@ export interface CooccurrenceCounts {
   segmentsPerCode: Map<number, number>;
 }
 
-function bump(counts: PairCounts, row: number, column: number): void {
-  let byColumn = counts.get(row);
-  if (!byColumn) {
-    byColumn = new Map();
-    counts.set(row, byColumn);
-  }
-  byColumn.set(column, (byColumn.get(column) ?? 0) + 1);
-}
-
 export function pairCount(counts: PairCounts, row: number, column: number): number {
   return counts.get(row)?.get(column) ?? 0;
 }
@@ -75,43 +66,95 @@ export function forEachOverlappingPair(sorted: readonly Span[], visit: (a: Span,
 
 /** Both units of co-occurrence over all codes present in spans. */
 export function countCooccurrence(spans: readonly Span[]): CooccurrenceCounts {
-  const documents: PairCounts = new Map();
-  const segments: PairCounts = new Map();
-  const documentsPerCode = new Map<number, number>();
-  const segmentsPerCode = new Map<number, number>();
+  // Dense code indexes and flat typed counters keep the inner loops free of Map look-ups.
+  const codeIds: number[] = [];
+  const indexOf = new Map<number, number>();
+  for (const s of spans)
+    if (!indexOf.has(s.codeId)) {
+      indexOf.set(s.codeId, codeIds.length);
+      codeIds.push(s.codeId);
+    }
+  const k = codeIds.length;
+  const documentPairs = new Int32Array(k * k);
+  const segmentPairs = new Int32Array(k * k);
+  const documentsOf = new Int32Array(k);
+  const segmentsOf = new Int32Array(k);
+  // stamp[c] === mark means "code c already counted for the current segment (or document)".
+  const stamp = new Int32Array(k).fill(-1);
+  let mark = 0;
 
   for (const sorted of spansByDocument(spans).values()) {
-    const codes = new Set<number>();
-    for (const s of sorted) {
-      codes.add(s.codeId);
-      segmentsPerCode.set(s.codeId, (segmentsPerCode.get(s.codeId) ?? 0) + 1);
+    const n = sorted.length;
+    const codes = new Int32Array(n);
+    for (let i = 0; i < n; i++) codes[i] = indexOf.get(sorted[i]!.codeId)!;
+
+    const present: number[] = [];
+    mark++;
+    for (let i = 0; i < n; i++) {
+      const c = codes[i]!;
+      segmentsOf[c]!++;
+      if (stamp[c] !== mark) {
+        stamp[c] = mark;
+        present.push(c);
+      }
     }
-    const present = [...codes];
     for (const a of present) {
-      documentsPerCode.set(a, (documentsPerCode.get(a) ?? 0) + 1);
-      for (const b of present) bump(documents, a, b);
+      documentsOf[a]!++;
+      for (const b of present) documentPairs[a * k + b]!++;
     }
 
-    // Each segment counts once per column code, however many of that code's segments it overlaps.
-    const counted = new Map<number, Set<number>>();
-    const countOnce = (s: Span, column: number) => {
-      if (column === s.codeId) return; // the diagonal is counted below, once per segment
-      let seen = counted.get(s.segmentId);
-      if (!seen) {
-        seen = new Set();
-        counted.set(s.segmentId, seen);
+    // For each segment: the codes of segments overlapping it, each counted once. Earlier segments
+    // overlap it when they end after its start (kept in `active`); later ones when they start before its end.
+    let active: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const s = sorted[i]!;
+      const row = codes[i]! * k;
+      mark++;
+      stamp[codes[i]!] = mark;
+      segmentPairs[row + codes[i]!]!++;
+      if (active.length > 0) {
+        const still: number[] = [];
+        for (const j of active) {
+          if (sorted[j]!.endUtf16 <= s.startUtf16) continue;
+          still.push(j);
+          const c = codes[j]!;
+          if (stamp[c] !== mark) {
+            stamp[c] = mark;
+            segmentPairs[row + c]!++;
+          }
+        }
+        active = still;
       }
-      if (seen.has(column)) return;
-      seen.add(column);
-      bump(segments, s.codeId, column);
-    };
-    for (const s of sorted) bump(segments, s.codeId, s.codeId);
-    forEachOverlappingPair(sorted, (a, b) => {
-      countOnce(a, b.codeId);
-      countOnce(b, a.codeId);
-    });
+      for (let j = i + 1; j < n && sorted[j]!.startUtf16 < s.endUtf16; j++) {
+        const c = codes[j]!;
+        if (stamp[c] !== mark) {
+          stamp[c] = mark;
+          segmentPairs[row + c]!++;
+        }
+      }
+      active.push(i);
+    }
   }
-  return { documents, segments, documentsPerCode, segmentsPerCode };
+
+  const toPairs = (flat: Int32Array): PairCounts => {
+    const out: PairCounts = new Map();
+    for (let a = 0; a < k; a++) {
+      const byColumn = new Map<number, number>();
+      for (let b = 0; b < k; b++) {
+        const v = flat[a * k + b]!;
+        if (v > 0) byColumn.set(codeIds[b]!, v);
+      }
+      if (byColumn.size > 0) out.set(codeIds[a]!, byColumn);
+    }
+    return out;
+  };
+  const perCode = (flat: Int32Array) => new Map(codeIds.map((id, i) => [id, flat[i]!] as const));
+  return {
+    documents: toPairs(documentPairs),
+    segments: toPairs(segmentPairs),
+    documentsPerCode: perCode(documentsOf),
+    segmentsPerCode: perCode(segmentsOf),
+  };
 }
 
 /** c = n12 / (n1 + n2 − n12); 0 when the denominator is 0. Rounded to 3 decimals for reports. */
