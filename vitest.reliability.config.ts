@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm run test:reliability` (CI): crash, bad-input, project-file and API-fuzz tests. They kill child
+// processes, fill disks and write large files, so they run one file at a time.
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['test/reliability/**/*.test.ts'],
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 60_000,
+  },
+});
