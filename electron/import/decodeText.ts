@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { refuse } from './importError';
@@ -35,7 +36,7 @@ export interface DecodedText {
 
 /** Control characters other than tab, newline, form feed and carriage return: text files have (almost) none. */
 function looksBinary(bytes: Uint8Array): boolean {
-  const sample = bytes.subarray(0, 64 * 1024);
+  const sample = bytes.subarray(0, 8 * 1024);
   let control = 0;
   for (const b of sample) {
     if (b === 0) return true;
@@ -78,7 +79,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 }
 
 function controlCharacterShare(text: string): number {
-  const n = Math.min(text.length, 64 * 1024);
+  const n = Math.min(text.length, 8 * 1024);
   if (n === 0) return 0;
   let control = 0;
   for (let i = 0; i < n; i++) {
@@ -100,11 +101,9 @@ function decodeBytes(bytes: Uint8Array): DecodedText {
   if (bomless)
     return { text: decodeUtf16(bytes, bomless === 'le', 0), encoding: `UTF-16 ${bomless.toUpperCase()}` };
   if (looksBinary(bytes)) refuse('not a text file (binary content)');
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
-  } catch {
-    // Not UTF-8: a legacy code page.
-  }
+  // Native validation then decoding: several times faster than a fatal TextDecoder on large files.
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isUtf8(buffer)) return { text: buffer.toString('utf8'), encoding: 'UTF-8' };
   const guess = chardet.detect(bytes.subarray(0, 256 * 1024));
   // chardet calls short mostly-ASCII text "ASCII" even when it has a byte like 0xE9 (é): that is
   // Windows-1252, the legacy code page of most researchers' old files.

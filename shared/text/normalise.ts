@@ -1,14 +1,18 @@
 /**
  * The one normalisation a document's text gets, once, at import: NFC (so "é" typed two ways is one
- * string and offsets agree with REFI-QDA tools) and "\n" line endings (CRLF and lone CR). A leading
- * byte-order mark and NUL characters are dropped; trailing whitespace of the whole text is trimmed.
+ * string and offsets agree with REFI-QDA tools) and "\n" line endings (CRLF, lone CR, U+2028/2029).
+ * A leading byte-order mark and NUL characters are dropped; trailing whitespace of the whole text is
+ * trimmed. Each step runs only when needed: importing a 13 MB corpus calls this on every file.
  */
 export function normaliseText(raw: string): string {
   let text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  text = text.replace(/\r\n?/g, '\n').replace(/\0/g, '');
-  // Line and paragraph separators are line endings in every editor researchers use.
-  text = text.replace(/[\u2028\u2029]/g, '\n');
-  return text.normalize('NFC').replace(/\s+$/u, '');
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  if (text.includes('\0')) text = text.replace(/\0/g, '');
+  if (text.includes('\u2028') || text.includes('\u2029')) text = text.replace(/[\u2028\u2029]/g, '\n');
+  text = text.normalize('NFC');
+  let end = text.length;
+  while (end > 0 && /\s/u.test(text[end - 1]!)) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 /** True when a text has nothing a researcher could read or code (only whitespace). */
