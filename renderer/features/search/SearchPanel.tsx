@@ -1,3 +1,142 @@
+import { useEffect, useState } from 'react';
+import type { DocumentGroup, SearchFilters } from '../../../shared/api/search';
+import { call } from '../../api/client';
+import { useRevision } from '../../app/useRevisions';
+import { AutocodeDialog } from './AutocodeDialog';
+import { SaveAsGroup } from './SaveAsGroup';
+import { SearchResults } from './SearchResults';
+import { useSearch } from './useSearch';
+
+function Filters({ filters, onChange }: { filters: SearchFilters; onChange(f: SearchFilters): void }) {
+  const [groups, setGroups] = useState<DocumentGroup[]>([]);
+  const revision = useRevision('groups');
+  useEffect(() => {
+    void call('documentGroups.list', {}).then((g) => g && setGroups(g));
+  }, [revision]);
+  const year = (v: string): number | undefined => (/^\d{4}$/.test(v) ? Number(v) : undefined);
+  return (
+    <fieldset className="search-filters">
+      <legend className="muted">Filters</legend>
+      <label>
+        Kind{' '}
+        <select
+          value={filters.kind ?? ''}
+          onChange={(e) =>
+            onChange({ ...filters, kind: (e.target.value || undefined) as SearchFilters['kind'] })
+          }
+        >
+          <option value="">all</option>
+          <option value="document">documents</option>
+          <option value="interview">interviews</option>
+        </select>
+      </label>
+      <label>
+        Group{' '}
+        <select
+          value={filters.groupId ?? ''}
+          onChange={(e) =>
+            onChange({ ...filters, groupId: e.target.value ? Number(e.target.value) : undefined })
+          }
+        >
+          <option value="">any</option>
+          {groups.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name} (N = {g.documentCount})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        From{' '}
+        <input
+          aria-label="From year"
+          size={4}
+          defaultValue={filters.yearFrom ?? ''}
+          onChange={(e) => onChange({ ...filters, yearFrom: year(e.target.value) })}
+        />
+      </label>
+      <label>
+        to{' '}
+        <input
+          aria-label="To year"
+          size={4}
+          defaultValue={filters.yearTo ?? ''}
+          onChange={(e) => onChange({ ...filters, yearTo: year(e.target.value) })}
+        />
+      </label>
+    </fieldset>
+  );
+}
+
+/** Full-text search of the corpus: query, filters, results; save them as a group or auto-code them. */
 export function SearchPanel() {
-  return <p className="muted">Search is not available yet.</p>;
+  const searched = useSearch((s) => s.query);
+  const [draft, setDraft] = useState(searched);
+  const filters = useSearch((s) => s.filters);
+  const error = useSearch((s) => s.error);
+  const total = useSearch((s) => s.total);
+  const hasResults = useSearch((s) => s.ids.length > 0);
+  const loading = useSearch((s) => s.loading);
+  const [dialog, setDialog] = useState<'group' | 'autocode' | null>(null);
+  const run = (f: SearchFilters = filters): void => {
+    if (draft.trim()) void useSearch.getState().run(draft, f);
+  };
+  return (
+    <section className="search-panel" aria-label="Search">
+      <form
+        role="search"
+        aria-label="Search the corpus"
+        onSubmit={(e) => {
+          e.preventDefault();
+          run();
+        }}
+      >
+        <input
+          type="search"
+          aria-label="Search query"
+          placeholder='nato OR "civilian casualties", legitim*'
+          value={draft}
+          maxLength={1000}
+          onChange={(e) => setDraft(e.target.value)}
+        />
+        <button type="submit">Search</button>
+      </form>
+      <p className="muted search-help">
+        Words, &quot;phrases&quot;, prefix*, AND / OR / NOT, (parentheses). Case and accents are ignored.
+      </p>
+      <Filters
+        filters={filters}
+        onChange={(f) =>
+          searched ? void useSearch.getState().run(searched, f) : useSearch.setState({ filters: f })
+        }
+      />
+      {error && (
+        <p role="alert" className="search-error">
+          {error}
+        </p>
+      )}
+      {!error && searched && !loading && (
+        <p className="search-summary" aria-live="polite">
+          {total} {total === 1 ? 'document' : 'documents'} (N = {total})
+        </p>
+      )}
+      {!error && searched && total > 0 && (
+        <div className="search-actions">
+          <button type="button" onClick={() => setDialog('group')}>
+            Save as group
+          </button>
+          <button type="button" onClick={() => setDialog('autocode')}>
+            Auto-code hits…
+          </button>
+        </div>
+      )}
+      {dialog === 'group' && (
+        <SaveAsGroup query={searched} filters={filters} total={total} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'autocode' && (
+        <AutocodeDialog query={searched} filters={filters} onClose={() => setDialog(null)} />
+      )}
+      {hasResults && <SearchResults />}
+    </section>
+  );
 }
