@@ -1,8 +1,9 @@
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { EVIDENCE_SQL, SPANS_SQL } from '../../electron/reports/load';
 import { newProjectSession } from '../helpers/session';
 
-function plan(db: import('better-sqlite3').Database, sql: string): string[] {
+function plan(db: Database.Database, sql: string): string[] {
   return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(1) as { detail: string }[]).map((r) => r.detail);
 }
 
