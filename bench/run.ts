@@ -60,7 +60,7 @@ async function main(): Promise<void> {
 
     figures.push(...(await measureSearch(session)));
     figures.push(...(await measureReports(session, { bigCodeId, codeIds })));
-    figures.push(...(await measureExport(session, { bigCodeId, scratch })));
+    figures.push(...(await measureExport()));
     figures.push(
       informational(
         'backend peak RSS (bench process: import, fill, reports, export)',

@@ -3,20 +3,6 @@
 // so it runs in a child process that is killed at the time limit.
 import { spawn } from 'node:child_process';
 
-/** Segments of two codes overlapping in the same document, pairs counted. */
-export const NAIVE_SEGMENT_COOCCURRENCE = `
-  SELECT a.code_id AS row, b.code_id AS col, count(*) AS n
-  FROM segments a JOIN segments b
-    ON b.document_id = a.document_id AND b.code_id <> a.code_id
-   AND b.start_utf16 < a.end_utf16 AND a.start_utf16 < b.end_utf16
-  GROUP BY a.code_id, b.code_id`;
-
-/** Documents in which two codes both occur. */
-export const NAIVE_DOCUMENT_COOCCURRENCE = `
-  SELECT a.code_id AS row, b.code_id AS col, count(DISTINCT a.document_id) AS n
-  FROM segments a JOIN segments b ON b.document_id = a.document_id AND b.code_id <> a.code_id
-  GROUP BY a.code_id, b.code_id`;
-
 const CHILD = `
 const Database = require('better-sqlite3');
 const [file, sql] = process.argv.slice(1);
