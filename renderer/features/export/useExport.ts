@@ -1,0 +1,147 @@
+import { create } from 'zustand';
+import {
+  EXPORT_SECTIONS,
+  type ExportFilters,
+  type ExportFormat,
+  type ExportOptionsInput,
+  type ExportOutline,
+  type ExportSection,
+} from '../../../shared/api/export';
+import type { ReportOptions } from '../../../shared/api/reports';
+import { call, callOrError } from '../../api/client';
+
+/** The export dialog's choices; `options()` turns them into the contract's ExportOptions. */
+interface ExportState {
+  choices: ReportOptions | null;
+  title: string;
+  methodNote: string;
+  /** Every part, in the user's order; `enabled` says which are written. */
+  order: ExportSection[];
+  enabled: Record<ExportSection, boolean>;
+  codeGroupIds: number[];
+  codeIds: number[];
+  includeMemos: boolean;
+  filters: ExportFilters;
+  format: ExportFormat;
+  target: string;
+  outline: ExportOutline | null;
+  jobId: string | null;
+  error: string | null;
+  load(): Promise<void>;
+  patch(change: Partial<Pick<ExportState, 'title' | 'methodNote' | 'includeMemos' | 'target'>>): void;
+  setFormat(format: ExportFormat): Promise<void>;
+  toggleSection(section: ExportSection): void;
+  move(section: ExportSection, by: -1 | 1): void;
+  toggleCode(id: number): void;
+  toggleGroup(id: number): void;
+  setFilters(filters: ExportFilters): void;
+  refreshOutline(): Promise<void>;
+  start(): Promise<void>;
+}
+
+export const DEFAULT_METHOD_NOTE =
+  'The quotes below are the coded segments of the chosen codes, verbatim, each followed by its source.';
+
+const toggled = (list: number[], id: number) =>
+  list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
+
+export function optionsOf(s: ExportState): ExportOptionsInput {
+  return {
+    title: s.title.trim() || 'Appendix',
+    methodNote: s.methodNote,
+    sections: s.order.filter((section) => s.enabled[section]),
+    codeGroupIds: s.codeGroupIds,
+    codeIds: s.codeIds,
+    includeMemos: s.includeMemos,
+    filters: s.filters,
+  };
+}
+
+const initial = {
+  choices: null,
+  title: 'Appendix: coded evidence',
+  methodNote: DEFAULT_METHOD_NOTE,
+  order: [...EXPORT_SECTIONS],
+  enabled: Object.fromEntries(EXPORT_SECTIONS.map((s) => [s, s === 'evidence'])) as Record<
+    ExportSection,
+    boolean
+  >,
+  codeGroupIds: [],
+  codeIds: [],
+  includeMemos: false,
+  filters: {},
+  format: 'docx' as ExportFormat,
+  target: '',
+  outline: null,
+  jobId: null,
+  error: null,
+};
+
+export const useExport = create<ExportState>((set, get) => ({
+  ...initial,
+  async load() {
+    const [choices, target] = await Promise.all([
+      call('reports.options', {}),
+      call('export.defaultTarget', { format: get().format }),
+    ]);
+    set({ choices: choices ?? null, target: get().target || (target ?? '') });
+  },
+  patch(change) {
+    set(change);
+  },
+  async setFormat(format) {
+    const previous = get().format;
+    set({ format });
+    // Follow the format in a suggested name; a path the user typed keeps its name and gets the new extension.
+    const target = get().target;
+    if (target.endsWith(`.${previous}`)) set({ target: `${target.slice(0, -previous.length)}${format}` });
+    else if (!target) set({ target: (await call('export.defaultTarget', { format })) ?? '' });
+  },
+  toggleSection(section) {
+    set({ enabled: { ...get().enabled, [section]: !get().enabled[section] } });
+  },
+  move(section, by) {
+    const order = [...get().order];
+    const from = order.indexOf(section);
+    const to = from + by;
+    if (to < 0 || to >= order.length) return;
+    [order[from], order[to]] = [order[to]!, order[from]!];
+    set({ order });
+  },
+  toggleCode(id) {
+    set({ codeIds: toggled(get().codeIds, id) });
+  },
+  toggleGroup(id) {
+    set({ codeGroupIds: toggled(get().codeGroupIds, id) });
+  },
+  setFilters(filters) {
+    set({ filters });
+  },
+  async refreshOutline() {
+    const { value, error } = await callOrError('export.outline', { options: optionsOf(get()) });
+    set({ outline: value ?? null, error: error ? error.message : null });
+  },
+  async start() {
+    const s = get();
+    set({ error: null, jobId: null });
+    const { value, error } = await callOrError('export.start', {
+      options: optionsOf(s),
+      format: s.format,
+      target: s.target,
+    });
+    set(error ? { error: error.message } : { jobId: value!.jobId });
+  },
+}));
+
+/** Saves the file a finished job wrote through the browser (browser mode has no file dialog). */
+export async function downloadExport(jobId: string): Promise<void> {
+  const file = await call('export.download', { jobId });
+  if (!file) return;
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
