@@ -157,7 +157,9 @@ describe('codebook area', () => {
     await userEvent.type(screen.getByRole('textbox', { name: 'New code name' }), 'stakeholder{Enter}');
     await waitFor(() => expect(api.calls.filter((c) => c.name === 'codes.create')).toHaveLength(2));
     expect(rowNames().filter((n) => n?.toLowerCase() === 'stakeholder')).toHaveLength(1);
-    await waitFor(() => expect(useToasts.getState().toasts.at(-1)?.message).toMatch(/name: "stakeholder" already exists/));
+    await waitFor(() =>
+      expect(useToasts.getState().toasts.at(-1)?.message).toMatch(/name: "stakeholder" already exists/),
+    );
   });
 
   it('renames a code in place with a double click', async () => {
