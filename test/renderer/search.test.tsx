@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { SearchPage } from '../../shared/api/search';
+import type { DocumentGroup, SearchPage } from '../../shared/api/search';
 import { setApi } from '../../renderer/api/client';
 import { useSelection } from '../../renderer/app/useSelection';
 import { GroupsPanel } from '../../renderer/features/search/GroupsPanel';
@@ -97,7 +97,9 @@ describe('SearchPanel', () => {
 
 describe('GroupsPanel', () => {
   it('lists groups with N and creates one', async () => {
-    let groups = [{ id: 1, name: 'NGOs', description: '', query: 'ngo', createdAt: '', documentCount: 396 }];
+    let groups: DocumentGroup[] = [
+      { id: 1, name: 'NGOs', description: '', query: 'ngo', createdAt: '', documentCount: 396 },
+    ];
     setApi(
       createFakeApi({
         'documentGroups.list': () => groups,
