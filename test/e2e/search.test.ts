@@ -1,0 +1,81 @@
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invoke } from '../../electron/backend/dispatch';
+import { Session } from '../../electron/backend/session';
+import { insertDocument } from '../../electron/store/documents';
+import { launchChromium, startServer, watchPageErrors, type RunningServer } from '../helpers/browser';
+import { tempDir } from '../helpers/tmp';
+
+describe('search in the browser', () => {
+  let browser: Browser;
+  let server: RunningServer;
+  let file: string;
+
+  beforeAll(async () => {
+    const home = tempDir('passage-e2e-search-');
+    file = path.join(home, 'corpus.passage');
+    // The corpus is set up through the backend; the import UI is tested by its own e2e test.
+    const session = new Session('cli', { coder: 'ana' });
+    await invoke(session, 'project.create', { path: file });
+    const { db } = session.requireProject();
+    insertDocument(db, {
+      title: 'Geneva press release',
+      text: 'Intro.\nTalks in Genève on civilian casualties.',
+    });
+    insertDocument(db, { title: 'NATO speech', text: 'The alliance spoke about civilian casualties today.' });
+    insertDocument(db, { title: 'Budget note', text: 'Nothing about that here.' });
+    session.close();
+    server = await startServer({ home: path.join(home, 'config') });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('searches, saves the results as a group and opens a hit', async () => {
+    const page = await browser.newPage();
+    const errors = watchPageErrors(page);
+    await page.goto(server.url);
+    await page.getByRole('form', { name: 'Open project' }).getByRole('textbox').fill(file);
+    await page.getByRole('button', { name: 'Open project' }).click();
+    await page.getByRole('tab', { name: 'Search' }).click();
+    const box = page.getByRole('searchbox', { name: 'Search query' });
+    await box.fill('"civilian casualties');
+    await box.press('Enter');
+    expect(await page.getByRole('alert').first().textContent()).toBe(
+      'search: unbalanced quote in "civilian casualties',
+    );
+    await box.fill('"civilian casualties" AND geneve');
+    await box.press('Enter');
+    await page.getByRole('button', { name: 'Open Geneva press release' }).waitFor();
+    expect(await page.locator('.search-summary').textContent()).toContain('1 document');
+    await box.fill('"civilian casualties"');
+    await box.press('Enter');
+    await page.getByRole('button', { name: 'Open NATO speech' }).waitFor();
+    expect(await page.locator('.search-summary').textContent()).toContain('2 documents');
+    const marks = await page
+      .getByRole('button', { name: 'Open NATO speech' })
+      .locator('mark')
+      .allTextContents();
+    expect(marks).toEqual(['civilian casualties']);
+
+    await page.getByRole('button', { name: 'Save as group' }).click();
+    const name = page.getByRole('form', { name: 'Save as group' }).getByRole('textbox');
+    await name.fill('Casualties');
+    await page.getByRole('button', { name: 'Save group' }).click();
+    expect(await page.getByRole('status').first().textContent()).toBe('Saved group "Casualties" (N = 2)');
+
+    await page.getByRole('button', { name: 'Open NATO speech' }).click();
+    const reader = page.getByRole('region', { name: 'Document reader' });
+    await reader.getByText('The alliance spoke about', { exact: false }).first().waitFor();
+
+    await page.getByRole('tab', { name: 'Groups' }).click();
+    const groups = page.getByRole('list', { name: 'Groups' });
+    await groups.getByText('Casualties', { exact: true }).waitFor();
+    expect(await groups.textContent()).toContain('N = 2');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
