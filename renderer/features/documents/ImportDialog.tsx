@@ -79,6 +79,8 @@ export function ImportDialog({ initialFiles = [], onClose }: Props) {
     } finally {
       setRunning(false);
       setJobId(null);
+      // What was chosen has been imported (or reported); the next Import starts from a clean choice.
+      setFiles([]);
       useRevisions.getState().bump('documents', 'groups');
     }
   }
