@@ -1,0 +1,212 @@
+import type {
+  CooccurrenceReport,
+  EvidenceReport,
+  FrequencyReport,
+  MatrixReport,
+} from '../../../shared/reports/model';
+import { useReports } from './useReports';
+import { EvidenceList } from './EvidenceList';
+import { useState } from 'react';
+
+/** Cell background: white at 0 to a full accent at the largest value. */
+function shade(value: number, max: number): string {
+  const alpha = max <= 0 ? 0 : Math.round((value / max) * 60) / 100;
+  return `rgba(37, 99, 235, ${alpha})`;
+}
+
+export function CooccurrenceTable({ report }: { report: CooccurrenceReport }) {
+  const openCell = useReports((s) => s.openCell);
+  const max = Math.max(
+    0,
+    ...report.rowGroups.flatMap((g) =>
+      g.rows.flatMap((r) => r.cells.filter((c) => c.columnCodeId !== r.code.codeId).map((c) => c.count)),
+    ),
+  );
+  return (
+    <table className="report-table" aria-label="Code co-occurrence">
+      <thead>
+        <tr>
+          <th scope="col">Code</th>
+          <th scope="col">N</th>
+          {report.columns.map((c) => (
+            <th scope="col" key={c.code.codeId}>
+              {c.code.name} (N = {c.n})
+            </th>
+          ))}
+        </tr>
+      </thead>
+      {report.rowGroups.map((group) => (
+        <tbody key={`${group.codeGroupId ?? 'none'}:${group.caption}`}>
+          <tr className="report-group">
+            <th colSpan={report.columns.length + 2} scope="rowgroup">
+              {group.caption}
+            </th>
+          </tr>
+          {group.rows.map((row) => (
+            <tr key={row.code.codeId}>
+              <th scope="row" style={{ paddingLeft: `${0.5 + row.code.depth}em` }}>
+                {row.code.name}
+              </th>
+              <td>{row.n}</td>
+              {row.cells.map((cell) => (
+                <td key={cell.columnCodeId} style={{ background: shade(cell.count, max) }}>
+                  <button
+                    type="button"
+                    className="report-cell"
+                    aria-label={`${row.code.name} × ${report.columns.find((c) => c.code.codeId === cell.columnCodeId)?.code.name}: ${cell.count}`}
+                    onClick={() =>
+                      void openCell({
+                        report: 'cooccurrence',
+                        rowCodeId: row.code.codeId,
+                        columnCodeId: cell.columnCodeId,
+                        unit: report.unit,
+                      })
+                    }
+                  >
+                    {cell.count}
+                    {cell.c !== undefined && <span className="report-c"> c={cell.c}</span>}
+                  </button>
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      ))}
+    </table>
+  );
+}
+
+export function MatrixTable({ report }: { report: MatrixReport }) {
+  const openCell = useReports((s) => s.openCell);
+  return (
+    <table className="report-table" aria-label="Code matrix">
+      <thead>
+        <tr>
+          <th scope="col">Code</th>
+          <th scope="col">Total</th>
+          {report.columns.map((c) => (
+            <th scope="col" key={c.key}>
+              {c.label} (N = {c.n})
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {report.rows.map((row) => (
+          <tr key={row.code.codeId}>
+            <th scope="row" style={{ paddingLeft: `${0.5 + row.code.depth}em` }}>
+              {row.code.name}
+            </th>
+            <td>{row.total}</td>
+            {row.cells.map((cell) => (
+              <td key={cell.columnKey} style={{ background: shade(cell.count, report.max) }}>
+                <button
+                  type="button"
+                  className="report-cell"
+                  onClick={() =>
+                    void openCell({
+                      report: 'matrix',
+                      rowCodeId: row.code.codeId,
+                      by: report.by,
+                      columnKey: cell.columnKey,
+                    })
+                  }
+                >
+                  {cell.count}
+                  {cell.percent !== undefined && ` (${cell.percent}%)`}
+                </button>
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+type FrequencyKey = 'name' | 'segments' | 'documents' | 'participants';
+
+export function FrequencyTable({ report }: { report: FrequencyReport }) {
+  const [sortBy, setSortBy] = useState<FrequencyKey>('name');
+  const rows =
+    sortBy === 'name'
+      ? report.rows
+      : [...report.rows].sort((a, b) => b[sortBy] - a[sortBy] || a.code.name.localeCompare(b.code.name));
+  const header = (key: FrequencyKey, label: string) => (
+    <th scope="col" aria-sort={sortBy === key ? (key === 'name' ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" onClick={() => setSortBy(key)}>
+        {label}
+      </button>
+    </th>
+  );
+  return (
+    <>
+      <table className="report-table" aria-label="Code frequencies">
+        <thead>
+          <tr>
+            {header('name', 'Code')}
+            <th scope="col">Code groups</th>
+            {header('segments', 'Segments')}
+            {header('documents', 'Documents')}
+            {header('participants', 'Participants')}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.code.codeId}>
+              <th scope="row">{r.code.path.join(' / ')}</th>
+              <td>{r.codeGroups.join(', ')}</td>
+              <td>{r.segments}</td>
+              <td>{r.documents}</td>
+              <td>{r.participants}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {report.groups.length > 0 && (
+        <table className="report-table" aria-label="Code group frequencies">
+          <thead>
+            <tr>
+              <th scope="col">Code group</th>
+              <th scope="col">Codes</th>
+              <th scope="col">Segments</th>
+              <th scope="col">Documents</th>
+              <th scope="col">Participants</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.groups.map((g) => (
+              <tr key={g.codeGroupId}>
+                <th scope="row">{g.name}</th>
+                <td>{g.codeCount}</td>
+                <td>{g.segments}</td>
+                <td>{g.documents}</td>
+                <td>{g.participants}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+export function EvidenceReportView({ report }: { report: EvidenceReport }) {
+  return (
+    <div className="evidence-report">
+      {report.codes.map((c) => (
+        <section key={c.code.codeId} aria-label={c.code.path.join(' / ')}>
+          <h3>
+            {c.code.path.join(' / ')}{' '}
+            <span className="muted">
+              ({c.segmentCount} segments, {c.documentCount} documents)
+            </span>
+          </h3>
+          {c.description && <p>{c.description}</p>}
+          {c.citations && <p className="evidence-citations">({c.citations})</p>}
+          <EvidenceList items={c.items} label={`Evidence for ${c.code.name}`} />
+        </section>
+      ))}
+    </div>
+  );
+}
