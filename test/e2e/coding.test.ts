@@ -119,6 +119,9 @@ describe('coding in the reader (Chromium, browser mode)', () => {
   });
 
   it('measures a 200,000-word transcript with 5,000 segments (numbers reported, not asserted)', async () => {
+    // Runs on its own too (vitest -t): then it needs a project of its own.
+    if (!(await api(server, 'project.info', {})))
+      await api(server, 'project.create', { path: path.join(home, 'bench.passage') });
     const text = bigTranscript(200_000);
     const [documentId] = await importTexts(server, [{ name: 'Long interview.txt', text }]);
     const colors = ['#e03131', '#2f9e44', '#1971c2', '#f08c00', '#9c36b5'];
@@ -148,7 +151,11 @@ describe('coding in the reader (Chromium, browser mode)', () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const errors = watchPageErrors(page);
     await page.goto(server.url);
-    await page.getByRole('heading', { name: 'Documents' }).waitFor();
+    await page
+      .getByRole('tabpanel', { name: 'Documents' })
+      .getByText('Long interview', { exact: true })
+      .first()
+      .waitFor();
     const firstScreen = await watchFirstScreen(page);
     await openDocument(page, 'Long interview');
     const firstScreenMs = await firstScreen();
