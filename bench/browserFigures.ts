@@ -4,8 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, startServer, type RunningServer } from '../test/helpers/browser';
+import { api, dragSelect, scrollThrough, timeKeyToStripe, watchFirstScreen } from '../test/reader/e2eHelpers';
 import { reason } from './api';
-import { informational, notMeasured, type Figure } from './figures';
+import { informational, notMeasured, underLimit, type Figure } from './figures';
 
 const MB = 1024 * 1024;
 
@@ -34,6 +35,43 @@ export interface BrowserStudy {
   file: string;
   scratch: string;
   transcriptTitle: string;
+  codeId: number;
+  codeName: string;
+}
+
+/** The reader figures, with the reader engineer's in-page probes (test/reader/e2eHelpers.ts). */
+async function measureReader(page: Page, server: RunningServer, study: BrowserStudy): Promise<Figure[]> {
+  await api(server, 'codes.update', { id: study.codeId, shortcut: 'Alt+1' });
+  const firstScreen = await watchFirstScreen(page);
+  await page
+    .getByRole('tabpanel', { name: 'Documents' })
+    .getByText(study.transcriptTitle, { exact: true })
+    .first()
+    .click();
+  await page.locator('.reader-row').first().waitFor({ timeout: 60_000 });
+  const firstScreenMs = await firstScreen();
+  const heap = await jsHeapMb(page);
+  const wordStart = Number(
+    await page.evaluate(
+      `(() => { const r = document.querySelector('.reader-row:nth-child(3) [data-o]'); return Number(r.dataset.o); })()`,
+    ),
+  );
+  await dragSelect(page, wordStart + 1, wordStart + 3);
+  const applyMs = await timeKeyToStripe(page, 'Alt+1', study.codeName);
+  const scroll = await scrollThrough(page, 2500);
+  return [
+    underLimit('first screen of the 200,000-word transcript', firstScreenMs, 'ms', 500),
+    underLimit('applying a code (keypress to stripe painted)', applyMs, 'ms', 50),
+    underLimit(
+      'longest frame scrolling the transcript end to end',
+      scroll.maxFrameMs,
+      'ms',
+      50,
+      null,
+      `${scroll.frames} frames, p95 ${scroll.p95FrameMs.toFixed(1)} ms, 2,500 px per frame`,
+    ),
+    underLimit('renderer JS heap after opening the transcript', heap, 'MB', 300),
+  ];
 }
 
 export async function measureBrowser(study: BrowserStudy): Promise<Figure[]> {
@@ -66,14 +104,16 @@ export async function measureBrowser(study: BrowserStudy): Promise<Figure[]> {
     figures.push(
       informational('open the app with the study (to the Documents area)', performance.now() - start, 'ms'),
     );
-    figures.push(...pending.map(([n, u, t]) => notMeasured(n, u, t, 'the reader is not built yet')));
-    figures.push(
-      informational('renderer JS heap with the study open (documents list)', await jsHeapMb(page), 'MB'),
-    );
+    try {
+      figures.push(...(await measureReader(page, server, study)));
+    } catch (error) {
+      figures.push(...pending.map(([n, u, t]) => notMeasured(n, u, t, reason(error))));
+    }
   } catch (error) {
     figures.push(
       notMeasured('open the app with the study (to the Documents area)', 'ms', 'report', reason(error)),
     );
+    figures.push(...pending.map(([n, u, t]) => notMeasured(n, u, t, 'the app did not open')));
   } finally {
     const rss = peakRssMb(server?.process.pid);
     if (rss !== null) figures.push(informational('browser-mode server peak RSS', rss, 'MB'));

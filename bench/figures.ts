@@ -11,7 +11,12 @@ export interface Figure {
   note?: string;
 }
 
-const round = (n: number): number => (Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 100) / 100);
+const round = (n: number): number =>
+  Math.abs(n) >= 100
+    ? Math.round(n)
+    : Math.abs(n) >= 0.01
+      ? Math.round(n * 100) / 100
+      : Number(n.toPrecision(2));
 
 /** value < limit (a time or size budget). */
 export function underLimit(
@@ -86,7 +91,7 @@ export function notMeasured(name: string, unit: string, target: string, reason: 
 export function formatTable(figures: readonly Figure[]): string {
   const rows = figures.map((f) => [
     f.name,
-    f.value === null ? (f.note ?? 'not measured') : `${f.value} ${f.unit}`,
+    f.value === null ? (f.note ?? 'not measured').replace(/\s+/g, ' ').slice(0, 160) : `${f.value} ${f.unit}`,
     f.baseline === null ? '' : `${f.baseline} ${f.unit}`,
     f.ratio === null ? '' : `${f.ratio}×`,
     f.target,
@@ -101,7 +106,7 @@ export function formatTable(figures: readonly Figure[]): string {
 export function formatMarkdown(figures: readonly Figure[]): string {
   const rows = figures.map(
     (f) =>
-      `| ${f.name} | ${f.value === null ? (f.note ?? 'not measured') : `${f.value} ${f.unit}`} | ${
+      `| ${f.name} | ${f.value === null ? (f.note ?? 'not measured').replace(/\s+/g, ' ').slice(0, 160) : `${f.value} ${f.unit}`} | ${
         f.baseline === null ? '' : `${f.baseline} ${f.unit}`
       } | ${f.ratio === null ? '' : `${f.ratio}×`} | ${f.target} | ${f.pass ? 'pass' : 'FAIL'} |`,
   );

@@ -74,7 +74,15 @@ async function main(): Promise<void> {
     figures.push(informational('project file size (whole study)', fs.statSync(file).size / MB, 'MB'));
 
     const longTranscript = study.transcripts[0]!;
-    figures.push(...(await measureBrowser({ file, scratch, transcriptTitle: longTranscript.fileName })));
+    figures.push(
+      ...(await measureBrowser({
+        file,
+        scratch,
+        transcriptTitle: longTranscript.fileName.replace(/\.txt$/, ''),
+        codeId: bigCodeId,
+        codeName: study.codes[1]!.name,
+      })),
+    );
   } finally {
     session.close();
     fs.rmSync(scratch, { recursive: true, force: true });
