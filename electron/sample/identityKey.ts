@@ -83,6 +83,23 @@ function encode(state: Unlocked): Buffer {
 
 /** Temp file + fsync + rename: a crash leaves the old key or the new one, never half of one. */
 function writeAtomically(file: string, bytes: Buffer): void {
+  try {
+    writeTempAndRename(file, bytes);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT'
+        ? `the folder ${path.dirname(file)} does not exist`
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? `permission denied in ${path.dirname(file)}`
+          : code === 'ENOSPC'
+            ? 'the disk is full'
+            : (error as Error).message;
+    throw new PassageError('io', `identity key: cannot write ${path.basename(file)}: ${reason}`);
+  }
+}
+
+function writeTempAndRename(file: string, bytes: Buffer): void {
   const temp = path.join(
     path.dirname(file),
     `.${path.basename(file)}.${crypto.randomBytes(6).toString('hex')}.tmp`,

@@ -34,6 +34,7 @@ describe('start screen', () => {
       'project.recent': () => [],
       'project.defaultPath': () => '/home/ana/Passage/My study.passage',
       'project.create': ({ path }) => infoFor(path),
+      'documents.list': () => [],
     });
     setApi(api);
     render(<App />);
@@ -44,6 +45,8 @@ describe('start screen', () => {
     await userEvent.type(field, '/data/nato.passage');
     await userEvent.click(screen.getByRole('button', { name: 'Create project' }));
     expect(await screen.findByRole('heading', { name: 'Documents' })).toBeTruthy();
+    expect(await screen.findByText(/No documents yet/)).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.getByText('nato')).toBeTruthy();
     expect(api.calls.find((c) => c.name === 'project.create')?.args).toEqual({ path: '/data/nato.passage' });
   });
