@@ -5,11 +5,12 @@ import { commands } from './commands';
 import { makeOutput } from './output';
 
 function usage(all: Command[]): string {
-  const width = Math.max(...all.map((c) => c.usage.length));
   return [
     'usage: passage COMMAND FILE [options] [--json]',
     '',
-    ...all.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    ...all.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
+    '',
+    'Every command prints JSON with --json and exits non-zero with a message on error.',
   ].join('\n');
 }
 
