@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// `npm run test:reliability` (CI): crash, bad-input, project-file and API-fuzz tests. They kill child
+// `npm run test:reliability` (CI): crash, bad-input and project-file tests (API fuzzing runs in `npm test`). They kill child
 // processes, fill disks and write large files, so they run one file at a time.
 export default defineConfig({
   test: {
