@@ -42,6 +42,11 @@ export interface BrowserStudy {
 /** The reader figures, with the reader engineer's in-page probes (test/reader/e2eHelpers.ts). */
 async function measureReader(page: Page, server: RunningServer, study: BrowserStudy): Promise<Figure[]> {
   await api(server, 'codes.update', { id: study.codeId, shortcut: 'Alt+1' });
+  // The document list is virtualised (674 documents): narrow it by title, as a researcher would, so the row exists.
+  await page
+    .getByRole('tabpanel', { name: 'Documents' })
+    .getByPlaceholder('Filter by title')
+    .fill(study.transcriptTitle);
   const firstScreen = await watchFirstScreen(page);
   await page
     .getByRole('tabpanel', { name: 'Documents' })
