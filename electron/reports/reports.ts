@@ -94,6 +94,15 @@ export function cooccurrenceReport(
         codes: context.codes.filter((c) => members.has(c.codeId) && selected.has(c.codeId)).map(strip),
       };
     });
+    // Codes the researcher picked by hand must not vanish because they sit in none of the row groups;
+    // without such a pick, rows are exactly the chosen groups (the paper's table).
+    const picked = Boolean(
+      args.filters.codeIds?.length || args.filters.codeGroupId || args.filters.codeSubtreeId,
+    );
+    const grouped = new Set(rowGroups.flatMap((g) => g.codes.map((c) => c.codeId)));
+    const others = context.codes.filter((c) => !grouped.has(c.codeId));
+    if (picked && others.length > 0)
+      rowGroups.push({ caption: 'Other codes', codeGroupId: null, codes: others.map(strip) });
   } else {
     rowGroups = [{ caption: 'Codes', codeGroupId: null, codes: context.codes.map(strip) }];
   }

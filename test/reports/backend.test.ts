@@ -127,6 +127,16 @@ describe('reports against a real project file', () => {
     expect(segs.columns.map((c) => c.n)).toEqual([3, 3]);
     // Formal contains E in D4; no Formal segment overlaps Legitimacy.
     expect(segs.rowGroups[0]!.rows[1]!.cells.map((c) => c.count)).toEqual([0, 1]);
+    // Codes picked by hand that sit in none of the row groups come last, under "Other codes".
+    const picked = await invoke(session, 'reports.cooccurrence', {
+      unit: 'documents',
+      filters: { codeIds: [ids.L, ids.F] },
+      rowCodeGroupIds: [ids.level],
+    });
+    expect(picked.rowGroups.map((g) => [g.caption, g.rows.map((r) => r.code.name)])).toEqual([
+      ['Level of cooperation', ['Formal']],
+      ['Other codes', ['Legitimacy']],
+    ]);
     const le = await invoke(session, 'reports.cooccurrence', {
       unit: 'segments',
       filters: { codeIds: [ids.L, ids.E] },
