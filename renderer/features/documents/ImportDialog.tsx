@@ -6,6 +6,7 @@ import { call, callOrError } from '../../api/client';
 import { useJob } from '../../app/useJob';
 import { useRevisions } from '../../app/useRevisions';
 import { JobProgress } from '../../components/JobProgress';
+import { AttributesCsvImport } from './AttributesCsvImport';
 import { ImportSummaryView, mergeSummaries } from './ImportSummaryView';
 import { encodeBatch, pickedFromList, planBatches, type PickedFile } from './uploads';
 
@@ -143,6 +144,7 @@ export function ImportDialog({ initialFiles = [], onClose }: Props) {
       )}
       {running && status && status.state === 'running' && <JobProgress status={status} label="Import" />}
       {summary && !running && <ImportSummaryView summary={summary} />}
+      <AttributesCsvImport />
       <div className="dialog-buttons">
         <button type="button" onClick={() => void start()} disabled={running}>
           Import

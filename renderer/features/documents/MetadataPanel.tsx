@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AttributeValue, DocumentKind, DocumentSummary } from '../../../shared/api/documents';
 import { callOrError } from '../../api/client';
 import { useRevisions } from '../../app/useRevisions';
+import { SpeakersPanel } from './SpeakersPanel';
 import { useDocuments } from './useDocuments';
 
 /** Title, kind, date, author and attributes of the selected document, editable. */
@@ -127,6 +128,7 @@ function MetadataForm({ document }: { document: DocumentSummary }) {
           {error}
         </p>
       )}
+      {document.kind === 'interview' && <SpeakersPanel documentId={documentId} />}
     </section>
   );
 }

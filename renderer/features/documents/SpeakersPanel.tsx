@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'react';
+import type { Turn } from '../../../shared/api/documents';
+import { call, callOrError } from '../../api/client';
+import { useRevision, useRevisions } from '../../app/useRevisions';
+
+interface Speaker {
+  label: string;
+  turns: number;
+}
+
+function speakersOf(turns: readonly Turn[]): Speaker[] {
+  const counts = new Map<string, number>();
+  for (const turn of turns) counts.set(turn.speaker, (counts.get(turn.speaker) ?? 0) + 1);
+  return [...counts].map(([label, n]) => ({ label, turns: n }));
+}
+
+/** The speaker labels detected in a transcript, for the researcher to confirm or correct. */
+export function SpeakersPanel({ documentId }: { documentId: number }) {
+  const revision = useRevision('documents');
+  const [speakers, setSpeakers] = useState<Speaker[] | null>(null);
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void call('documents.get', { id: documentId }).then((content) => {
+      if (current && content) setSpeakers(speakersOf(content.turns));
+    });
+    return () => {
+      current = false;
+    };
+  }, [documentId, revision]);
+
+  if (speakers === null) return null;
+  if (speakers.length === 0)
+    return <p className="muted">No speaker turns were detected in this transcript.</p>;
+
+  const rename = async (from: string): Promise<void> => {
+    const to = (drafts[from] ?? from).trim();
+    if (!to || to === from) return;
+    const { error: failure } = await callOrError('turns.renameSpeaker', { documentId, from, to });
+    setError(failure?.message ?? null);
+    if (!failure) {
+      setDrafts({});
+      useRevisions.getState().bump('documents');
+    }
+  };
+
+  return (
+    <section aria-label="Speakers" className="speakers-panel">
+      <h3>Speakers</h3>
+      <p className="muted">Detected from the transcript; correct a label to rename it in every turn.</p>
+      {speakers.map((speaker) => (
+        <form
+          key={speaker.label}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void rename(speaker.label);
+          }}
+        >
+          <input
+            aria-label={`Speaker ${speaker.label}`}
+            value={drafts[speaker.label] ?? speaker.label}
+            onChange={(e) => setDrafts({ ...drafts, [speaker.label]: e.target.value })}
+            maxLength={200}
+          />
+          <span className="muted">{speaker.turns} turns</span>
+          <button type="submit" disabled={(drafts[speaker.label] ?? speaker.label).trim() === speaker.label}>
+            Rename
+          </button>
+        </form>
+      ))}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
