@@ -6,7 +6,6 @@ import type { CodeRow } from '../../shared/reports/codebook';
 import type { CodeDocumentCount } from '../../shared/reports/counts';
 import type { Span } from '../../shared/reports/cooccurrence';
 import { attributeKey, type DocumentFacts } from '../../shared/reports/documents';
-import type { DocumentKind } from '../../shared/reports/model';
 import { statement } from '../store/statements';
 
 export function loadCodes(db: Database.Database): CodeRow[] {
@@ -72,17 +71,10 @@ export function loadWaves(db: Database.Database): Map<number, number> {
   return computeWaves(ids, edges);
 }
 
-interface DocumentRow {
-  id: number;
-  title: string;
-  kind: DocumentKind;
-  date: string | null;
-  year: number | null;
-  participantId: number | null;
-  participantLabel: string | null;
-  categoryId: number | null;
+/** What SQL returns for a document: the facts the filters read, with SQLite's 0/1 for withdrawn. */
+type DocumentRow = Omit<DocumentFacts, 'withdrawn' | 'wave' | 'groupIds' | 'attributes'> & {
   withdrawn: number;
-}
+};
 
 /**
  * Every document with what the filters look at (never the text). Attribute values are read only when

@@ -2,46 +2,14 @@
 // zip bomb is refused by a limit quickly and without inflating, and failures leave no trace in the project.
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { Document, Packer, Paragraph } from 'docx';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { ImportSummary } from '../../shared/api/documents';
 import { invoke } from '../../electron/backend/dispatch';
+import { makeZip } from '../documents/fixtures';
 import { newProjectSession } from '../helpers/session';
 import { tempDir } from '../helpers/tmp';
-
-/** A one-entry zip written by hand, so the bomb is a real deflated stream with honest sizes. */
-function zipOne(name: string, content: Buffer): Buffer {
-  const data = zlib.deflateRawSync(content, { level: 9 });
-  const crc = zlib.crc32(content);
-  const nameBytes = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(content.length, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(content.length, 24);
-  central.writeUInt16LE(nameBytes.length, 28);
-  const centralOffset = local.length + nameBytes.length + data.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + nameBytes.length, 12);
-  end.writeUInt32LE(centralOffset, 16);
-  return Buffer.concat([local, nameBytes, data, central, nameBytes, end]);
-}
 
 async function writeCorpus(dir: string): Promise<{ good: string[]; bad: Record<string, RegExp> }> {
   const put = (name: string, data: string | Buffer): void => fs.writeFileSync(path.join(dir, name), data);
@@ -53,7 +21,7 @@ async function writeCorpus(dir: string): Promise<{ good: string[]; bad: Record<s
   );
   put('truncated.docx', docx.subarray(0, Math.floor(docx.length / 2)));
   // 300 MB of zeros deflate to ~300 KB: far beyond the ratio and total-size limits.
-  put('bomb.docx', zipOne('word/document.xml', Buffer.alloc(300 * 1024 * 1024)));
+  put('bomb.docx', makeZip([{ name: 'word/document.xml', data: Buffer.alloc(300 * 1024 * 1024) }]));
   const binary = Buffer.alloc(4096);
   for (let i = 0; i < binary.length; i++) binary[i] = (i * 131 + 7) % 256;
   put('binary.txt', binary);

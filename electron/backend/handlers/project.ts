@@ -2,7 +2,6 @@ import path from 'node:path';
 import fs from 'node:fs';
 import os from 'node:os';
 import type { ProjectCounts, ProjectInfo } from '../../../shared/api/project';
-import { PassageError } from '../../../shared/api/result';
 import type { Project } from '../../store/openProject';
 import { latestVersion } from '../../store/migrations';
 import { countRows } from '../../store/counts';
@@ -69,9 +68,5 @@ export const projectHandlers: Handlers<
   },
   'project.info': (session) => (session.project ? describeProject(session, session.project) : null),
   'project.recent': () => listRecent(),
-  'project.defaultPath': () => {
-    const file = nextFreeDefaultPath();
-    if (!file) throw new PassageError('internal', 'no default path');
-    return file;
-  },
+  'project.defaultPath': () => nextFreeDefaultPath(),
 };
