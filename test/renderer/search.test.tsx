@@ -1,7 +1,12 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DocumentGroup, SearchPage } from '../../shared/api/search';
+import type {
+  AutocodePreview,
+  DocumentGroup,
+  SearchFilterOptions,
+  SearchPage,
+} from '../../shared/api/search';
 import { setApi } from '../../renderer/api/client';
 import { useSelection } from '../../renderer/app/useSelection';
 import { GroupsPanel } from '../../renderer/features/search/GroupsPanel';
@@ -92,6 +97,107 @@ describe('SearchPanel', () => {
       query: 'nato',
       filters: {},
     });
+  });
+  it('filters by two attribute conditions, for the results, the saved group and auto-coding alike', async () => {
+    const filterOptions: SearchFilterOptions = {
+      kinds: [{ kind: 'document', count: 3 }],
+      years: { min: 2009, max: 2015 },
+      attributes: [
+        { name: 'region', type: 'text', values: ['Africa', 'Europe'] },
+        { name: 'source', type: 'text', values: ['NGO', 'State'] },
+      ],
+      groups: [{ id: 5, name: 'Speeches', documentCount: 12 }],
+    };
+    const preview: AutocodePreview = {
+      unit: 'sentence',
+      documents: 1,
+      hits: 2,
+      segments: 2,
+      segmentDocuments: 1,
+      alreadyCoded: 0,
+      outsideTurns: 0,
+      code: { id: null, name: 'Alliance', exists: false },
+    };
+    const api = createFakeApi({
+      'search.filterOptions': () => filterOptions,
+      'search.run': () => page,
+      'codes.list': () => [],
+      'documentGroups.createFromSearch': ({ name, query }) => ({
+        id: 9,
+        name,
+        query,
+        description: '',
+        createdAt: '',
+        documentCount: 1,
+      }),
+      'autocode.preview': () => preview,
+      'autocode.apply': () => ({ ...preview, codeId: 4, codeCreated: true, segmentsCreated: 2 }),
+    });
+    setApi(api);
+    render(<SearchPanel />);
+    // The group menu comes from the same options.
+    expect(await screen.findByRole('option', { name: 'Speeches (N = 12)' })).toBeTruthy();
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search query' }), 'nato{Enter}');
+    await screen.findByRole('button', { name: 'Open Press release 2011' });
+
+    const attributes = screen.getByRole('group', { name: 'Attributes' });
+    const pick = async (name: string, value: string): Promise<void> => {
+      await userEvent.selectOptions(
+        within(attributes).getByRole('combobox', { name: 'Condition attribute' }),
+        name,
+      );
+      await userEvent.selectOptions(
+        within(attributes).getByRole('combobox', { name: 'Condition value' }),
+        value,
+      );
+      await userEvent.click(within(attributes).getByRole('button', { name: 'Add condition' }));
+    };
+    await pick('region', 'Europe');
+    await pick('source', 'NGO');
+    const both = [
+      { name: 'region', value: 'Europe' },
+      { name: 'source', value: 'NGO' },
+    ];
+    // Each added condition runs the search again; the last run has both.
+    await waitFor(() =>
+      expect(api.calls.filter((c) => c.name === 'search.run').at(-1)?.args).toEqual({
+        query: 'nato',
+        filters: { attributes: both },
+        limit: 50,
+      }),
+    );
+    expect(api.calls.filter((c) => c.name === 'search.run')).toHaveLength(3);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Save as group' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save group' }));
+    await screen.findByText('Saved group "nato" (N = 1)');
+    expect(api.calls.find((c) => c.name === 'documentGroups.createFromSearch')?.args).toEqual({
+      name: 'nato',
+      query: 'nato',
+      filters: { attributes: both },
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Close' }));
+
+    await userEvent.click(screen.getByRole('button', { name: 'Auto-code hits…' }));
+    const dialog = screen.getByRole('form', { name: 'Auto-code hits' });
+    await userEvent.type(within(dialog).getByRole('combobox', { name: 'Code' }), 'Alliance');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    await within(dialog).findByText(/2 segments will be created in 1 documents/);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Apply' }));
+    await within(dialog).findByText(/Created 2 segments/);
+    const expected = { query: 'nato', filters: { attributes: both }, unit: 'sentence', codeName: 'Alliance' };
+    expect(api.calls.find((c) => c.name === 'autocode.preview')?.args).toEqual(expected);
+    expect(api.calls.find((c) => c.name === 'autocode.apply')?.args).toEqual(expected);
+
+    // Removing one condition searches again with the other only.
+    await userEvent.click(screen.getByRole('button', { name: 'Remove condition region = Europe' }));
+    await waitFor(() =>
+      expect(api.calls.filter((c) => c.name === 'search.run').at(-1)?.args).toEqual({
+        query: 'nato',
+        filters: { attributes: [{ name: 'source', value: 'NGO' }] },
+        limit: 50,
+      }),
+    );
   });
 });
 

@@ -18,12 +18,17 @@ export function AutocodeDialog(props: { query: string; filters: SearchFilters; o
   const [codes, setCodes] = useState<Code[]>([]);
   const [codeName, setCodeName] = useState('');
   const [unit, setUnit] = useState<CodingUnit>('sentence');
-  const [preview, setPreview] = useState<AutocodePreview | null>(null);
+  // The preview is kept with the arguments it was computed for: a filter changed while the dialog is
+  // open (an attribute condition added, say) makes it stale, so it is hidden until asked again.
+  const [previewFor, setPreviewFor] = useState<{ key: string; preview: AutocodePreview } | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
   useEffect(() => {
     void call('codes.list', {}).then((c) => c && setCodes(c));
   }, []);
   const args = { query: props.query, filters: props.filters, unit, codeName: codeName.trim() };
+  const argsKey = JSON.stringify(args);
+  const preview = previewFor?.key === argsKey ? previewFor.preview : null;
+  const setPreview = (p: AutocodePreview | null): void => setPreviewFor(p && { key: argsKey, preview: p });
   const ask = async (): Promise<void> => {
     const result = await callOrError('autocode.preview', args);
     if (result.error) return setMessage({ kind: 'error', text: result.error.message });

@@ -1,72 +1,10 @@
-import { useEffect, useState } from 'react';
-import type { DocumentGroup, SearchFilters } from '../../../shared/api/search';
-import { call } from '../../api/client';
-import { useRevision } from '../../app/useRevisions';
+import { useState } from 'react';
+import type { SearchFilters } from '../../../shared/api/search';
 import { AutocodeDialog } from './AutocodeDialog';
 import { SaveAsGroup } from './SaveAsGroup';
+import { SearchFiltersBar } from './SearchFiltersBar';
 import { SearchResults } from './SearchResults';
 import { useSearch } from './useSearch';
-
-function Filters({ filters, onChange }: { filters: SearchFilters; onChange(f: SearchFilters): void }) {
-  const [groups, setGroups] = useState<DocumentGroup[]>([]);
-  const revision = useRevision('groups');
-  useEffect(() => {
-    void call('documentGroups.list', {}).then((g) => g && setGroups(g));
-  }, [revision]);
-  const year = (v: string): number | undefined => (/^\d{4}$/.test(v) ? Number(v) : undefined);
-  return (
-    <fieldset className="search-filters">
-      <legend className="muted">Filters</legend>
-      <label>
-        Kind{' '}
-        <select
-          value={filters.kind ?? ''}
-          onChange={(e) =>
-            onChange({ ...filters, kind: (e.target.value || undefined) as SearchFilters['kind'] })
-          }
-        >
-          <option value="">all</option>
-          <option value="document">documents</option>
-          <option value="interview">interviews</option>
-        </select>
-      </label>
-      <label>
-        Group{' '}
-        <select
-          value={filters.groupId ?? ''}
-          onChange={(e) =>
-            onChange({ ...filters, groupId: e.target.value ? Number(e.target.value) : undefined })
-          }
-        >
-          <option value="">any</option>
-          {groups.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.name} (N = {g.documentCount})
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        From{' '}
-        <input
-          aria-label="From year"
-          size={4}
-          defaultValue={filters.yearFrom ?? ''}
-          onChange={(e) => onChange({ ...filters, yearFrom: year(e.target.value) })}
-        />
-      </label>
-      <label>
-        to{' '}
-        <input
-          aria-label="To year"
-          size={4}
-          defaultValue={filters.yearTo ?? ''}
-          onChange={(e) => onChange({ ...filters, yearTo: year(e.target.value) })}
-        />
-      </label>
-    </fieldset>
-  );
-}
 
 /** Full-text search of the corpus: query, filters, results; save them as a group or auto-code them. */
 export function SearchPanel() {
@@ -104,7 +42,7 @@ export function SearchPanel() {
       <p className="muted search-help">
         Words, &quot;phrases&quot;, prefix*, AND / OR / NOT, (parentheses). Case and accents are ignored.
       </p>
-      <Filters
+      <SearchFiltersBar
         filters={filters}
         onChange={(f) =>
           searched ? void useSearch.getState().run(searched, f) : useSearch.setState({ filters: f })
