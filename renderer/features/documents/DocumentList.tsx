@@ -1,7 +1,10 @@
 import { useEffect, useState, type DragEvent } from 'react';
 import { List, type RowComponentProps } from 'react-window';
+import { useShallow } from 'zustand/react/shallow';
 import type { DocumentKind } from '../../../shared/api/documents';
-import { useRevision } from '../../app/useRevisions';
+import type { DocumentGroup } from '../../../shared/api/search';
+import { call, callOrError } from '../../api/client';
+import { useRevision, useRevisions } from '../../app/useRevisions';
 import { useSelection } from '../../app/useSelection';
 import { EmptyState } from '../../components/EmptyState';
 import { ImportDialog } from './ImportDialog';
@@ -15,9 +18,20 @@ function Row({ index, style, ids }: RowComponentProps<{ ids: number[] }>) {
   const id = ids[index]!;
   const document = useDocuments((s) => s.byId[id]);
   const selected = useSelection((s) => s.documentId === id);
+  const checked = useDocuments((s) => s.checked[id] === true);
   if (!document) return <div style={style} />;
   return (
     <div style={style} className="document-row">
+      <input
+        type="checkbox"
+        aria-label={`Select ${document.title}`}
+        checked={checked}
+        onChange={(e) => {
+          // A click (or Space) reaches onChange as a click event: Shift extends from the last one ticked.
+          const native = e.nativeEvent;
+          useDocuments.getState().toggleChecked(id, native instanceof MouseEvent && native.shiftKey);
+        }}
+      />
       <button
         type="button"
         aria-current={selected ? 'true' : undefined}
@@ -30,6 +44,115 @@ function Row({ index, style, ids }: RowComponentProps<{ ids: number[] }>) {
           {document.segmentCount} segments
         </span>
       </button>
+    </div>
+  );
+}
+
+const NEW_GROUP = 'new';
+
+/** Ticked documents in list order. */
+const useCheckedIds = (): number[] => useDocuments(useShallow((s) => s.ids.filter((id) => s.checked[id])));
+
+/** Select all / none, and add the ticked documents to a group (or a new one) or remove them from it. */
+function SelectionBar() {
+  const total = useDocuments((s) => s.ids.length);
+  const checkedIds = useCheckedIds();
+  const [groups, setGroups] = useState<DocumentGroup[]>([]);
+  const [choice, setChoice] = useState('');
+  const [newName, setNewName] = useState('');
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const groupsRevision = useRevision('groups');
+  const count = checkedIds.length;
+  // Groups load only once something is ticked: the list itself never needs them.
+  const active = count > 0;
+  useEffect(() => {
+    if (active) void call('documentGroups.list', {}).then((g) => g && setGroups(g));
+  }, [groupsRevision, active]);
+  const group = groups.find((g) => String(g.id) === choice);
+  const done = (result: { value?: DocumentGroup; error?: { message: string } }, verb: string): void => {
+    if (result.error) return setMessage({ error: true, text: result.error.message });
+    const g = result.value!;
+    setMessage({
+      error: false,
+      text: `${verb} ${count} ${count === 1 ? 'document' : 'documents'} ${verb === 'Removed' ? 'from' : 'to'} ${g.name} (N = ${g.documentCount}).`,
+    });
+    setChoice(String(g.id));
+    setNewName('');
+    useRevisions.getState().bump('groups');
+  };
+  const add = async (): Promise<void> => {
+    if (choice === NEW_GROUP)
+      done(await callOrError('documentGroups.create', { name: newName, documentIds: checkedIds }), 'Added');
+    else if (group)
+      done(
+        await callOrError('documentGroups.addDocuments', { id: group.id, documentIds: checkedIds }),
+        'Added',
+      );
+  };
+  const remove = async (): Promise<void> => {
+    if (group)
+      done(
+        await callOrError('documentGroups.removeDocuments', { id: group.id, documentIds: checkedIds }),
+        'Removed',
+      );
+  };
+  return (
+    <div className="document-selection" role="group" aria-label="Selected documents">
+      <label>
+        <input
+          type="checkbox"
+          checked={count > 0 && count === total}
+          ref={(el) => {
+            if (el) el.indeterminate = count > 0 && count < total;
+          }}
+          onChange={(e) => useDocuments.getState().setAllChecked(e.target.checked)}
+        />{' '}
+        {count > 0 ? `${count} of ${total} selected` : 'Select all'}
+      </label>
+      {count > 0 && (
+        <>
+          <select aria-label="Document group" value={choice} onChange={(e) => setChoice(e.target.value)}>
+            <option value="">group…</option>
+            {groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name} (N = {g.documentCount})
+              </option>
+            ))}
+            <option value={NEW_GROUP}>New group…</option>
+          </select>
+          {choice === NEW_GROUP && (
+            <input
+              aria-label="New group name"
+              placeholder="New group name"
+              value={newName}
+              maxLength={200}
+              onChange={(e) => setNewName(e.target.value)}
+            />
+          )}
+          <button
+            type="button"
+            disabled={choice === NEW_GROUP ? !newName.trim() : !group}
+            onClick={() => void add()}
+          >
+            Add to group
+          </button>
+          <button type="button" disabled={!group} onClick={() => void remove()}>
+            Remove from group
+          </button>
+          <button type="button" onClick={() => useDocuments.getState().setAllChecked(false)}>
+            Clear selection
+          </button>
+        </>
+      )}
+      {message && (
+        <p
+          className={message.error ? 'form-error' : 'muted'}
+          role={message.error ? 'alert' : undefined}
+          aria-live="polite"
+        >
+          {message.text}
+        </p>
+      )}
     </div>
   );
 }
@@ -93,6 +216,7 @@ export function DocumentList() {
         </button>
       </div>
       {loaded && <p className="muted document-count">N = {ids.length}</p>}
+      {loaded && ids.length > 0 && <SelectionBar />}
       {loaded && ids.length === 0 && titleFilter === '' && kindFilter === 'all' ? (
         <EmptyState title="Documents">
           <p>
