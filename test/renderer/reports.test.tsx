@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ReportOptions } from '../../shared/api/reports';
@@ -122,5 +122,90 @@ describe('Reports area: co-occurrence', () => {
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Count' }), 'segments');
     const last = api.calls.filter((c) => c.name === 'reports.cooccurrence').at(-1);
     expect(last?.args).toMatchObject({ unit: 'segments' });
+  });
+});
+
+describe('Reports area: attribute conditions', () => {
+  beforeEach(() => useReports.setState({ tab: 'cooccurrence', report: null, cell: null, filters: {} }));
+
+  it('applies several conditions at once, document and participant, and drops a removed one', async () => {
+    const api = createFakeApi({
+      'reports.options': () => ({
+        ...options,
+        attributes: [
+          { scope: 'document', name: 'region', type: 'text' },
+          { scope: 'participant', name: 'region', type: 'text' },
+          { scope: 'participant', name: 'sector', type: 'text' },
+        ],
+      }),
+      'search.filterOptions': () => ({
+        kinds: [],
+        years: null,
+        attributes: [{ name: 'Region', type: 'text', values: ['Africa', 'Europe'] }],
+        groups: [],
+      }),
+      'reports.cooccurrence': () => report,
+    });
+    setApi(api);
+    render(<ReportsArea />);
+    await screen.findByRole('table', { name: 'Code co-occurrence' });
+    const box = screen.getByRole('group', { name: 'Attributes' });
+    const attribute = within(box).getByRole('combobox', { name: 'Condition attribute' });
+    // Document and participant attributes of the same name stay apart.
+    expect([...attribute.querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+      'attribute…',
+      'region',
+      'participant: region',
+      'participant: sector',
+    ]);
+    await userEvent.selectOptions(attribute, 'region');
+    // Document attributes offer their known values (matched case-insensitively by name).
+    await within(box).findByRole('option', { name: 'Europe' });
+    await userEvent.selectOptions(within(box).getByRole('combobox', { name: 'Condition value' }), 'Europe');
+    await userEvent.click(within(box).getByRole('button', { name: 'Add condition' }));
+    await userEvent.selectOptions(attribute, 'participant: sector');
+    await userEvent.selectOptions(
+      within(box).getByRole('combobox', { name: 'Condition comparison' }),
+      'contains',
+    );
+    await userEvent.type(within(box).getByRole('textbox', { name: 'Condition value' }), 'ngo{Enter}');
+    await userEvent.selectOptions(attribute, 'participant: region');
+    await userEvent.selectOptions(within(box).getByRole('combobox', { name: 'Condition comparison' }), 'ne');
+    await userEvent.type(within(box).getByRole('textbox', { name: 'Condition value' }), 'Asia{Enter}');
+
+    const lastFilters = () =>
+      (api.calls.filter((c) => c.name === 'reports.cooccurrence').at(-1)?.args as { filters: unknown })
+        .filters;
+    await waitFor(() =>
+      expect(lastFilters()).toEqual({
+        attributes: [
+          { scope: 'document', name: 'region', op: 'eq', value: 'Europe' },
+          { scope: 'participant', name: 'sector', op: 'contains', value: 'ngo' },
+          { scope: 'participant', name: 'region', op: 'ne', value: 'Asia' },
+        ],
+      }),
+    );
+    expect(
+      within(screen.getByRole('list', { name: 'Attributes: all must hold' }))
+        .getAllByRole('listitem')
+        .map((li) => li.firstChild?.textContent),
+    ).toEqual(['region = Europe', 'participant: sector contains ngo', 'participant: region ≠ Asia']);
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Remove condition participant: sector contains ngo' }),
+    );
+    await waitFor(() =>
+      expect(lastFilters()).toEqual({
+        attributes: [
+          { scope: 'document', name: 'region', op: 'eq', value: 'Europe' },
+          { scope: 'participant', name: 'region', op: 'ne', value: 'Asia' },
+        ],
+      }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Remove condition region = Europe' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Remove condition participant: region ≠ Asia' }),
+    );
+    await waitFor(() => expect(lastFilters()).toEqual({}));
   });
 });

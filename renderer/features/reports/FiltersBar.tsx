@@ -1,6 +1,16 @@
 import type { ChangeEvent } from 'react';
-import type { AttributeCondition } from '../../../shared/reports/model';
+import {
+  ALL_OPS,
+  AttributeConditions,
+  useDocumentAttributeValues,
+  fromScoped,
+  scopedChoices,
+  toScoped,
+} from '../../components/AttributeConditions';
 import { useReports } from './useReports';
+
+/** The reports schema's limit on attribute conditions. */
+const MAX_ATTRIBUTES = 50;
 
 const selected = (e: ChangeEvent<HTMLSelectElement>) =>
   [...e.target.selectedOptions].map((o) => Number(o.value));
@@ -12,19 +22,10 @@ export function FiltersBar() {
   const options = useReports((s) => s.options);
   const filters = useReports((s) => s.filters);
   const setFilters = useReports((s) => s.setFilters);
+  const values = useDocumentAttributeValues();
   if (!options) return null;
-  const attribute = filters.attributes?.[0];
-  const setAttribute = (patch: Partial<AttributeCondition>) => {
-    const next = {
-      scope: 'document' as const,
-      name: '',
-      op: 'eq' as const,
-      value: '',
-      ...attribute,
-      ...patch,
-    };
-    setFilters({ attributes: next.name ? [next] : undefined });
-  };
+  const choices = scopedChoices(options.attributes, values);
+  const conditions = (filters.attributes ?? []).map(fromScoped);
   return (
     <form className="report-filters" aria-label="Report filters" onSubmit={(e) => e.preventDefault()}>
       <label>
@@ -130,44 +131,14 @@ export function FiltersBar() {
           ))}
         </select>
       </label>
-      <fieldset>
-        <legend>Attribute</legend>
-        <select
-          aria-label="Attribute name"
-          value={attribute ? `${attribute.scope}:${attribute.name}` : ''}
-          onChange={(e) => {
-            const [scope, ...rest] = e.target.value.split(':');
-            setAttribute({
-              scope: scope === 'participant' ? 'participant' : 'document',
-              name: rest.join(':'),
-            });
-          }}
-        >
-          <option value="">none</option>
-          {options.attributes.map((a) => (
-            <option key={`${a.scope}:${a.name}`} value={`${a.scope}:${a.name}`}>
-              {a.scope === 'participant' ? 'participant: ' : ''}
-              {a.name}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Attribute comparison"
-          value={attribute?.op ?? 'eq'}
-          onChange={(e) => setAttribute({ op: e.target.value as AttributeCondition['op'] })}
-        >
-          {(['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'contains'] as const).map((op) => (
-            <option key={op} value={op}>
-              {{ eq: '=', ne: '≠', lt: '<', le: '≤', gt: '>', ge: '≥', contains: 'contains' }[op]}
-            </option>
-          ))}
-        </select>
-        <input
-          aria-label="Attribute value"
-          value={attribute?.value ?? ''}
-          onChange={(e) => setAttribute({ value: e.target.value })}
-        />
-      </fieldset>
+      <AttributeConditions
+        legend="Attributes"
+        choices={choices}
+        conditions={conditions}
+        onChange={(next) => setFilters({ attributes: next.length > 0 ? next.map(toScoped) : undefined })}
+        ops={ALL_OPS}
+        max={MAX_ATTRIBUTES}
+      />
       <label>
         From year
         <input
