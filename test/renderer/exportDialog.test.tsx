@@ -147,3 +147,84 @@ describe('export dialog', () => {
     });
   });
 });
+
+describe('export dialog: wave and attribute filters', () => {
+  beforeEach(() => useExport.setState(useExport.getInitialState()));
+
+  it('sends the ticked waves and every attribute condition to the outline and the export', async () => {
+    const withAttributes: ReportOptions = {
+      ...choices,
+      waves: [0, 1, 2],
+      attributes: [
+        { scope: 'document', name: 'region', type: 'text' },
+        { scope: 'participant', name: 'sector', type: 'text' },
+      ],
+    };
+    const api = createFakeApi({
+      'reports.options': () => withAttributes,
+      'search.filterOptions': () => ({
+        kinds: [],
+        years: null,
+        attributes: [{ name: 'region', type: 'text', values: ['Africa', 'Europe'] }],
+        groups: [],
+      }),
+      'export.defaultTarget': ({ format }) => `/data/out.${format}`,
+      'export.outline': () => ({ items: [], problems: [], quotes: 3 }),
+      'export.start': () => ({ jobId: 'job-9' }),
+      'jobs.status': ({ id }) => ({ id, kind: 'export', state: 'running', done: 0, total: 3, current: '' }),
+    });
+    setApi(api);
+    render(<ExportArea />);
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Legitimacy' }));
+    const waves = screen.getByRole('group', { name: 'Waves' });
+    expect(
+      within(waves)
+        .getAllByRole('checkbox')
+        .map((c) => c.parentElement?.textContent?.trim()),
+    ).toEqual(['Wave 0 (seeds)', 'Wave 1', 'Wave 2']);
+    await userEvent.click(within(waves).getByRole('checkbox', { name: 'Wave 2' }));
+    await userEvent.click(within(waves).getByRole('checkbox', { name: 'Wave 0 (seeds)' }));
+
+    const box = screen.getByRole('group', { name: 'Attributes' });
+    await userEvent.selectOptions(
+      within(box).getByRole('combobox', { name: 'Condition attribute' }),
+      'region',
+    );
+    await within(box).findByRole('option', { name: 'Europe' });
+    await userEvent.selectOptions(within(box).getByRole('combobox', { name: 'Condition value' }), 'Europe');
+    await userEvent.click(within(box).getByRole('button', { name: 'Add condition' }));
+    await userEvent.selectOptions(
+      within(box).getByRole('combobox', { name: 'Condition attribute' }),
+      'participant: sector',
+    );
+    await userEvent.selectOptions(
+      within(box).getByRole('combobox', { name: 'Condition comparison' }),
+      'contains',
+    );
+    await userEvent.type(within(box).getByRole('textbox', { name: 'Condition value' }), 'ngo{Enter}');
+
+    const filters = {
+      waves: [2, 0],
+      attributes: [
+        { scope: 'document', name: 'region', op: 'eq', value: 'Europe' },
+        { scope: 'participant', name: 'sector', op: 'contains', value: 'ngo' },
+      ],
+    };
+    await waitFor(() =>
+      expect(
+        (
+          api.calls.filter((c) => c.name === 'export.outline').at(-1)?.args as {
+            options: { filters: unknown };
+          }
+        ).options.filters,
+      ).toEqual(filters),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Export' }));
+    await waitFor(() => expect(api.calls.some((c) => c.name === 'export.start')).toBe(true));
+    expect(api.calls.find((c) => c.name === 'export.start')?.args).toMatchObject({
+      format: 'docx',
+      target: '/data/out.docx',
+      options: { codeIds: [1], filters },
+    });
+  });
+});

@@ -1,5 +1,16 @@
 import type { ExportFilters } from '../../../shared/api/export';
+import {
+  ALL_OPS,
+  AttributeConditions,
+  useDocumentAttributeValues,
+  fromScoped,
+  scopedChoices,
+  toScoped,
+} from '../../components/AttributeConditions';
 import { useExport } from './useExport';
+
+/** The export schema's limit on attribute conditions. */
+const MAX_ATTRIBUTES = 50;
 
 const toggled = (list: number[] | undefined, id: number) => {
   const next = (list ?? []).includes(id) ? (list ?? []).filter((x) => x !== id) : [...(list ?? []), id];
@@ -15,6 +26,7 @@ export function FilterFields() {
   const choices = useExport((s) => s.choices);
   const filters = useExport((s) => s.filters);
   const setFilters = useExport((s) => s.setFilters);
+  const values = useDocumentAttributeValues();
   if (!choices) return null;
   const update = (change: Partial<ExportFilters>) => {
     const next: ExportFilters = { ...filters, ...change };
@@ -66,6 +78,28 @@ export function FilterFields() {
           ))}
         </div>
       )}
+      {choices.waves.length > 0 && (
+        <div role="group" aria-label="Waves">
+          {choices.waves.map((w) => (
+            <label key={w}>
+              <input
+                type="checkbox"
+                checked={(filters.waves ?? []).includes(w)}
+                onChange={() => update({ waves: toggled(filters.waves, w) })}
+              />{' '}
+              {w === 0 ? 'Wave 0 (seeds)' : `Wave ${w}`}
+            </label>
+          ))}
+        </div>
+      )}
+      <AttributeConditions
+        legend="Attributes"
+        choices={scopedChoices(choices.attributes, values)}
+        conditions={(filters.attributes ?? []).map(fromScoped)}
+        onChange={(next) => update({ attributes: next.length > 0 ? next.map(toScoped) : undefined })}
+        ops={ALL_OPS}
+        max={MAX_ATTRIBUTES}
+      />
       <label>
         Coder{' '}
         <select value={filters.coder ?? ''} onChange={(e) => update({ coder: e.target.value || undefined })}>
