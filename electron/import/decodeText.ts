@@ -36,13 +36,17 @@ export interface DecodedText {
 
 /** Control characters other than tab, newline, form feed and carriage return: text files have (almost) none. */
 function looksBinary(bytes: Uint8Array): boolean {
-  const sample = bytes.subarray(0, 8 * 1024);
+  // An indexed loop: iterating a typed array with for…of is several times slower, on every file.
+  const n = Math.min(bytes.length, 8 * 1024);
   let control = 0;
-  for (const b of sample) {
-    if (b === 0) return true;
-    if (b < 32 && b !== 9 && b !== 10 && b !== 12 && b !== 13) control++;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b < 32) {
+      if (b === 0) return true;
+      if (b !== 9 && b !== 10 && b !== 12 && b !== 13) control++;
+    }
   }
-  return control > sample.length / 100;
+  return control > n / 100;
 }
 
 /** UTF-16 saved without a BOM shows as every other byte being zero in Latin-script text. */
