@@ -85,7 +85,9 @@ async function main(): Promise<void> {
     );
   } finally {
     session.close();
-    fs.rmSync(scratch, { recursive: true, force: true });
+    // PASSAGE_BENCH_KEEP=1 keeps the generated study for investigating a figure.
+    if (process.env.PASSAGE_BENCH_KEEP === '1') log(`kept the study in ${scratch}`);
+    else fs.rmSync(scratch, { recursive: true, force: true });
   }
   const seconds = (performance.now() - started) / 1000;
   console.log(formatTable(figures));

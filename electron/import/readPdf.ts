@@ -1,7 +1,8 @@
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { joinPdfLines, type PdfLine } from '../../shared/text/pdfLines';
 import { refuse } from './importError';
+import { loadPdfjs } from './loadPdfjs';
 import { MAX_PDF_PAGES } from './limits';
 
 export interface PdfExtract {
@@ -19,6 +20,7 @@ function pdfDate(value: unknown): string | null {
 }
 
 async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  const { getDocument } = await loadPdfjs();
   try {
     // A copy: pdf.js transfers (detaches) the buffer it is given.
     return await getDocument({
