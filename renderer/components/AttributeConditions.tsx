@@ -32,6 +32,8 @@ export interface AttributeChoice {
   label: string;
   /** Known values, offered as a menu; free text when empty. */
   values: readonly string[];
+  /** The values are a first part only (the backend caps long lists): free text, values as suggestions. */
+  partial?: boolean;
 }
 
 export interface Condition {
@@ -50,6 +52,9 @@ const same = (a: Condition, b: Condition): boolean =>
   a.key === b.key && a.op === b.op && a.value.toLowerCase() === b.value.toLowerCase();
 
 const VALUE_MAX = 500;
+
+/** search.filterOptions lists at most this many values per attribute (electron/store/search.ts). */
+export const LISTED_VALUES_CAP = 200;
 
 /** A report/export condition: document or participant attribute, any comparison. */
 export interface ScopedCondition {
@@ -83,6 +88,7 @@ export const scopedChoices = (
     key: scopedKey(a.scope, a.name),
     label: a.scope === 'participant' ? `participant: ${a.name}` : a.name,
     values: a.scope === 'document' ? (values.get(a.name.toLowerCase()) ?? []) : [],
+    partial: (values.get(a.name.toLowerCase())?.length ?? 0) >= LISTED_VALUES_CAP,
   }));
 
 /**
@@ -110,7 +116,8 @@ export function AttributeConditions(props: {
 
   const choice = choices.find((a) => a.key === key);
   // A menu of known values suits equality; ordering and "contains" need free text.
-  const valueMenu = choice !== undefined && choice.values.length > 0 && (op === 'eq' || op === 'ne');
+  const valueMenu =
+    choice !== undefined && choice.values.length > 0 && !choice.partial && (op === 'eq' || op === 'ne');
   const draft: Condition = { key, op, value: value.trim() };
   const full = conditions.length >= max;
   const duplicate = conditions.some((c) => same(c, draft));

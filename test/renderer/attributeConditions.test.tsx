@@ -14,6 +14,7 @@ const choices: AttributeChoice[] = [
   { key: 'region', label: 'region', values: ['Africa', 'Europe'] },
   { key: 'source', label: 'source', values: ['NGO', 'State'] },
   { key: 'pages', label: 'pages', values: [] },
+  { key: 'town', label: 'town', values: ['Aachen', 'Bonn'], partial: true },
 ];
 
 /** The component is controlled: this keeps the list as a caller would and records every change. */
@@ -124,6 +125,17 @@ describe('AttributeConditions', () => {
       { key: 'region', op: 'contains', value: 'rope' },
     ]);
     expect(chips()).toEqual(['pages ≥ 12', 'region contains rope']);
+    // A value list cut short by the backend cannot be the only choice: free text, with suggestions.
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Condition comparison' }), 'eq');
+    await userEvent.selectOptions(attribute, 'town');
+    const town = screen.getByRole('combobox', { name: 'Condition value' });
+    expect(town.tagName).toBe('INPUT');
+    await userEvent.type(town, 'Zwickau{Enter}');
+    expect(onChange).toHaveBeenLastCalledWith([
+      { key: 'pages', op: 'ge', value: '12' },
+      { key: 'region', op: 'contains', value: 'rope' },
+      { key: 'town', op: 'eq', value: 'Zwickau' },
+    ]);
   });
 
   it('refuses a duplicate and stops at the limit', async () => {

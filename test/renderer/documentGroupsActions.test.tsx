@@ -127,10 +127,11 @@ describe('document list: selection and group actions', () => {
     const user = userEvent.setup();
     render(<DocumentList />);
     await screen.findByRole('checkbox', { name: 'Select Doc 1' });
-    await user.click(within(bar()).getByRole('checkbox', { name: 'Select all' }));
+    await user.click(within(bar()).getByRole('checkbox', { name: 'Select all documents' }));
     expect(within(bar()).getByText('300 of 300 selected')).toBeTruthy();
     await user.click(screen.getByRole('checkbox', { name: 'Select Doc 3' }));
-    const all = within(bar()).getByRole('checkbox', { name: '299 of 300 selected' }) as HTMLInputElement;
+    expect(within(bar()).getByText('299 of 300 selected')).toBeTruthy();
+    const all = within(bar()).getByRole('checkbox', { name: 'Select all documents' }) as HTMLInputElement;
     expect(all.indeterminate).toBe(true);
 
     const groups = within(bar()).getByRole('combobox', { name: 'Document group' });
@@ -152,7 +153,10 @@ describe('document list: selection and group actions', () => {
     await within(groups).findByRole('option', { name: 'Corpus (N = 299)' });
 
     await user.click(within(bar()).getByRole('button', { name: 'Clear selection' }));
-    await waitFor(() => expect(within(bar()).getByRole('checkbox', { name: 'Select all' })).toBeTruthy());
+    await waitFor(() => expect(within(bar()).getByText('Select all')).toBeTruthy());
+    expect(
+      (within(bar()).getByRole('checkbox', { name: 'Select all documents' }) as HTMLInputElement).checked,
+    ).toBe(false);
     expect(within(bar()).queryByRole('button', { name: 'Add to group' })).toBeNull();
   });
 

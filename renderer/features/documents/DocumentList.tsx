@@ -101,6 +101,7 @@ function SelectionBar() {
       <label>
         <input
           type="checkbox"
+          aria-label="Select all documents"
           checked={count > 0 && count === total}
           ref={(el) => {
             if (el) el.indeterminate = count > 0 && count < total;

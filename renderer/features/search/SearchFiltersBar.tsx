@@ -4,6 +4,7 @@ import { call } from '../../api/client';
 import { useRevision } from '../../app/useRevisions';
 import {
   AttributeConditions,
+  LISTED_VALUES_CAP,
   type AttributeChoice,
   type Condition,
 } from '../../components/AttributeConditions';
@@ -31,6 +32,7 @@ export function SearchFiltersBar({
     key: a.name,
     label: a.name,
     values: a.values,
+    partial: a.values.length >= LISTED_VALUES_CAP,
   }));
   const conditions: Condition[] = (filters.attributes ?? []).map((a) => ({
     key: a.name,
