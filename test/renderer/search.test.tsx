@@ -198,6 +198,16 @@ describe('SearchPanel', () => {
         limit: 50,
       }),
     );
+    // A preview is for the filters it was asked with: changing them hides it (and its Apply).
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    await within(dialog).findByText(/2 segments will be created/);
+    expect(api.calls.filter((c) => c.name === 'autocode.preview').at(-1)?.args).toEqual({
+      ...expected,
+      filters: { attributes: [{ name: 'source', value: 'NGO' }] },
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Remove condition source = NGO' }));
+    await waitFor(() => expect(within(dialog).queryByText(/segments will be created/)).toBeNull());
+    expect(within(dialog).queryByRole('button', { name: 'Apply' })).toBeNull();
   });
 });
 
