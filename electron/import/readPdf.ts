@@ -1,6 +1,7 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
-import { joinPdfLines, type PdfLine } from '../../shared/text/pdfLines';
+import { pdfPageText } from '../../shared/text/pdfColumns';
+import type { PdfTextItem } from '../../shared/text/pdfLines';
 import { refuse } from './importError';
 import { loadPdfjs } from './loadPdfjs';
 import { MAX_PDF_PAGES } from './limits';
@@ -39,9 +40,9 @@ async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   }
 }
 
-/** Text items of one page grouped into lines (by baseline), lines top to bottom, items left to right. */
-function pageLines(items: TextItem[]): PdfLine[] {
-  const sorted = items
+/** pdf.js text items in the pure module's terms (position from the transform, never a zero height). */
+function pageItems(items: readonly TextItem[]): PdfTextItem[] {
+  return items
     .filter((item) => item.str.length > 0)
     .map((item) => ({
       str: item.str,
@@ -49,34 +50,12 @@ function pageLines(items: TextItem[]): PdfLine[] {
       y: item.transform[5] as number,
       width: item.width,
       height: Math.abs(item.height) || Math.abs(item.transform[3] as number) || 10,
-    }))
-    .sort((a, b) => b.y - a.y || a.x - b.x);
-  const lines: (PdfLine & { items: typeof sorted })[] = [];
-  for (const item of sorted) {
-    const line = lines.at(-1);
-    // Same baseline within a third of the text height: one line (superscripts stay on their line).
-    if (line && Math.abs(line.y - item.y) <= item.height / 3) line.items.push(item);
-    else lines.push({ y: item.y, height: item.height, text: '', items: [item] });
-  }
-  for (const line of lines) {
-    line.items.sort((a, b) => a.x - b.x);
-    let text = '';
-    let end = -Infinity;
-    for (const item of line.items) {
-      // A visible gap between runs is a space pdf.js did not emit as an item.
-      if (text !== '' && item.x - end > line.height * 0.15 && !/\s$/.test(text) && !/^\s/.test(item.str))
-        text += ' ';
-      text += item.str;
-      end = item.x + item.width;
-    }
-    line.text = text;
-  }
-  return lines;
+    }));
 }
 
 /**
- * Text of a PDF's text layer, page by page, in reading order per page (lines top to bottom, words
- * left to right), hyphenated line breaks joined. A PDF without a text layer (a scan) is refused.
+ * Text of a PDF's text layer, page by page, in reading order per page (columns detected and read one
+ * after another, lines top to bottom, words left to right), hyphenated line breaks joined. A PDF without a text layer (a scan) is refused.
  */
 export async function readPdf(bytes: Uint8Array, signal?: AbortSignal): Promise<PdfExtract> {
   const pdf = await openPdf(bytes);
@@ -88,7 +67,7 @@ export async function readPdf(bytes: Uint8Array, signal?: AbortSignal): Promise<
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
       const items = content.items.filter((item): item is TextItem => 'str' in item);
-      pages.push(joinPdfLines(pageLines(items)));
+      pages.push(pdfPageText(pageItems(items)));
       page.cleanup();
     }
     if (pages.every((p) => !/\S/.test(p))) refuse('no text layer — run OCR first');

@@ -1,8 +1,46 @@
+/** One text run of a PDF page, in PDF units (origin bottom-left; y is the baseline). */
+export interface PdfTextItem {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface PdfLine {
   text: string;
   /** Baseline, in PDF units (larger is higher on the page). */
   y: number;
   height: number;
+}
+
+/** Items grouped into lines by baseline, lines top to bottom, each line's items left to right. */
+export function groupItemsIntoRows(items: readonly PdfTextItem[]): (PdfLine & { items: PdfTextItem[] })[] {
+  const sorted = items.filter((item) => item.str.length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
+  const rows: (PdfLine & { items: PdfTextItem[] })[] = [];
+  for (const item of sorted) {
+    const row = rows.at(-1);
+    // Same baseline within a third of the text height: one line (superscripts stay on their line).
+    if (row && Math.abs(row.y - item.y) <= item.height / 3) row.items.push(item);
+    else rows.push({ y: item.y, height: item.height, text: '', items: [item] });
+  }
+  for (const row of rows) row.items.sort((a, b) => a.x - b.x);
+  return rows;
+}
+
+/** Lines of text from items: a visible gap between runs is a space pdf.js did not emit as an item. */
+export function linesFromItems(items: readonly PdfTextItem[]): PdfLine[] {
+  return groupItemsIntoRows(items).map((row) => {
+    let text = '';
+    let end = -Infinity;
+    for (const item of row.items) {
+      if (text !== '' && item.x - end > row.height * 0.15 && !/\s$/.test(text) && !/^\s/.test(item.str))
+        text += ' ';
+      text += item.str;
+      end = item.x + item.width;
+    }
+    return { text, y: row.y, height: row.height };
+  });
 }
 
 /**

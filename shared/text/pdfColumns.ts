@@ -1,0 +1,246 @@
+import { groupItemsIntoRows, joinPdfLines, linesFromItems, type PdfTextItem } from './pdfLines';
+
+/**
+ * Reading order for multi-column PDF pages. A gutter is a vertical white band that no text crosses
+ * over a tall run of consecutive lines, with text on both sides of it. The page becomes a stack of
+ * bands read top to bottom: a band between gutters-free lines is read as one block (a title, an
+ * abstract, a footnote spanning the page), a band with gutters is read column by column.
+ */
+
+/** A band of the page: one column (full width) or several, each column's items in any order. */
+export interface PdfBand {
+  columns: PdfTextItem[][];
+}
+
+// Thresholds, in units of the page's median text height (≈ the body font size).
+/** A gutter is at least this wide: wider than word spacing, even stretched in justified text. */
+const MIN_GUTTER_EM = 1;
+/** Each column is at least this wide: table columns of numbers or short labels are narrower. */
+const MIN_COLUMN_EM = 6;
+/** A gutter runs beside at least this many lines on each side… */
+const MIN_LINES_PER_SIDE = 3;
+/** …over at least this share of the height of the page's text. */
+const MIN_RUN_SHARE = 0.3;
+/** Running text fills most of its column's width on most lines; table cells do not. */
+const MIN_MEDIAN_FILL = 0.5;
+/** Header and footer lines this far (in line spacings) from the body never join a column. */
+const MARGIN_GAP_LINES = 1.8;
+const MARGIN_GAP_EM = 2.5;
+const MAX_MARGIN_LINES = 2;
+/** More grid positions than this means degenerate geometry: read the page as one column. */
+const MAX_GRID = 4000;
+
+interface Row {
+  y: number;
+  height: number;
+  items: PdfTextItem[];
+  /** Merged horizontal extents of the row's visible (non-blank) items, left to right. */
+  spans: [number, number][];
+}
+
+interface Gutter {
+  x: number;
+  /** First and last row (inclusive) the gutter runs beside. */
+  first: number;
+  last: number;
+}
+
+const isVisible = (item: PdfTextItem): boolean => /\S/.test(item.str) && item.width > 0;
+
+function median(values: number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function mergedSpans(items: readonly PdfTextItem[]): [number, number][] {
+  const spans = items
+    .filter(isVisible)
+    .map((item): [number, number] => [item.x, item.x + item.width])
+    .sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const span of spans) {
+    const last = merged.at(-1);
+    if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+    else merged.push([span[0], span[1]]);
+  }
+  return merged;
+}
+
+/** Rows at the very top or bottom, set apart by a gap much larger than the line spacing. */
+function marginRows(rows: readonly Row[], em: number): Set<number> {
+  const gaps = rows.slice(1).map((row, i) => rows[i]!.y - row.y);
+  const spacing = median(gaps.filter((gap) => gap >= 0.6 * em)) ?? 1.2 * em;
+  const threshold = Math.max(MARGIN_GAP_EM * em, MARGIN_GAP_LINES * spacing);
+  const margins = new Set<number>();
+  for (let i = 0; i < MAX_MARGIN_LINES && i < gaps.length && gaps[i]! > threshold; i++) margins.add(i);
+  for (let i = 0; i < MAX_MARGIN_LINES && i < gaps.length; i++) {
+    const gap = gaps[gaps.length - 1 - i]!;
+    if (gap <= threshold) break;
+    margins.add(rows.length - 1 - i);
+  }
+  return margins;
+}
+
+/** Every (grid position, run of rows) where a band of the gutter's minimum width stays white. */
+function gutterCandidates(rows: readonly Row[], margins: Set<number>, em: number): Gutter[][] {
+  const spans = rows.flatMap((row) => row.spans);
+  const left = Math.min(...spans.map((s) => s[0]));
+  const right = Math.max(...spans.map((s) => s[1]));
+  const half = (MIN_GUTTER_EM * em) / 2;
+  const step = half / 2;
+  const count = Math.floor((right - left - 2 * half) / step) + 1;
+  if (!(count > 0) || count > MAX_GRID) return [];
+  // The share is of the body's height: a page number far below short columns must not hide them.
+  const body = rows.filter((_, r) => !margins.has(r));
+  if (body.length === 0) return [];
+  const minExtent = MIN_RUN_SHARE * (body[0]!.y + body[0]!.height - body.at(-1)!.y);
+  // free[r][k]: row r has no text within half a gutter of grid position k (one sweep per row).
+  const free = rows.map((row) => {
+    const flags: boolean[] = [];
+    let p = 0;
+    for (let k = 0; k < count; k++) {
+      const x = left + half + k * step;
+      while (p < row.spans.length && row.spans[p]![1] <= x - half) p++;
+      flags.push(p === row.spans.length || row.spans[p]![0] >= x + half);
+    }
+    return flags;
+  });
+  const accept = (x: number, first: number, last: number): boolean => {
+    let onLeft = 0;
+    let onRight = 0;
+    for (let r = first; r <= last; r++) {
+      const s = rows[r]!.spans;
+      if (s.length > 0 && s[0]![0] < x) onLeft++;
+      if (s.length > 0 && s.at(-1)![1] > x) onRight++;
+    }
+    const extent = rows[first]!.y + rows[first]!.height - rows[last]!.y;
+    return onLeft >= MIN_LINES_PER_SIDE && onRight >= MIN_LINES_PER_SIDE && extent >= minExtent;
+  };
+  const byPosition: Gutter[][] = [];
+  for (let k = 0; k < count; k++) {
+    const x = left + half + k * step;
+    const runs: Gutter[] = [];
+    let first = -1;
+    for (let r = 0; r <= rows.length; r++) {
+      const open = r < rows.length && !margins.has(r) && free[r]![k]!;
+      if (open && first < 0) first = r;
+      if (!open && first >= 0) {
+        // Lines at the top with text only left of the gutter (the last line of a full-width abstract,
+        // a column's first heading) are read before the columns either way; left out, they stay with
+        // the block above.
+        while (first < r && (rows[first]!.spans.at(-1)?.[1] ?? Infinity) <= x) first++;
+        if (first < r && accept(x, first, r - 1)) runs.push({ x, first, last: r - 1 });
+        first = -1;
+      }
+    }
+    byPosition.push(runs);
+  }
+  return byPosition;
+}
+
+const overlaps = (a: Gutter, b: Gutter): boolean => a.first <= b.last && b.first <= a.last;
+
+/**
+ * Neighbouring grid positions with overlapping runs are one gutter: it sits where its run is longest
+ * (the middle of the positions sharing that run), so ragged line ends do not shift it.
+ */
+function clusterGutters(byPosition: readonly Gutter[][]): Gutter[] {
+  const clusters: Gutter[][] = [];
+  let previous: { gutter: Gutter; cluster: Gutter[] }[] = [];
+  for (const runs of byPosition) {
+    const current = runs.map((gutter) => {
+      const joined = previous.find((p) => overlaps(p.gutter, gutter));
+      const cluster = joined ? joined.cluster : [];
+      if (!joined) clusters.push(cluster);
+      cluster.push(gutter);
+      return { gutter, cluster };
+    });
+    previous = current;
+  }
+  return clusters.map((cluster) => {
+    const longest = Math.max(...cluster.map((g) => g.last - g.first));
+    const best = cluster.filter((g) => g.last - g.first === longest);
+    const first = best[0]!;
+    const same = best.filter((g) => g.first === first.first && g.last === first.last);
+    return same[Math.floor(same.length / 2)]!;
+  });
+}
+
+/** Both sides of a gutter must look like columns of running text, not the cells of a table. */
+function looksLikeColumns(gutter: Gutter, others: readonly Gutter[], rows: readonly Row[], em: number) {
+  const near = others.filter((o) => o !== gutter && overlaps(o, gutter));
+  const leftBound = Math.max(-Infinity, ...near.filter((o) => o.x < gutter.x).map((o) => o.x));
+  const rightBound = Math.min(Infinity, ...near.filter((o) => o.x > gutter.x).map((o) => o.x));
+  const sideIsText = (from: number, to: number): boolean => {
+    const perRow = rows
+      .slice(gutter.first, gutter.last + 1)
+      .map((row) => row.items.filter((item) => isVisible(item) && centre(item) > from && centre(item) < to))
+      .filter((items) => items.length > 0);
+    const all = perRow.flat();
+    const start = Math.min(...all.map((item) => item.x));
+    const width = Math.max(...all.map((item) => item.x + item.width)) - start;
+    if (!(width >= MIN_COLUMN_EM * em)) return false;
+    const fills = perRow.map((items) => mergedSpans(items).reduce((sum, s) => sum + s[1] - s[0], 0) / width);
+    return (median(fills) ?? 0) >= MIN_MEDIAN_FILL;
+  };
+  return sideIsText(leftBound, gutter.x) && sideIsText(gutter.x, rightBound);
+}
+
+const centre = (item: PdfTextItem): number => item.x + item.width / 2;
+
+/** The page's bands, top to bottom; a page without gutters is one band of one column. */
+export function layoutPdfPage(items: readonly PdfTextItem[]): PdfBand[] {
+  const all = items.filter((item) => item.str.length > 0);
+  const rows: Row[] = groupItemsIntoRows(all).map((row) => ({ ...row, spans: mergedSpans(row.items) }));
+  const em = median(all.filter(isVisible).map((item) => item.height)) ?? 0;
+  if (rows.length < MIN_LINES_PER_SIDE || !(em > 0)) return [{ columns: [all] }];
+  let gutters = clusterGutters(gutterCandidates(rows, marginRows(rows, em), em));
+  // Drop gutters whose sides are not text columns, shortest run first, until all that remain pass.
+  for (;;) {
+    const byLength = [...gutters].sort((a, b) => a.last - a.first - (b.last - b.first));
+    const failing = byLength.find((g) => !looksLikeColumns(g, gutters, rows, em));
+    if (!failing) break;
+    gutters = gutters.filter((g) => g !== failing);
+  }
+  if (gutters.length === 0) return [{ columns: [all] }];
+  const bands: PdfBand[] = [];
+  let key = '';
+  rows.forEach((row, r) => {
+    const active = gutters.filter((g) => g.first <= r && r <= g.last).map((g) => g.x);
+    active.sort((a, b) => a - b);
+    const rowKey = active.join(',');
+    if (bands.length === 0 || rowKey !== key) bands.push({ columns: active.concat(Infinity).map(() => []) });
+    key = rowKey;
+    const columns = bands.at(-1)!.columns;
+    for (const item of row.items) columns[active.filter((x) => x < centre(item)).length]!.push(item);
+  });
+  return bands;
+}
+
+/** A block's last words and the next block's first are one paragraph when the sentence runs on. */
+function continueAcross(before: string, after: string): string | undefined {
+  if (/\p{L}-$/u.test(before) && /^\p{Ll}/u.test(after)) return before.slice(0, -1) + after;
+  if (/\p{L}-$/u.test(before) && /^\p{L}/u.test(after)) return before + after;
+  if (/[\p{L}\p{N},]$/u.test(before) && /^\p{Ll}/u.test(after)) return `${before} ${after}`;
+  return undefined;
+}
+
+/**
+ * A page's text in reading order: bands top to bottom, columns left to right, each column's lines
+ * joined into paragraphs by joinPdfLines. A page without columns is read exactly as joinPdfLines
+ * reads all its lines.
+ */
+export function pdfPageText(items: readonly PdfTextItem[]): string {
+  const bands = layoutPdfPage(items);
+  if (bands.length === 1 && bands[0]!.columns.length === 1) return joinPdfLines(linesFromItems(items));
+  let text = '';
+  for (const band of bands) {
+    for (const column of band.columns) {
+      const part = joinPdfLines(linesFromItems(column));
+      if (part === '') continue;
+      text = (text === '' ? part : continueAcross(text, part)) ?? `${text}\n\n${part}`;
+    }
+  }
+  return text;
+}
