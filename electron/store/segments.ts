@@ -2,7 +2,8 @@
  * Coded segments. Offsets are UTF-16 code units into documents.text, end exclusive. Changes go through a
  * Journal (wrap in runUndoable, electron/store/undo.ts).
  *
- *   listSegmentsByDocument(db, documentId): Segment[] ·  getSegment(db, id, call?): Segment
+ *   listSegmentsByDocument(db, documentId): Segment[] ·  listSegmentSpans(db, documentId): SegmentSpan[]
+ *   getSegment(db, id, call?): Segment
  *   applySegment(db, journal, { documentId, codeId, startUtf16, endUtf16, memo?, coderId }, call?)
  *       → { id, collapsed }   an exact duplicate (same document, code, start, end) is collapsed: its id, nothing written
  *   insertSegments(db, journal, spans: { documentId, codeId, startUtf16, endUtf16 }[], coderId, call?)
@@ -11,7 +12,13 @@
  *   listSegmentsByCode(db, { codeId, … }): RetrievedSegments ·  neighborSegment(db, …): SegmentNeighbor | null
  */
 import type Database from 'better-sqlite3';
-import type { RetrievedSegment, RetrievedSegments, Segment, SegmentNeighbor } from '../../shared/api/coding';
+import type {
+  RetrievedSegment,
+  RetrievedSegments,
+  Segment,
+  SegmentNeighbor,
+  SegmentSpan,
+} from '../../shared/api/coding';
 import { PassageError } from '../../shared/api/result';
 import { segmentBoundsProblem } from '../../shared/coding/segmentBounds';
 import { subtreeIds } from './codes';
@@ -30,6 +37,18 @@ export function listSegmentsByDocument(db: Database.Database, documentId: number
   ).all({
     documentId,
   }) as Segment[];
+}
+
+/** Spans only, from the covering index segments_document_span (no table row is read). */
+export function listSegmentSpans(db: Database.Database, documentId: number, call: string): SegmentSpan[] {
+  // Only whether the document exists: its text (megabytes for a long transcript) is not needed here.
+  if (!statement(db, 'SELECT 1 FROM documents WHERE id = @documentId').get({ documentId }))
+    throw new PassageError('not_found', `${call}: documentId: document ${documentId} does not exist`);
+  return statement(
+    db,
+    `SELECT id, code_id AS codeId, start_utf16 AS startUtf16, end_utf16 AS endUtf16 FROM segments
+     WHERE document_id = @documentId ORDER BY start_utf16, end_utf16 DESC, code_id, id`,
+  ).all({ documentId }) as SegmentSpan[];
 }
 
 export function getSegment(db: Database.Database, id: number, call = 'segments'): Segment {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Page, Turn } from '../../shared/api/documents';
+import type { Page, SpeakerCount, Turn } from '../../shared/api/documents';
 import { statement } from './statements';
 
 export interface TurnInput {
@@ -50,4 +50,13 @@ export function listPages(db: Database.Database, documentId: number): Page[] {
     `SELECT page, start_utf16 AS startUtf16, end_utf16 AS endUtf16
      FROM document_pages WHERE document_id = :documentId ORDER BY page`,
   ).all({ documentId }) as Page[];
+}
+
+/** Each speaker label of a document with its number of turns, in order of first appearance. */
+export function listSpeakers(db: Database.Database, documentId: number): SpeakerCount[] {
+  return statement(
+    db,
+    `SELECT speaker, count(*) AS turns FROM turns WHERE document_id = :documentId
+     GROUP BY speaker ORDER BY min(start_utf16)`,
+  ).all({ documentId }) as SpeakerCount[];
 }

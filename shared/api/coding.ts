@@ -64,6 +64,9 @@ export const codingArgs = {
   'codeGroups.setMembers': z.object({ id, codeIds: z.array(id).max(10_000) }).strict(),
 
   'segments.listByDocument': z.object({ documentId: id }).strict(),
+  /** Where the document's segments lie and which code each carries: what the reader lays out. */
+  'segments.spansByDocument': z.object({ documentId: id }).strict(),
+  'segments.get': z.object({ id }).strict(),
   /**
    * Codes a span. An exact duplicate (same document, code, start and end) is collapsed: the existing
    * segment is returned and nothing is recorded.
@@ -151,6 +154,14 @@ export interface CodeGroup {
 }
 
 /** A coded span; offsets are UTF-16 code units into the document text, end exclusive. */
+/** A segment's place and code, without its quote, memo or history (see Segment). */
+export interface SegmentSpan {
+  id: number;
+  codeId: number;
+  startUtf16: number;
+  endUtf16: number;
+}
+
 export interface Segment {
   id: number;
   documentId: number;
@@ -272,6 +283,8 @@ export interface CodingResults {
   'codeGroups.delete': null;
   'codeGroups.setMembers': CodeGroup;
   'segments.listByDocument': Segment[];
+  'segments.spansByDocument': SegmentSpan[];
+  'segments.get': Segment;
   'segments.apply': Segment;
   'segments.remove': null;
   'segments.resize': Segment;

@@ -30,6 +30,12 @@ export interface DocumentSummary {
 }
 
 /** Offsets are 0-based UTF-16 code units into DocumentContent.text, end exclusive. */
+/** A speaker label of a transcript and how many turns carry it. */
+export interface SpeakerCount {
+  speaker: string;
+  turns: number;
+}
+
 export interface Turn {
   id: number;
   speaker: string;
@@ -153,6 +159,8 @@ export const documentsArgs = {
     })
     .strict()
     .refine((a) => (a.path === undefined) !== (a.csv === undefined), 'give exactly one of path or csv'),
+  /** The transcript's speaker labels with their turn counts (without fetching its text). */
+  'turns.speakers': z.object({ documentId: id }).strict(),
   'turns.renameSpeaker': z.object({ documentId: id, from: z.string().min(1).max(200), to: name }).strict(),
 };
 
@@ -167,5 +175,6 @@ export interface DocumentsResults {
   'attributes.delete': null;
   'attributes.set': DocumentSummary;
   'attributes.importCsv': AttributeCsvSummary;
+  'turns.speakers': SpeakerCount[];
   'turns.renameSpeaker': { renamed: number; turns: Turn[] };
 }

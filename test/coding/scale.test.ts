@@ -60,5 +60,11 @@ describe('coding at scale on a 200,000-word transcript with 5,000 segments', () 
       /segments_document/,
     );
     expect(plan('SELECT count(*) FROM segments WHERE code_id = @codeId')).toMatch(/segments_code/);
+    // The reader's spans come from the index alone, never the wide table row (quote, memo, times).
+    const spanPlan = plan(
+      'SELECT id, code_id, start_utf16, end_utf16 FROM segments WHERE document_id = @documentId ORDER BY start_utf16, end_utf16 DESC, code_id, id',
+    );
+    expect(spanPlan).toMatch(/COVERING INDEX segments_document_span/);
+    expect(spanPlan).not.toMatch(/TEMP B-TREE/);
   }, 60_000);
 });

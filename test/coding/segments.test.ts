@@ -43,6 +43,30 @@ describe('segments', () => {
     expect((await study.call('segments.listByDocument', { documentId: doc }))[0]!.id).toBe(seg.id);
   });
 
+  it('lists spans for the reader in the same order as the full segments, and gets one segment whole', async () => {
+    const { study, doc, code, other } = await studyWithCode();
+    const outer = spanOf(TRANSCRIPT, 'We needed access to the PRT briefings');
+    const inner = spanOf(TRANSCRIPT, 'PRT');
+    const a = await study.call('segments.apply', { documentId: doc, codeId: other, ...inner });
+    const b = await study.call('segments.apply', { documentId: doc, codeId: code, ...outer });
+    await study.call('segments.setMemo', { id: a.id, memo: 'briefings as currency' });
+    expect(await study.call('segments.spansByDocument', { documentId: doc })).toEqual([
+      { id: b.id, codeId: code, ...outer },
+      { id: a.id, codeId: other, ...inner },
+    ]);
+    expect(await study.call('segments.get', { id: a.id })).toMatchObject({
+      text: 'PRT',
+      memo: 'briefings as currency',
+      coder: 'Anna',
+    });
+    await expect(study.call('segments.get', { id: 999 })).rejects.toThrow(
+      /segments.get: segment 999 does not exist/,
+    );
+    await expect(study.call('segments.spansByDocument', { documentId: 999 })).rejects.toThrow(
+      /documentId: document 999 does not exist/,
+    );
+  });
+
   it('lets segments overlap and nest, ordered by start', async () => {
     const { study, doc, code, other } = await studyWithCode();
     const outer = spanOf(TRANSCRIPT, 'We needed access to the PRT briefings');

@@ -138,6 +138,11 @@ describe('document metadata, attributes and speaker labels', () => {
 
   it('renames a speaker label in one document and deletes documents', async () => {
     const { session, a, b } = await projectWithTwo();
+    // Q, A, Q: counted per label, in order of first appearance.
+    expect(await invoke(session, 'turns.speakers', { documentId: a })).toEqual([
+      { speaker: 'Q', turns: 2 },
+      { speaker: 'A', turns: 1 },
+    ]);
     const renamed = await invoke(session, 'turns.renameSpeaker', {
       documentId: a,
       from: 'Q',
@@ -145,6 +150,14 @@ describe('document metadata, attributes and speaker labels', () => {
     });
     expect(renamed.renamed).toBe(2);
     expect(renamed.turns.map((t) => t.speaker)).toEqual(['Interviewer', 'A', 'Interviewer']);
+    expect(await invoke(session, 'turns.speakers', { documentId: a })).toEqual([
+      { speaker: 'Interviewer', turns: 2 },
+      { speaker: 'A', turns: 1 },
+    ]);
+    expect(await dispatch(session, 'turns.speakers', { documentId: 999 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(await dispatch(session, 'turns.renameSpeaker', { documentId: a, from: 'Q', to: 'X' })).toEqual({
       ok: false,
       error: { code: 'not_found', message: `turns.renameSpeaker: document ${a} has no speaker Q` },

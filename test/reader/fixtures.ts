@@ -53,6 +53,19 @@ export function fakeCodingApi(codes: Code[], initial: Segment[] = [], extra: Fak
     'codes.list': () => codes,
     'codeGroups.list': () => [],
     'segments.listByDocument': () => segments,
+    'segments.spansByDocument': () =>
+      segments.map(({ id, codeId, startUtf16, endUtf16 }) => ({ id, codeId, startUtf16, endUtf16 })),
+    'segments.get': ({ id }) => {
+      const found = segments.find((s) => s.id === id);
+      if (!found) throw new Error(`segments.get: segment ${id} does not exist`);
+      return found;
+    },
+    'segments.setMemo': ({ id, memo }) => {
+      const found = segments.find((s) => s.id === id);
+      if (!found) throw new Error(`segments.setMemo: segment ${id} does not exist`);
+      found.memo = memo;
+      return { ...found };
+    },
     'segments.apply': ({ documentId, codeId, startUtf16, endUtf16 }) => {
       const segment: Segment = {
         id: nextSegment++,

@@ -40,6 +40,12 @@ describe('speaker labels', () => {
     ];
     const api = createFakeApi({
       'documents.get': () => transcript(turns),
+      // Counted in first-appearance order, as the backend's GROUP BY … ORDER BY min(start) does.
+      'turns.speakers': () => {
+        const counts = new Map<string, number>();
+        for (const t of turns) counts.set(t.speaker, (counts.get(t.speaker) ?? 0) + 1);
+        return [...counts].map(([speaker, n]) => ({ speaker, turns: n }));
+      },
       'turns.renameSpeaker': ({ from, to }) => {
         turns = turns.map((t) => (t.speaker === from ? { ...t, speaker: to } : t));
         return { renamed: turns.filter((t) => t.speaker === to).length, turns };
@@ -61,7 +67,7 @@ describe('speaker labels', () => {
   });
 
   it('says so when a transcript has no turns', async () => {
-    setApi(createFakeApi({ 'documents.get': () => transcript([]) }));
+    setApi(createFakeApi({ 'turns.speakers': () => [] }));
     render(<SpeakersPanel documentId={7} />);
     expect(await screen.findByText(/No speaker turns were detected/)).toBeTruthy();
   });

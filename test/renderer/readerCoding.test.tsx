@@ -119,6 +119,32 @@ describe('reader coding', () => {
     expect(within(panel).getByText('Cooperation')).toBeTruthy();
   });
 
+  it('shows the selected segment whole (coder, quote, memo) and saves its memo', async () => {
+    const start = TEXT.indexOf('We had');
+    const { api, segments } = fakeCodingApi(
+      [code(1, 'Push factors', '#cc3333')],
+      [{ ...segment(11, 1, start, start + 6), coder: 'bea', memo: 'first memo' }],
+    );
+    setApi(api);
+    await openReader();
+    fireEvent.click(screen.getByRole('button', { name: 'Stripe Push factors' }));
+    const panel = await screen.findByRole('region', { name: 'Selected segment' });
+    // The reader holds spans only: coder and memo come from segments.get.
+    await within(panel).findByText(/^bea ·/);
+    expect(within(panel).getByText(TEXT.slice(start, start + 6))).toBeTruthy();
+    const memo = within(panel).getByRole('textbox', { name: 'Memo' });
+    expect((memo as HTMLTextAreaElement).value).toBe('first memo');
+    await userEvent.clear(memo);
+    await userEvent.type(memo, 'NGO access');
+    fireEvent.blur(memo);
+    await waitFor(() => expect(segments[0]!.memo).toBe('NGO access'));
+    expect(api.calls.find((c) => c.name === 'segments.setMemo')?.args).toEqual({
+      id: 11,
+      memo: 'NGO access',
+    });
+    expect((memo as HTMLTextAreaElement).value).toBe('NGO access');
+  });
+
   it('un-codes the selected segment with Delete', async () => {
     const start = TEXT.indexOf('We had');
     const { api } = fakeCodingApi([code(1, 'Push factors', '#cc3333')], [segment(11, 1, start, start + 6)]);
@@ -195,6 +221,6 @@ describe('reader coding', () => {
     await screen.findByRole('button', { name: 'Stripe Push factors' });
     await userEvent.keyboard('{Control>}z{/Control}');
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Stripe Push factors' })).toBeNull());
-    expect(api.calls.filter((c) => c.name === 'segments.listByDocument')).toHaveLength(2);
+    expect(api.calls.filter((c) => c.name === 'segments.spansByDocument')).toHaveLength(2);
   });
 });

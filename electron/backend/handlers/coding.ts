@@ -94,6 +94,9 @@ export const codingHandlers: HandlersFor<typeof codingArgs> = {
     segments.documentText(db, documentId, 'segments.listByDocument');
     return segments.listSegmentsByDocument(db, documentId);
   },
+  'segments.spansByDocument': (session, { documentId }) =>
+    segments.listSegmentSpans(session.requireProject().db, documentId, 'segments.spansByDocument'),
+  'segments.get': (session, { id }) => segments.getSegment(session.requireProject().db, id, 'segments.get'),
   'segments.apply': (session, args) => {
     const { db } = session.requireProject();
     const coderId = ensureCoder(db, session.coder);

@@ -10,7 +10,7 @@ import {
   requireDocument,
   updateDocument,
 } from '../../store/documents';
-import { listTurns, renameSpeaker } from '../../store/turns';
+import { listSpeakers, listTurns, renameSpeaker } from '../../store/turns';
 import type { HandlersFor } from '../handlerTypes';
 
 export const documentsHandlers: HandlersFor<typeof documentsArgs> = {
@@ -33,6 +33,11 @@ export const documentsHandlers: HandlersFor<typeof documentsArgs> = {
     return requireDocument(db, documentId, 'attributes.set');
   },
   'attributes.importCsv': (session, args) => importAttributesCsv(session.requireProject().db, args),
+  'turns.speakers': (session, { documentId }) => {
+    const { db } = session.requireProject();
+    requireDocument(db, documentId, 'turns.speakers');
+    return listSpeakers(db, documentId);
+  },
   'turns.renameSpeaker': (session, { documentId, from, to }) => {
     const { db } = session.requireProject();
     requireDocument(db, documentId, 'turns.renameSpeaker');

@@ -1,17 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { Turn } from '../../../shared/api/documents';
 import { call, callOrError } from '../../api/client';
 import { useRevision, useRevisions } from '../../app/useRevisions';
 
 interface Speaker {
   label: string;
   turns: number;
-}
-
-function speakersOf(turns: readonly Turn[]): Speaker[] {
-  const counts = new Map<string, number>();
-  for (const turn of turns) counts.set(turn.speaker, (counts.get(turn.speaker) ?? 0) + 1);
-  return [...counts].map(([label, n]) => ({ label, turns: n }));
 }
 
 /** The speaker labels detected in a transcript, for the researcher to confirm or correct. */
@@ -23,8 +16,8 @@ export function SpeakersPanel({ documentId }: { documentId: number }) {
 
   useEffect(() => {
     let current = true;
-    void call('documents.get', { id: documentId }).then((content) => {
-      if (current && content) setSpeakers(speakersOf(content.turns));
+    void call('turns.speakers', { documentId }).then((found) => {
+      if (current && found) setSpeakers(found.map((s) => ({ label: s.speaker, turns: s.turns })));
     });
     return () => {
       current = false;

@@ -1,7 +1,7 @@
 import { useMemo, type CSSProperties } from 'react';
 import type { RowComponentProps } from 'react-window';
 import { useShallow } from 'zustand/react/shallow';
-import type { Segment } from '../../../shared/api/coding';
+import type { SegmentSpan } from '../../../shared/api/coding';
 import { NONE } from '../../../shared/reader/rowIndex';
 import { rowSpan } from '../../../shared/reader/rows';
 import { cutRuns, type Run, type Span } from '../../../shared/reader/runs';
@@ -52,7 +52,7 @@ export function ReaderRow({ index, style, ariaAttributes, codeRow }: RowComponen
   const rows = useReader((s) => s.rows);
   const ids = useReader((s) => s.rowSegments[index] ?? NONE);
   const segments = useReader(
-    useShallow((s) => ids.map((id) => s.segments.get(id)).filter((x): x is Segment => !!x)),
+    useShallow((s) => ids.map((id) => s.segments.get(id)).filter((x): x is SegmentSpan => !!x)),
   );
   const columns = useReader(useShallow((s) => ids.map((id) => s.columns.get(id) ?? 0)));
   const columnCount = useReader((s) => s.columnCount);

@@ -1,5 +1,6 @@
-import { useState } from 'react';
-import type { Segment } from '../../../shared/api/coding';
+import { useEffect, useState } from 'react';
+import type { Segment, SegmentSpan } from '../../../shared/api/coding';
+import { call } from '../../api/client';
 import { useCodebook } from '../codebook/useCodebook';
 import { usePalette } from '../palette/usePalette';
 import { gotoNeighbor, removeSelectedSegment } from './actions';
@@ -11,18 +12,38 @@ export function SegmentPanel() {
     s.selectedSegmentId !== null ? s.segments.get(s.selectedSegmentId) : undefined,
   );
   if (!segment) return null;
-  // Keyed by segment, so the memo field starts from the segment's own memo.
-  return <SegmentDetails key={segment.id} segment={segment} />;
+  // Keyed by segment and span, so the details are fetched again after a resize or re-code.
+  const key = `${segment.id}:${segment.codeId}:${segment.startUtf16}:${segment.endUtf16}`;
+  return <SegmentDetails key={key} span={segment} />;
 }
 
-function SegmentDetails({ segment }: { segment: Segment }) {
-  const code = useCodebook((s) => s.byId[segment.codeId]);
+/** The whole segment (memo, coder, time): the reader holds spans only. */
+function useSegment(id: number): [Segment | null, (segment: Segment) => void] {
+  const [segment, setSegment] = useState<Segment | null>(null);
+  useEffect(() => {
+    let current = true;
+    void call('segments.get', { id }).then((s) => {
+      if (current && s) setSegment(s);
+    });
+    return () => {
+      current = false;
+    };
+  }, [id]);
+  return [segment, setSegment];
+}
+
+function SegmentDetails({ span }: { span: SegmentSpan }) {
+  const code = useCodebook((s) => s.byId[span.codeId]);
+  const text = useReader((s) => s.text);
   const setMemo = useReader((s) => s.setMemo);
   const recode = useReader((s) => s.recode);
-  const [memo, setMemoDraft] = useState(segment.memo);
-  const quote = segment.text.length > 240 ? `${segment.text.slice(0, 240)}…` : segment.text;
+  const [segment, setSegment] = useSegment(span.id);
+  const [memo, setMemoDraft] = useState<string | null>(null);
+  const quoted = text.slice(span.startUtf16, span.endUtf16);
+  const quote = quoted.length > 240 ? `${quoted.slice(0, 240)}…` : quoted;
   const saveMemo = () => {
-    if (memo !== segment.memo) void setMemo(segment.id, memo);
+    if (memo === null || !segment || memo === segment.memo) return;
+    void setMemo(span.id, memo).then((saved) => saved && setSegment(saved));
   };
 
   return (
@@ -30,9 +51,11 @@ function SegmentDetails({ segment }: { segment: Segment }) {
       <header>
         <span className="code-swatch" style={{ background: code?.color }} />
         <strong>{code?.name ?? 'Unknown code'}</strong>
-        <span className="muted">
-          {segment.coder} · {new Date(segment.createdAt).toLocaleString()}
-        </span>
+        {segment && (
+          <span className="muted">
+            {segment.coder} · {new Date(segment.createdAt).toLocaleString()}
+          </span>
+        )}
       </header>
       <blockquote>{quote}</blockquote>
       <div className="reader-segment-actions">
@@ -53,7 +76,7 @@ function SegmentDetails({ segment }: { segment: Segment }) {
         <button
           type="button"
           onClick={() =>
-            usePalette.getState().show('Re-code the segment', (codeId) => void recode(segment.id, codeId))
+            usePalette.getState().show('Re-code the segment', (codeId) => void recode(span.id, codeId))
           }
         >
           Re-code…
@@ -71,7 +94,8 @@ function SegmentDetails({ segment }: { segment: Segment }) {
         Memo
         <textarea
           rows={3}
-          value={memo}
+          value={memo ?? segment?.memo ?? ''}
+          disabled={!segment}
           placeholder="Why this passage, what it shows…"
           onChange={(e) => setMemoDraft(e.target.value)}
           onBlur={saveMemo}

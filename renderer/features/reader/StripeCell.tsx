@@ -1,4 +1,4 @@
-import type { Code, Segment } from '../../../shared/api/coding';
+import type { Code, SegmentSpan } from '../../../shared/api/coding';
 import { useReader } from './useReader';
 
 const STRIPE = 18;
@@ -16,7 +16,7 @@ export function StripeCell({
   last,
   active,
 }: {
-  segment: Segment;
+  segment: SegmentSpan;
   code: Code | undefined;
   column: number;
   first: boolean;
@@ -24,6 +24,10 @@ export function StripeCell({
   active: boolean;
 }) {
   const hover = useReader((s) => s.hover);
+  // Only this segment's words (the first 120 characters), so the cell re-renders only when they change.
+  const quote = useReader((s) =>
+    s.text.slice(segment.startUtf16, Math.min(segment.endUtf16, segment.startUtf16 + 121)),
+  );
   const selectSegment = useReader((s) => s.selectSegment);
   const name = code?.name ?? 'Unknown code';
   const classes = ['reader-stripe'];
@@ -36,7 +40,7 @@ export function StripeCell({
       style={{ left: column * STRIPE, color: code?.color ?? '#888888' }}
       data-segment-id={segment.id}
       data-code={name}
-      title={`${name}: “${segment.text.length > 120 ? `${segment.text.slice(0, 120)}…` : segment.text}”`}
+      title={`${name}: “${quote.length > 120 ? `${quote.slice(0, 120)}…` : quote}”`}
       role={first ? 'button' : undefined}
       aria-label={first ? `Stripe ${name}` : undefined}
       onMouseEnter={() => hover(segment.id)}

@@ -1,4 +1,4 @@
-import type { Segment } from '../../../shared/api/coding';
+import type { SegmentSpan } from '../../../shared/api/coding';
 import { indexByRow } from '../../../shared/reader/rowIndex';
 import { rowSpan, type DisplayRow } from '../../../shared/reader/rows';
 import type { Span } from '../../../shared/reader/runs';
@@ -15,7 +15,7 @@ export interface SegmentLayout {
 /** Rebuilds the per-row index and the stripe layout after the segments changed. */
 export function layoutSegments(
   rows: readonly DisplayRow[],
-  segments: ReadonlyMap<number, Segment>,
+  segments: ReadonlyMap<number, SegmentSpan>,
   previous: SegmentLayout | null,
 ): SegmentLayout {
   const spans: Span[] = [];

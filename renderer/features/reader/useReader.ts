@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Segment } from '../../../shared/api/coding';
+import type { Segment, SegmentSpan } from '../../../shared/api/coding';
 import type { DocumentSummary, Turn } from '../../../shared/api/documents';
 import { splitRows, type DisplayRow } from '../../../shared/reader/rows';
 import { call } from '../../api/client';
@@ -18,8 +18,11 @@ interface ReaderState {
   text: string;
   rows: DisplayRow[];
   turns: Turn[];
-  /** Segments of the open document by id; replaced (not mutated) on every change. */
-  segments: Map<number, Segment>;
+  /**
+   * Where the open document's segments lie, by id; replaced (not mutated) on every change. Spans only:
+   * a dense transcript has tens of thousands, and quote, memo and coder are fetched for the selected one.
+   */
+  segments: Map<number, SegmentSpan>;
   rowSegments: (readonly number[])[];
   columns: Map<number, number>;
   columnCount: number;
@@ -36,11 +39,16 @@ interface ReaderState {
   remove(segmentId: number): Promise<boolean>;
   resize(segmentId: number, range: Range): Promise<void>;
   recode(segmentId: number, codeId: number): Promise<void>;
-  setMemo(segmentId: number, memo: string): Promise<void>;
+  setMemo(segmentId: number, memo: string): Promise<Segment | undefined>;
   setSelection(range: Range | null): void;
   selectSegment(segmentId: number | null): void;
   hover(segmentId: number | null): void;
   flashRange(range: Range): void;
+}
+
+/** The span of a full segment, so the map holds one shape whatever call produced the entry. */
+function spanOf({ id, codeId, startUtf16, endUtf16 }: SegmentSpan): SegmentSpan {
+  return { id, codeId, startUtf16, endUtf16 };
 }
 
 let loadToken = 0;
@@ -62,7 +70,7 @@ const EMPTY_LAYOUT = { rowSegments: [], columns: new Map<number, number>(), colu
 
 export const useReader = create<ReaderState>((set, get) => {
   /** Installs a new segment map and the row index and stripes derived from it. */
-  const setSegments = (segments: Map<number, Segment>, extra: Partial<ReaderState> = {}) => {
+  const setSegments = (segments: Map<number, SegmentSpan>, extra: Partial<ReaderState> = {}) => {
     const s = get();
     const previous: SegmentLayout = {
       rowSegments: s.rowSegments,
@@ -73,7 +81,7 @@ export const useReader = create<ReaderState>((set, get) => {
   };
   const replaceSegment = (segment: Segment) => {
     const segments = new Map(get().segments);
-    segments.set(segment.id, segment);
+    segments.set(segment.id, spanOf(segment));
     setSegments(segments);
   };
 
@@ -116,7 +124,7 @@ export const useReader = create<ReaderState>((set, get) => {
       set({ documentId, status: 'loading', ...reset });
       const [content, segments] = await Promise.all([
         call('documents.get', { id: documentId }),
-        call('segments.listByDocument', { documentId }),
+        call('segments.spansByDocument', { documentId }),
       ]);
       if (token !== loadToken) return;
       if (!content) {
@@ -133,7 +141,7 @@ export const useReader = create<ReaderState>((set, get) => {
       const { documentId } = get();
       if (documentId === null || get().status !== 'ready') return;
       const token = loadToken;
-      const segments = await call('segments.listByDocument', { documentId });
+      const segments = await call('segments.spansByDocument', { documentId });
       if (!segments || token !== loadToken) return;
       const map = new Map(segments.map((s) => [s.id, s]));
       const selected = get().selectedSegmentId;
@@ -153,7 +161,7 @@ export const useReader = create<ReaderState>((set, get) => {
       if (!segment || get().documentId !== documentId) return segment;
       const fresh = !segments.has(segment.id);
       const next = new Map(get().segments);
-      next.set(segment.id, segment);
+      next.set(segment.id, spanOf(segment));
       setSegments(next, { selection: null, selectedSegmentId: segment.id });
       if (fresh) bumpSegments();
       return segment;
@@ -198,11 +206,10 @@ export const useReader = create<ReaderState>((set, get) => {
     },
 
     async setMemo(segmentId, memo) {
+      // The memo is not part of the span map: the segment panel keeps the returned segment.
       const segment = await call('segments.setMemo', { id: segmentId, memo });
-      if (segment) {
-        replaceSegment(segment);
-        useRevisions.getState().bump('memos');
-      }
+      if (segment) useRevisions.getState().bump('memos');
+      return segment;
     },
 
     setSelection(selection) {
