@@ -55,7 +55,8 @@ function pageItems(items: readonly TextItem[]): PdfTextItem[] {
 
 /**
  * Text of a PDF's text layer, page by page, in reading order per page (columns detected and read one
- * after another, lines top to bottom, words left to right), hyphenated line breaks joined. A PDF without a text layer (a scan) is refused.
+ * after another, lines top to bottom, words left to right), hyphenated line breaks joined. A PDF
+ * without a text layer (a scan) is refused.
  */
 export async function readPdf(bytes: Uint8Array, signal?: AbortSignal): Promise<PdfExtract> {
   const pdf = await openPdf(bytes);

@@ -34,6 +34,8 @@ interface Row {
   y: number;
   height: number;
   items: PdfTextItem[];
+  /** The items that show something (not blanks), which alone decide where white space is. */
+  visible: PdfTextItem[];
   /** Merged horizontal extents of the row's visible (non-blank) items, left to right. */
   spans: [number, number][];
 }
@@ -53,9 +55,9 @@ function median(values: number[]): number | undefined {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function mergedSpans(items: readonly PdfTextItem[]): [number, number][] {
-  const spans = items
-    .filter(isVisible)
+/** Horizontal extents of visible items, overlapping ones merged, left to right. */
+function mergedSpans(visible: readonly PdfTextItem[]): [number, number][] {
+  const spans = visible
     .map((item): [number, number] => [item.x, item.x + item.width])
     .sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
@@ -97,12 +99,12 @@ function gutterCandidates(rows: readonly Row[], margins: Set<number>, em: number
   const minExtent = MIN_RUN_SHARE * (body[0]!.y + body[0]!.height - body.at(-1)!.y);
   // free[r][k]: row r has no text within half a gutter of grid position k (one sweep per row).
   const free = rows.map((row) => {
-    const flags: boolean[] = [];
+    const flags = new Uint8Array(count);
     let p = 0;
     for (let k = 0; k < count; k++) {
       const x = left + half + k * step;
       while (p < row.spans.length && row.spans[p]![1] <= x - half) p++;
-      flags.push(p === row.spans.length || row.spans[p]![0] >= x + half);
+      flags[k] = p === row.spans.length || row.spans[p]![0] >= x + half ? 1 : 0;
     }
     return flags;
   });
@@ -123,7 +125,7 @@ function gutterCandidates(rows: readonly Row[], margins: Set<number>, em: number
     const runs: Gutter[] = [];
     let first = -1;
     for (let r = 0; r <= rows.length; r++) {
-      const open = r < rows.length && !margins.has(r) && free[r]![k]!;
+      const open = r < rows.length && !margins.has(r) && free[r]![k] === 1;
       if (open && first < 0) first = r;
       if (!open && first >= 0) {
         // Lines at the top with text only left of the gutter (the last line of a full-width abstract,
@@ -175,7 +177,7 @@ function looksLikeColumns(gutter: Gutter, others: readonly Gutter[], rows: reado
   const sideIsText = (from: number, to: number): boolean => {
     const perRow = rows
       .slice(gutter.first, gutter.last + 1)
-      .map((row) => row.items.filter((item) => isVisible(item) && centre(item) > from && centre(item) < to))
+      .map((row) => row.visible.filter((item) => centre(item) > from && centre(item) < to))
       .filter((items) => items.length > 0);
     const all = perRow.flat();
     const start = Math.min(...all.map((item) => item.x));
@@ -192,8 +194,11 @@ const centre = (item: PdfTextItem): number => item.x + item.width / 2;
 /** The page's bands, top to bottom; a page without gutters is one band of one column. */
 export function layoutPdfPage(items: readonly PdfTextItem[]): PdfBand[] {
   const all = items.filter((item) => item.str.length > 0);
-  const rows: Row[] = groupItemsIntoRows(all).map((row) => ({ ...row, spans: mergedSpans(row.items) }));
-  const em = median(all.filter(isVisible).map((item) => item.height)) ?? 0;
+  const rows: Row[] = groupItemsIntoRows(all).map((row) => {
+    const visible = row.items.filter(isVisible);
+    return { ...row, visible, spans: mergedSpans(visible) };
+  });
+  const em = median(rows.flatMap((row) => row.visible.map((item) => item.height))) ?? 0;
   if (rows.length < MIN_LINES_PER_SIDE || !(em > 0)) return [{ columns: [all] }];
   let gutters = clusterGutters(gutterCandidates(rows, marginRows(rows, em), em));
   // Drop gutters whose sides are not text columns, shortest run first, until all that remain pass.

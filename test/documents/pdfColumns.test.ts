@@ -178,6 +178,19 @@ describe('PDF columns: reading order per page', () => {
     );
   });
 
+  it('does not split a two-column table of phrases that fills a small part of a text page', () => {
+    const body = column([A, B, C, D, E, F], 50, 300, 760);
+    const table = [
+      ['Northern districts', 'Monitoring resumed in March'],
+      ['Capital region', 'Convoys delayed by checkpoints'],
+      ['Southern valleys', 'Roads closed until the spring'],
+      ['Coastal towns', 'No incidents reported'],
+    ].flatMap(([label, note], r) => [item(label!, 50, 300 - r * 12), item(note!, 220, 300 - r * 12)]);
+    const items = [...body, ...table];
+    expect(layoutPdfPage(items).map((band) => band.columns.length)).toEqual([1]);
+    expect(pdfPageText(items)).toBe(lineByLine(items));
+  });
+
   it('does not split a table with wide gaps between short cells', () => {
     const rows = [
       ['Year', 'Budget', 'Staff'],
