@@ -41,6 +41,8 @@ interface Row {
 }
 
 interface Gutter {
+  /** Grid position and its x. */
+  k: number;
   x: number;
   /** First and last row (inclusive) the gutter runs beside. */
   first: number;
@@ -84,18 +86,31 @@ function marginRows(rows: readonly Row[], em: number): Set<number> {
   return margins;
 }
 
+interface Candidates {
+  /** By grid position: runs over a tall share of the page, which alone can establish a gutter. */
+  tall: Gutter[][];
+  /** By grid position: shorter runs, taken only where a tall gutter already stands at the same x. */
+  short: Gutter[][];
+}
+
 /** Every (grid position, run of rows) where a band of the gutter's minimum width stays white. */
-function gutterCandidates(rows: readonly Row[], margins: Set<number>, em: number): Gutter[][] {
-  const spans = rows.flatMap((row) => row.spans);
-  const left = Math.min(...spans.map((s) => s[0]));
-  const right = Math.max(...spans.map((s) => s[1]));
+function gutterCandidates(rows: readonly Row[], margins: Set<number>, em: number): Candidates {
+  // Loops, not Math.min(...): a page of single-glyph items can exceed the argument limit.
+  let left = Infinity;
+  let right = -Infinity;
+  for (const row of rows)
+    for (const span of row.spans) {
+      left = Math.min(left, span[0]);
+      right = Math.max(right, span[1]);
+    }
   const half = (MIN_GUTTER_EM * em) / 2;
   const step = half / 2;
   const count = Math.floor((right - left - 2 * half) / step) + 1;
-  if (!(count > 0) || count > MAX_GRID) return [];
+  const none: Candidates = { tall: [], short: [] };
+  if (!(count > 0) || count > MAX_GRID) return none;
   // The share is of the body's height: a page number far below short columns must not hide them.
   const body = rows.filter((_, r) => !margins.has(r));
-  if (body.length === 0) return [];
+  if (body.length === 0) return none;
   const minExtent = MIN_RUN_SHARE * (body[0]!.y + body[0]!.height - body.at(-1)!.y);
   // free[r][k]: row r has no text within half a gutter of grid position k (one sweep per row).
   const free = rows.map((row) => {
@@ -108,7 +123,7 @@ function gutterCandidates(rows: readonly Row[], margins: Set<number>, em: number
     }
     return flags;
   });
-  const accept = (x: number, first: number, last: number): boolean => {
+  const judge = (x: number, first: number, last: number): 'tall' | 'short' | undefined => {
     let onLeft = 0;
     let onRight = 0;
     for (let r = first; r <= last; r++) {
@@ -117,12 +132,14 @@ function gutterCandidates(rows: readonly Row[], margins: Set<number>, em: number
       if (s.length > 0 && s.at(-1)![1] > x) onRight++;
     }
     const extent = rows[first]!.y + rows[first]!.height - rows[last]!.y;
-    return onLeft >= MIN_LINES_PER_SIDE && onRight >= MIN_LINES_PER_SIDE && extent >= minExtent;
+    if (onLeft < MIN_LINES_PER_SIDE || onRight < MIN_LINES_PER_SIDE) return undefined;
+    return extent >= minExtent ? 'tall' : 'short';
   };
-  const byPosition: Gutter[][] = [];
+  const found: Candidates = { tall: [], short: [] };
   for (let k = 0; k < count; k++) {
     const x = left + half + k * step;
-    const runs: Gutter[] = [];
+    const tall: Gutter[] = [];
+    const short: Gutter[] = [];
     let first = -1;
     for (let r = 0; r <= rows.length; r++) {
       const open = r < rows.length && !margins.has(r) && free[r]![k] === 1;
@@ -132,13 +149,15 @@ function gutterCandidates(rows: readonly Row[], margins: Set<number>, em: number
         // a column's first heading) are read before the columns either way; left out, they stay with
         // the block above.
         while (first < r && (rows[first]!.spans.at(-1)?.[1] ?? Infinity) <= x) first++;
-        if (first < r && accept(x, first, r - 1)) runs.push({ x, first, last: r - 1 });
+        const kind = first < r ? judge(x, first, r - 1) : undefined;
+        if (kind) (kind === 'tall' ? tall : short).push({ k, x, first, last: r - 1 });
         first = -1;
       }
     }
-    byPosition.push(runs);
+    found.tall.push(tall);
+    found.short.push(short);
   }
-  return byPosition;
+  return found;
 }
 
 const overlaps = (a: Gutter, b: Gutter): boolean => a.first <= b.last && b.first <= a.last;
@@ -179,9 +198,13 @@ function looksLikeColumns(gutter: Gutter, others: readonly Gutter[], rows: reado
       .slice(gutter.first, gutter.last + 1)
       .map((row) => row.visible.filter((item) => centre(item) > from && centre(item) < to))
       .filter((items) => items.length > 0);
-    const all = perRow.flat();
-    const start = Math.min(...all.map((item) => item.x));
-    const width = Math.max(...all.map((item) => item.x + item.width)) - start;
+    let start = Infinity;
+    let end = -Infinity;
+    for (const item of perRow.flat()) {
+      start = Math.min(start, item.x);
+      end = Math.max(end, item.x + item.width);
+    }
+    const width = end - start;
     if (!(width >= MIN_COLUMN_EM * em)) return false;
     const fills = perRow.map((items) => mergedSpans(items).reduce((sum, s) => sum + s[1] - s[0], 0) / width);
     return (median(fills) ?? 0) >= MIN_MEDIAN_FILL;
@@ -200,7 +223,8 @@ export function layoutPdfPage(items: readonly PdfTextItem[]): PdfBand[] {
   });
   const em = median(rows.flatMap((row) => row.visible.map((item) => item.height))) ?? 0;
   if (rows.length < MIN_LINES_PER_SIDE || !(em > 0)) return [{ columns: [all] }];
-  let gutters = clusterGutters(gutterCandidates(rows, marginRows(rows, em), em));
+  const candidates = gutterCandidates(rows, marginRows(rows, em), em);
+  let gutters = clusterGutters(candidates.tall);
   // Drop gutters whose sides are not text columns, shortest run first, until all that remain pass.
   for (;;) {
     const byLength = [...gutters].sort((a, b) => a.last - a.first - (b.last - b.first));
@@ -209,6 +233,13 @@ export function layoutPdfPage(items: readonly PdfTextItem[]): PdfBand[] {
     gutters = gutters.filter((g) => g !== failing);
   }
   if (gutters.length === 0) return [{ columns: [all] }];
+  // The same gutter resumes below a spanning box or caption, for however few lines are left.
+  for (const gutter of [...gutters]) {
+    for (const run of candidates.short[gutter.k] ?? []) {
+      const taken = gutters.some((g) => overlaps(g, run) && Math.abs(g.x - run.x) < MIN_COLUMN_EM * em);
+      if (!taken && looksLikeColumns(run, [...gutters, run], rows, em)) gutters.push(run);
+    }
+  }
   const bands: PdfBand[] = [];
   let key = '';
   rows.forEach((row, r) => {

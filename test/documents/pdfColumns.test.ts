@@ -98,6 +98,19 @@ describe('PDF columns: reading order per page', () => {
     expect(pdfPageText(items)).toBe(['Policy Brief 12 June 2019', A, B, C, D].join('\n\n'));
   });
 
+  it('reads columns that resume for a few lines below a box spanning the page', () => {
+    const box = item('Box 1. The mandate was renewed in 2019 for a further two years.', 50, 610);
+    const items = [
+      ...column([A, B], 50, 240, 740),
+      ...column([C, D], 322, 240, 740),
+      box,
+      ...column([E], 50, 240, 580),
+      ...column([F], 322, 240, 580),
+    ];
+    expect(layoutPdfPage(items).map((band) => band.columns.length)).toEqual([2, 1, 2]);
+    expect(pdfPageText(items)).toBe([A, B, C, D, box.str, E, F].join('\n\n'));
+  });
+
   it('puts a centred page number under three columns after the third column', () => {
     const items = [
       ...column([A, B], 40, 165, 740, 9),
