@@ -15,6 +15,8 @@ export interface PdfBand {
 // Thresholds, in units of the page's median text height (≈ the body font size).
 /** A gutter is at least this wide: wider than word spacing, even stretched in justified text. */
 const MIN_GUTTER_EM = 1;
+/** …and at most this wide: a wider white band between text is a table's or a form's, not a gutter. */
+const MAX_GUTTER_EM = 8;
 /** Each column is at least this wide: table columns of numbers or short labels are narrower. */
 const MIN_COLUMN_EM = 6;
 /** A gutter runs beside at least this many lines on each side… */
@@ -86,6 +88,45 @@ function marginRows(rows: readonly Row[], em: number): Set<number> {
   return margins;
 }
 
+/** The white space either side of x in a row that has text on both sides. */
+function gapAround(row: Row, x: number): number | undefined {
+  let before: number | undefined;
+  for (const [start, end] of row.spans) {
+    if (end <= x) before = end;
+    else if (start >= x) return before === undefined ? undefined : start - before;
+  }
+  return undefined;
+}
+
+/**
+ * A table just below the columns whose cells happen to part at the gutter would otherwise run on as
+ * more column lines. Its rows face each other across a much wider gap than the gutter: when the run
+ * ends with at least MIN_LINES_PER_SIDE such rows (rows with text on the right only may sit between
+ * them: wrapped cells), they are left out. The first of them stays when it sits one line below the
+ * column text on its left: that is a paragraph's short last line, not a table row.
+ */
+function withoutWideTail(rows: readonly Row[], x: number, first: number, last: number, em: number) {
+  const widest = MAX_GUTTER_EM * em;
+  let streak: number[] = [];
+  let previousLeft: number | undefined;
+  let previousLeftOfStreak: number | undefined;
+  for (let r = first; r <= last; r++) {
+    const row = rows[r]!;
+    const hasLeft = row.spans.length > 0 && row.spans[0]![0] < x;
+    const gap = gapAround(row, x);
+    if (gap !== undefined && gap > widest) {
+      if (streak.length === 0) previousLeftOfStreak = previousLeft;
+      streak.push(r);
+    } else if (hasLeft) streak = [];
+    if (hasLeft) previousLeft = r;
+  }
+  if (streak.length < MIN_LINES_PER_SIDE) return last;
+  const start = streak[0]!;
+  const above = previousLeftOfStreak === undefined ? undefined : rows[previousLeftOfStreak]!;
+  const oneLineBelow = above !== undefined && above.y - rows[start]!.y <= 1.6 * em;
+  return (oneLineBelow ? streak[1]! : start) - 1;
+}
+
 interface Candidates {
   /** By grid position: runs over a tall share of the page, which alone can establish a gutter. */
   tall: Gutter[][];
@@ -149,8 +190,9 @@ function gutterCandidates(rows: readonly Row[], margins: Set<number>, em: number
         // a column's first heading) are read before the columns either way; left out, they stay with
         // the block above.
         while (first < r && (rows[first]!.spans.at(-1)?.[1] ?? Infinity) <= x) first++;
-        const kind = first < r ? judge(x, first, r - 1) : undefined;
-        if (kind) (kind === 'tall' ? tall : short).push({ k, x, first, last: r - 1 });
+        const end = withoutWideTail(rows, x, first, r - 1, em);
+        const kind = first <= end ? judge(x, first, end) : undefined;
+        if (kind) (kind === 'tall' ? tall : short).push({ k, x, first, last: end });
         first = -1;
       }
     }
@@ -193,7 +235,8 @@ function looksLikeColumns(gutter: Gutter, others: readonly Gutter[], rows: reado
   const near = others.filter((o) => o !== gutter && overlaps(o, gutter));
   const leftBound = Math.max(-Infinity, ...near.filter((o) => o.x < gutter.x).map((o) => o.x));
   const rightBound = Math.min(Infinity, ...near.filter((o) => o.x > gutter.x).map((o) => o.x));
-  const sideIsText = (from: number, to: number): boolean => {
+  /** The side's horizontal extent when it reads as running text. */
+  const textSide = (from: number, to: number): [number, number] | undefined => {
     const perRow = rows
       .slice(gutter.first, gutter.last + 1)
       .map((row) => row.visible.filter((item) => centre(item) > from && centre(item) < to))
@@ -205,11 +248,13 @@ function looksLikeColumns(gutter: Gutter, others: readonly Gutter[], rows: reado
       end = Math.max(end, item.x + item.width);
     }
     const width = end - start;
-    if (!(width >= MIN_COLUMN_EM * em)) return false;
+    if (!(width >= MIN_COLUMN_EM * em)) return undefined;
     const fills = perRow.map((items) => mergedSpans(items).reduce((sum, s) => sum + s[1] - s[0], 0) / width);
-    return (median(fills) ?? 0) >= MIN_MEDIAN_FILL;
+    return (median(fills) ?? 0) >= MIN_MEDIAN_FILL ? [start, end] : undefined;
   };
-  return sideIsText(leftBound, gutter.x) && sideIsText(gutter.x, rightBound);
+  const left = textSide(leftBound, gutter.x);
+  const right = textSide(gutter.x, rightBound);
+  return left !== undefined && right !== undefined && right[0] - left[1] <= MAX_GUTTER_EM * em;
 }
 
 const centre = (item: PdfTextItem): number => item.x + item.width / 2;

@@ -129,10 +129,10 @@ describe('PDF columns: reading order per page', () => {
       item('police, which began in the spring', 50, 664),
     ];
     const right = [
-      item('and continued through the summer.', 322, 700),
-      item('Convoys reached the northern', 322, 688),
-      item('valleys twice in the month before', 322, 676),
-      item('the roads were closed by snow.', 322, 664),
+      item('and continued through the summer.', 250, 700),
+      item('Convoys reached the northern', 250, 688),
+      item('valleys twice in the month before', 250, 676),
+      item('the roads were closed by snow.', 250, 664),
     ];
     expect(pdfPageText([...left, ...right])).toBe(
       'The mission reported on the protection of civilians in three districts and on the training of the local police, which began in the spring and continued through the summer. Convoys reached the northern valleys twice in the month before the roads were closed by snow.',
@@ -202,6 +202,26 @@ describe('PDF columns: reading order per page', () => {
     const items = [...body, ...table];
     expect(layoutPdfPage(items).map((band) => band.columns.length)).toEqual([1]);
     expect(pdfPageText(items)).toBe(lineByLine(items));
+  });
+
+  it('reads a table below the columns row by row, even where its cells part at the gutter', () => {
+    const table = [
+      ['Northern districts', 'Monitoring resumed in March after the ceasefire'],
+      ['Capital region', 'Convoys delayed by checkpoints on the ring road'],
+      ['Southern valleys', 'Roads closed until the spring by heavy snow'],
+      ['Coastal towns', 'No incidents reported by the mission or partners'],
+    ].flatMap(([label, note], r) => [item(label!, 50, 560 - r * 14), item(note!, 322, 560 - r * 14)]);
+    const items = [...column([A, B], 50, 240, 740), ...column([C, D], 322, 240, 740), ...table];
+    expect(layoutPdfPage(items).map((band) => band.columns.length)).toEqual([2, 1]);
+    expect(pdfPageText(items)).toBe(
+      [
+        A,
+        B,
+        C,
+        D,
+        'Northern districts Monitoring resumed in March after the ceasefire Capital region Convoys delayed by checkpoints on the ring road Southern valleys Roads closed until the spring by heavy snow Coastal towns No incidents reported by the mission or partners',
+      ].join('\n\n'),
+    );
   });
 
   it('does not split a table with wide gaps between short cells', () => {
