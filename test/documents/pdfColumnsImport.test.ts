@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
@@ -125,6 +126,58 @@ const FLOWING = [
   'Critics argued that the process relied too heavily on the mission itself, and that families who had lost relatives were rarely asked what had happened or invited to comment on the conclusions that were drawn.',
 ];
 
+const LO_PARAGRAPHS = [
+  'Reporting on civilian harm began as an internal exercise. Commanders sent monthly summaries to headquarters, and only aggregate figures reached the public, usually months after the events they described.',
+  'Since 2016 the mission has published quarterly tables. Observers welcomed the change but noted that the categories changed twice in the first year alone, which made comparisons across years difficult.',
+  'Non-governmental organisations keep their own counts. Their figures are usually higher, because they include deaths reported by families and local clinics that never reach the liaison officers.',
+  'The brief recommends a shared register of incidents, open to both sides, with a review every quarter and a public summary of every disputed case, published in the languages of the districts concerned.',
+  'Donors pledged further support for demining, for the reconstruction of schools and clinics, and for the return of displaced families to their homes before the winter, when roads become impassable.',
+  'Critics argued that the process relied too heavily on the mission itself, and that families who had lost relatives were rarely asked what had happened or invited to comment on the conclusions.',
+  'Local councils asked to be consulted before each quarterly table is published, so that names of villages are spelled correctly and incidents are not counted twice under different names.',
+  'The secretariat would publish its methods in full, including how sources are weighed when they disagree, and would invite comments from researchers and from the families concerned.',
+];
+const LO_TABLE = [
+  ['Northern districts', 'Monitoring resumed in March after the ceasefire was agreed by all parties'],
+  ['Capital region', 'Convoys were delayed by checkpoints on the ring road for most of the month'],
+  ['Southern valleys', 'Roads closed until the spring because of heavy snow and damaged bridges'],
+];
+
+/**
+ * What a word processor writes: a flat ODT with a centred title, a justified two-column section and a
+ * one-column table under it, turned into a PDF by LibreOffice (a private profile, so runs do not clash).
+ */
+function makeLibreOfficePdf(dir: string): string {
+  const p = (text: string) => `<text:p text:style-name="Body">${text}</text:p>`;
+  const cell = (text: string) => `<table:table-cell>${p(text)}</table:table-cell>`;
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:automatic-styles>
+<style:style style:name="Columns" style:family="section"><style:section-properties><style:columns fo:column-count="2" fo:column-gap="0.6cm"/></style:section-properties></style:style>
+<style:style style:name="Body" style:family="paragraph"><style:paragraph-properties fo:text-align="justify" fo:margin-bottom="0.2cm"/><style:text-properties fo:font-size="10pt"/></style:style>
+<style:style style:name="Title" style:family="paragraph"><style:paragraph-properties fo:text-align="center" fo:margin-bottom="0.4cm"/><style:text-properties fo:font-size="16pt"/></style:style>
+</office:automatic-styles>
+<office:body><office:text>
+<text:p text:style-name="Title">${TITLE}</text:p>
+<text:section text:style-name="Columns" text:name="Body">${LO_PARAGRAPHS.map(p).join('')}</text:section>
+<table:table table:name="Districts"><table:table-column table:number-columns-repeated="2"/>${LO_TABLE.map(
+    ([label, note]) => `<table:table-row>${cell(label!)}${cell(note!)}</table:table-row>`,
+  ).join('')}</table:table>
+</office:text></office:body></office:document>`;
+  const source = path.join(dir, 'brief.fodt');
+  fs.writeFileSync(source, xml);
+  const profile = `file://${path.join(dir, 'lo-profile')}`;
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, source],
+    {
+      timeout: 90_000,
+      stdio: 'ignore',
+    },
+  );
+  fs.rmSync(source);
+  return path.join(dir, 'brief.pdf');
+}
+
 describe('PDF import: two-column pages in reading order', () => {
   it('stores a two-column page as title, abstract, column 1, column 2, footnote, page number', async () => {
     const { session } = await newProjectSession();
@@ -148,6 +201,17 @@ describe('PDF import: two-column pages in reading order', () => {
     expect(end1).toBeGreaterThan(content.text.indexOf('Reporting on civilian harm'));
     expect(start2).toBe(end1 + 'first year alone.'.length + 2);
     expect(content.document.pageCount).toBe(2);
+  });
+
+  it('reads a LibreOffice two-column section column by column and the table under it row by row', async () => {
+    const dir = tempDir();
+    const file = makeLibreOfficePdf(dir);
+    const { session } = await newProjectSession();
+    const { summary } = await importAndWait(session, { paths: [file] });
+    expect(failureReasons(summary)).toEqual({});
+    const content = await invoke(session, 'documents.get', { id: summary.imported[0]!.documentId });
+    const rows = LO_TABLE.map(([label, note]) => `${label} ${note}`);
+    expect(content.text).toBe([TITLE, ...LO_PARAGRAPHS, ...rows].join('\n\n'));
   });
 
   it('reads text flowed through three columns as the paragraphs that were set, joined where they run on', async () => {
