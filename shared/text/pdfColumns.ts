@@ -20,9 +20,11 @@ const MAX_GUTTER_EM = 8;
 /** Each column is at least this wide: table columns of numbers or short labels are narrower. */
 const MIN_COLUMN_EM = 6;
 /** A gutter runs beside at least this many lines on each side… */
-const MIN_LINES_PER_SIDE = 3;
+const MIN_LINES_PER_SIDE = 2;
 /** …over at least this share of the height of the page's text. */
 const MIN_RUN_SHARE = 0.3;
+/** A table below the columns is this many rows or more (see withoutWideTail). */
+const MIN_TABLE_ROWS = 3;
 /** Running text fills most of its column's width on most lines; table cells do not. */
 const MIN_MEDIAN_FILL = 0.5;
 /** Header and footer lines this far (in line spacings) from the body never join a column. */
@@ -46,9 +48,11 @@ interface Gutter {
   /** Grid position and its x. */
   k: number;
   x: number;
-  /** First and last row (inclusive) the gutter runs beside. */
+  /** First and last row (inclusive) of the band the gutter splits into columns. */
   first: number;
   last: number;
+  /** First row of the evidence for the gutter: `first`, or above it where left-only lines lead in. */
+  from: number;
 }
 
 const isVisible = (item: PdfTextItem): boolean => /\S/.test(item.str) && item.width > 0;
@@ -88,12 +92,12 @@ function marginRows(rows: readonly Row[], em: number): Set<number> {
   return margins;
 }
 
-/** The white space either side of x in a row that has text on both sides. */
-function gapAround(row: Row, x: number): number | undefined {
+/** The white space either side of x in a row with text on both sides, between two bounds. */
+function gapAround(row: Row, x: number, from: number, to: number): number | undefined {
   let before: number | undefined;
   for (const [start, end] of row.spans) {
-    if (end <= x) before = end;
-    else if (start >= x) return before === undefined ? undefined : start - before;
+    if (end <= x) before = start >= from ? end : before;
+    else if (start >= x) return before === undefined || end > to ? undefined : start - before;
   }
   return undefined;
 }
@@ -101,26 +105,28 @@ function gapAround(row: Row, x: number): number | undefined {
 /**
  * A table just below the columns whose cells happen to part at the gutter would otherwise run on as
  * more column lines. Its rows face each other across a much wider gap than the gutter: when the run
- * ends with at least MIN_LINES_PER_SIDE such rows (rows with text on the right only may sit between
+ * ends with at least MIN_TABLE_ROWS such rows (rows with text on the right only may sit between
  * them: wrapped cells), they are left out. The first of them stays when it sits one line below the
  * column text on its left: that is a paragraph's short last line, not a table row.
  */
-function withoutWideTail(rows: readonly Row[], x: number, first: number, last: number, em: number) {
+function withoutWideTail(rows: readonly Row[], gutter: Gutter, bounds: [number, number], em: number): number {
+  const [leftBound, rightBound] = bounds;
+  const { x, first, last } = gutter;
   const widest = MAX_GUTTER_EM * em;
   let streak: number[] = [];
   let previousLeft: number | undefined;
   let previousLeftOfStreak: number | undefined;
   for (let r = first; r <= last; r++) {
     const row = rows[r]!;
-    const hasLeft = row.spans.length > 0 && row.spans[0]![0] < x;
-    const gap = gapAround(row, x);
+    const hasLeft = row.spans.some(([start, end]) => start >= leftBound && end <= x);
+    const gap = gapAround(row, x, leftBound, rightBound);
     if (gap !== undefined && gap > widest) {
       if (streak.length === 0) previousLeftOfStreak = previousLeft;
       streak.push(r);
     } else if (hasLeft) streak = [];
     if (hasLeft) previousLeft = r;
   }
-  if (streak.length < MIN_LINES_PER_SIDE) return last;
+  if (streak.length < MIN_TABLE_ROWS) return last;
   const start = streak[0]!;
   const above = previousLeftOfStreak === undefined ? undefined : rows[previousLeftOfStreak]!;
   const oneLineBelow = above !== undefined && above.y - rows[start]!.y <= 1.6 * em;
@@ -187,12 +193,12 @@ function gutterCandidates(rows: readonly Row[], margins: Set<number>, em: number
       if (open && first < 0) first = r;
       if (!open && first >= 0) {
         // Lines at the top with text only left of the gutter (the last line of a full-width abstract,
-        // a column's first heading) are read before the columns either way; left out, they stay with
-        // the block above.
+        // a column's first lines) are read before the columns either way: they stay with the block
+        // above, but still count as evidence for the gutter.
+        const from = first;
         while (first < r && (rows[first]!.spans.at(-1)?.[1] ?? Infinity) <= x) first++;
-        const end = withoutWideTail(rows, x, first, r - 1, em);
-        const kind = first <= end ? judge(x, first, end) : undefined;
-        if (kind) (kind === 'tall' ? tall : short).push({ k, x, first, last: end });
+        const kind = first < r ? judge(x, from, r - 1) : undefined;
+        if (kind) (kind === 'tall' ? tall : short).push({ k, x, first, last: r - 1, from });
         first = -1;
       }
     }
@@ -205,29 +211,37 @@ function gutterCandidates(rows: readonly Row[], margins: Set<number>, em: number
 const overlaps = (a: Gutter, b: Gutter): boolean => a.first <= b.last && b.first <= a.last;
 
 /**
- * Neighbouring grid positions with overlapping runs are one gutter: it sits where its run is longest
- * (the middle of the positions sharing that run), so ragged line ends do not shift it.
+ * One gutter per white band. Neighbouring grid positions with the same run form a segment, placed at
+ * its middle; segments are taken longest run first (then widest), and a segment too close to one
+ * already taken — no column would fit between them over shared rows — is the same band seen from
+ * a ragged edge, or the white space under a short column, and is skipped.
  */
-function clusterGutters(byPosition: readonly Gutter[][]): Gutter[] {
-  const clusters: Gutter[][] = [];
-  let previous: { gutter: Gutter; cluster: Gutter[] }[] = [];
+function chooseGutters(byPosition: readonly Gutter[][], em: number): Gutter[] {
+  const segments: { runs: Gutter[] }[] = [];
+  let open: { runs: Gutter[] }[] = [];
   for (const runs of byPosition) {
-    const current = runs.map((gutter) => {
-      const joined = previous.find((p) => overlaps(p.gutter, gutter));
-      const cluster = joined ? joined.cluster : [];
-      if (!joined) clusters.push(cluster);
-      cluster.push(gutter);
-      return { gutter, cluster };
+    open = runs.map((run) => {
+      const last = open.find(
+        (s) => s.runs[0]!.first === run.first && s.runs[0]!.last === run.last && s.runs[0]!.from === run.from,
+      );
+      if (last) {
+        last.runs.push(run);
+        return last;
+      }
+      const segment = { runs: [run] };
+      segments.push(segment);
+      return segment;
     });
-    previous = current;
   }
-  return clusters.map((cluster) => {
-    const longest = Math.max(...cluster.map((g) => g.last - g.first));
-    const best = cluster.filter((g) => g.last - g.first === longest);
-    const first = best[0]!;
-    const same = best.filter((g) => g.first === first.first && g.last === first.last);
-    return same[Math.floor(same.length / 2)]!;
-  });
+  const length = (g: Gutter): number => g.last - g.from;
+  segments.sort((a, b) => length(b.runs[0]!) - length(a.runs[0]!) || b.runs.length - a.runs.length);
+  const chosen: Gutter[] = [];
+  for (const { runs } of segments) {
+    const middle = runs[Math.floor(runs.length / 2)]!;
+    const clash = chosen.some((g) => overlaps(g, middle) && Math.abs(g.x - middle.x) < MIN_COLUMN_EM * em);
+    if (!clash) chosen.push(middle);
+  }
+  return chosen;
 }
 
 /** Both sides of a gutter must look like columns of running text, not the cells of a table. */
@@ -238,7 +252,7 @@ function looksLikeColumns(gutter: Gutter, others: readonly Gutter[], rows: reado
   /** The side's horizontal extent when it reads as running text. */
   const textSide = (from: number, to: number): [number, number] | undefined => {
     const perRow = rows
-      .slice(gutter.first, gutter.last + 1)
+      .slice(gutter.from, gutter.last + 1)
       .map((row) => row.visible.filter((item) => centre(item) > from && centre(item) < to))
       .filter((items) => items.length > 0);
     let start = Infinity;
@@ -269,7 +283,7 @@ export function layoutPdfPage(items: readonly PdfTextItem[]): PdfBand[] {
   const em = median(rows.flatMap((row) => row.visible.map((item) => item.height))) ?? 0;
   if (rows.length < MIN_LINES_PER_SIDE || !(em > 0)) return [{ columns: [all] }];
   const candidates = gutterCandidates(rows, marginRows(rows, em), em);
-  let gutters = clusterGutters(candidates.tall);
+  let gutters = chooseGutters(candidates.tall, em);
   // Drop gutters whose sides are not text columns, shortest run first, until all that remain pass.
   for (;;) {
     const byLength = [...gutters].sort((a, b) => a.last - a.first - (b.last - b.first));
@@ -285,6 +299,22 @@ export function layoutPdfPage(items: readonly PdfTextItem[]): PdfBand[] {
       if (!taken && looksLikeColumns(run, [...gutters, run], rows, em)) gutters.push(run);
     }
   }
+  // Measured between a gutter's neighbours, so a short middle column is no table.
+  gutters = gutters
+    .map((g) => {
+      const near = gutters.filter((o) => overlaps(o, g));
+      const left = Math.max(-Infinity, ...near.filter((o) => o.x < g.x).map((o) => o.x));
+      const right = Math.min(Infinity, ...near.filter((o) => o.x > g.x).map((o) => o.x));
+      return { ...g, last: withoutWideTail(rows, g, [left, right], em) };
+    })
+    .filter((g) => g.first <= g.last);
+  // Left-only lines above a gutter stay in the block above only if no gutter to their left splits
+  // them: then they are the top lines of its columns.
+  gutters = gutters.map((g) =>
+    g.from < g.first && gutters.some((o) => o.x < g.x && o.first <= g.first - 1 && g.from <= o.last)
+      ? { ...g, first: g.from }
+      : g,
+  );
   const bands: PdfBand[] = [];
   let key = '';
   rows.forEach((row, r) => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { layoutPdfPage, pdfPageText } from '../../shared/text/pdfColumns';
 import { joinPdfLines, linesFromItems, type PdfTextItem } from '../../shared/text/pdfLines';
@@ -109,6 +110,17 @@ describe('PDF columns: reading order per page', () => {
     ];
     expect(layoutPdfPage(items).map((band) => band.columns.length)).toEqual([2, 1, 2]);
     expect(pdfPageText(items)).toBe([A, B, C, D, box.str, E, F].join('\n\n'));
+  });
+
+  it('keeps two gutters apart when the white space under a short middle column joins them', () => {
+    // Column 1 starts two lines down; column 2 ends two lines before the others.
+    const items = [
+      ...column([A], 40, 165, 716, 9),
+      ...column([C.slice(0, 80)], 223, 165, 740, 9),
+      ...column([E], 406, 165, 740, 9),
+    ];
+    expect(layoutPdfPage(items).map((band) => band.columns.length)).toEqual([3]);
+    expect(pdfPageText(items)).toBe([A, C.slice(0, 80), E].join('\n\n'));
   });
 
   it('puts a centred page number under three columns after the third column', () => {
@@ -237,5 +249,76 @@ describe('PDF columns: reading order per page', () => {
     const items = rows.flatMap((cells, r) => cells.map((cell, c) => item(cell, 50 + c * 120, 700 - r * 14)));
     expect(layoutPdfPage(items).map((band) => band.columns.length)).toEqual([1]);
     expect(pdfPageText(items)).toBe(lineByLine(items));
+  });
+
+  it('reads any ragged single-column page exactly as before (property)', () => {
+    // Lines of one column: each a few runs with word-sized gaps, left-aligned or indented a little,
+    // any length up to the column's width, spaced by a line or a paragraph.
+    const run = fc.record({
+      chars: fc.integer({ min: 1, max: 30 }),
+      gap: fc.double({ min: 0, max: 4, noNaN: true }),
+    });
+    const line = fc.record({
+      indent: fc.constantFrom(0, 0, 0, 20),
+      runs: fc.array(run, { minLength: 1, maxLength: 6 }),
+      spacing: fc.constantFrom(12, 12, 12, 20, 30),
+    });
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 60 }), (lines) => {
+        const items: PdfTextItem[] = [];
+        let y = 760;
+        lines.forEach((l, n) => {
+          let x = 50 + l.indent;
+          l.runs.forEach((r, i) => {
+            const str = `${'w'.repeat(r.chars)}${n}.${i}`;
+            if (x + str.length * 5 > 560) return;
+            items.push(item(str, x, y));
+            x += str.length * 5 + r.gap;
+          });
+          y -= l.spacing;
+        });
+        expect(layoutPdfPage(items).map((band) => band.columns.length)).toEqual([1]);
+        expect(pdfPageText(items)).toBe(lineByLine(items));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads any two- or three-column page of ragged paragraphs column by column (property)', () => {
+    const word = fc.constantFrom(
+      'of',
+      'the',
+      'mission',
+      'civilian',
+      'report',
+      'aid',
+      'casualties',
+      'to',
+      'peace',
+    );
+    const paragraph = fc
+      .array(word, { minLength: 40, maxLength: 80 })
+      .map((words) => `${words.join(' ').replace(/^./, (c) => c.toUpperCase())}.`);
+    const columnText = fc.record({
+      paragraphs: fc.array(paragraph, { minLength: 1, maxLength: 3 }),
+      // Columns need not start on the same baseline.
+      drop: fc.constantFrom(0, 0, 12, 24),
+    });
+    const page = fc.record({
+      columns: fc.array(columnText, { minLength: 2, maxLength: 3 }),
+      size: fc.constantFrom(9, 10, 11),
+    });
+    fc.assert(
+      fc.property(page, ({ columns, size }) => {
+        // 512 points of text width: 2 × 244 with a 24-point gutter, or 3 × 160 with 16-point gutters.
+        const gutter = columns.length === 2 ? 24 : 16;
+        const width = (512 - gutter * (columns.length - 1)) / columns.length;
+        const items = columns.flatMap((c, i) =>
+          column(c.paragraphs, 50 + i * (width + gutter), width, 740 - c.drop, size),
+        );
+        expect(pdfPageText(items)).toBe(columns.flatMap((c) => c.paragraphs).join('\n\n'));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
