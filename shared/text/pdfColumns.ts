@@ -2,9 +2,10 @@ import { groupItemsIntoRows, joinPdfLines, linesFromItems, type PdfTextItem } fr
 
 /**
  * Reading order for multi-column PDF pages. A gutter is a vertical white band that no text crosses
- * over a tall run of consecutive lines, with text on both sides of it. The page becomes a stack of
- * bands read top to bottom: a band between gutters-free lines is read as one block (a title, an
- * abstract, a footnote spanning the page), a band with gutters is read column by column.
+ * over a tall run of consecutive lines, with running text on both sides of it. The page becomes a
+ * stack of bands read top to bottom: lines no gutter runs beside are read as one block (a title, an
+ * abstract, a footnote or a box spanning the page), a band with gutters is read column by column.
+ * Pages without a gutter are read exactly as before columns were detected.
  */
 
 /** A band of the page: one column (full width) or several, each column's items in any order. */
@@ -12,7 +13,7 @@ export interface PdfBand {
   columns: PdfTextItem[][];
 }
 
-// Thresholds, in units of the page's median text height (≈ the body font size).
+// Lengths are in units of the page's median text height (≈ the body font size, "em").
 /** A gutter is at least this wide: wider than word spacing, even stretched in justified text. */
 const MIN_GUTTER_EM = 1;
 /** …and at most this wide: a wider white band between text is a table's or a form's, not a gutter. */
