@@ -301,8 +301,9 @@ describe('PDF columns: reading order per page', () => {
       .map((words) => `${words.join(' ').replace(/^./, (c) => c.toUpperCase())}.`);
     const columnText = fc.record({
       paragraphs: fc.array(paragraph, { minLength: 1, maxLength: 3 }),
-      // Columns need not start on the same baseline.
+      // Columns need not start on the same baseline, nor share a font size (and so a leading).
       drop: fc.constantFrom(0, 0, 12, 24),
+      sizeChange: fc.constantFrom(0, 0, 0, 1.5),
     });
     const page = fc.record({
       columns: fc.array(columnText, { minLength: 2, maxLength: 3 }),
@@ -314,7 +315,7 @@ describe('PDF columns: reading order per page', () => {
         const gutter = columns.length === 2 ? 24 : 16;
         const width = (512 - gutter * (columns.length - 1)) / columns.length;
         const items = columns.flatMap((c, i) =>
-          column(c.paragraphs, 50 + i * (width + gutter), width, 740 - c.drop, size),
+          column(c.paragraphs, 50 + i * (width + gutter), width, 740 - c.drop, size + c.sizeChange),
         );
         expect(pdfPageText(items)).toBe(columns.flatMap((c) => c.paragraphs).join('\n\n'));
       }),
