@@ -32,6 +32,8 @@ const MIN_MEDIAN_FILL = 0.5;
 const MARGIN_GAP_LINES = 1.8;
 const MARGIN_GAP_EM = 2.5;
 const MAX_MARGIN_LINES = 2;
+/** Gutters rejected one by one before giving up on a page (a table can offer many white bands). */
+const MAX_CHOICE_ROUNDS = 12;
 /** More grid positions than this means degenerate geometry: read the page as one column. */
 const MAX_GRID = 4000;
 
@@ -210,6 +212,7 @@ function gutterCandidates(rows: readonly Row[], margins: Set<number>, em: number
 }
 
 const overlaps = (a: Gutter, b: Gutter): boolean => a.first <= b.last && b.first <= a.last;
+const keyOf = (g: Gutter): string => `${g.k}:${g.from}:${g.first}:${g.last}`;
 
 /**
  * One gutter per white band. Neighbouring grid positions with the same run form a segment, placed at
@@ -217,7 +220,7 @@ const overlaps = (a: Gutter, b: Gutter): boolean => a.first <= b.last && b.first
  * already taken — no column would fit between them over shared rows — is the same band seen from
  * a ragged edge, or the white space under a short column, and is skipped.
  */
-function chooseGutters(byPosition: readonly Gutter[][], em: number): Gutter[] {
+function chooseGutters(byPosition: readonly Gutter[][], em: number, rejected: ReadonlySet<string>): Gutter[] {
   const segments: { runs: Gutter[] }[] = [];
   let open: { runs: Gutter[] }[] = [];
   for (const runs of byPosition) {
@@ -239,6 +242,7 @@ function chooseGutters(byPosition: readonly Gutter[][], em: number): Gutter[] {
   const chosen: Gutter[] = [];
   for (const { runs } of segments) {
     const middle = runs[Math.floor(runs.length / 2)]!;
+    if (rejected.has(keyOf(middle))) continue;
     const clash = chosen.some((g) => overlaps(g, middle) && Math.abs(g.x - middle.x) < MIN_COLUMN_EM * em);
     if (!clash) chosen.push(middle);
   }
@@ -254,7 +258,8 @@ function looksLikeColumns(gutter: Gutter, others: readonly Gutter[], rows: reado
   const textSide = (from: number, to: number): [number, number] | undefined => {
     const perRow = rows
       .slice(gutter.from, gutter.last + 1)
-      .map((row) => row.visible.filter((item) => centre(item) > from && centre(item) < to))
+      // Whole items only: a line across a neighbouring gutter (an abstract's last line) is no column's.
+      .map((row) => row.visible.filter((item) => item.x >= from && item.x + item.width <= to))
       .filter((items) => items.length > 0);
     let start = Infinity;
     let end = -Infinity;
@@ -284,13 +289,17 @@ export function layoutPdfPage(items: readonly PdfTextItem[]): PdfBand[] {
   const em = median(rows.flatMap((row) => row.visible.map((item) => item.height))) ?? 0;
   if (rows.length < MIN_LINES_PER_SIDE || !(em > 0)) return [{ columns: [all] }];
   const candidates = gutterCandidates(rows, marginRows(rows, em), em);
-  let gutters = chooseGutters(candidates.tall, em);
-  // Drop gutters whose sides are not text columns, shortest run first, until all that remain pass.
-  for (;;) {
+  // Reject gutters whose sides are not text columns, shortest run first, and choose again: the same
+  // white band may still hold a gutter over fewer rows (without a title line that leads into it).
+  const rejected = new Set<string>();
+  let gutters: Gutter[] = [];
+  for (let round = 0; round < MAX_CHOICE_ROUNDS; round++) {
+    gutters = chooseGutters(candidates.tall, em, rejected);
     const byLength = [...gutters].sort((a, b) => a.last - a.first - (b.last - b.first));
     const failing = byLength.find((g) => !looksLikeColumns(g, gutters, rows, em));
     if (!failing) break;
-    gutters = gutters.filter((g) => g !== failing);
+    rejected.add(keyOf(failing));
+    gutters = [];
   }
   if (gutters.length === 0) return [{ columns: [all] }];
   // The same gutter resumes below a spanning box or caption, for however few lines are left.

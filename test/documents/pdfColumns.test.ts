@@ -308,16 +308,29 @@ describe('PDF columns: reading order per page', () => {
     const page = fc.record({
       columns: fc.array(columnText, { minLength: 2, maxLength: 3 }),
       size: fc.constantFrom(9, 10, 11),
+      // Optionally a one-column abstract above the columns and a footnote across the page below.
+      abstract: fc.option(paragraph, { nil: undefined }),
+      footnote: fc.boolean(),
     });
     fc.assert(
-      fc.property(page, ({ columns, size }) => {
+      fc.property(page, ({ columns, size, abstract, footnote }) => {
         // 512 points of text width: 2 × 244 with a 24-point gutter, or 3 × 160 with 16-point gutters.
         const gutter = columns.length === 2 ? 24 : 16;
         const width = (512 - gutter * (columns.length - 1)) / columns.length;
-        const items = columns.flatMap((c, i) =>
-          column(c.paragraphs, 50 + i * (width + gutter), width, 740 - c.drop, size + c.sizeChange),
+        const above = abstract === undefined ? [] : column([abstract], 50, 512, 760, size);
+        const top = Math.min(740, ...above.map((i) => i.y - 3 * size));
+        const note = '1 Figures are those the mission reported in its quarterly tables for the year.';
+        const body = columns.flatMap((c, i) =>
+          column(c.paragraphs, 50 + i * (width + gutter), width, top - c.drop, size + c.sizeChange),
         );
-        expect(pdfPageText(items)).toBe(columns.flatMap((c) => c.paragraphs).join('\n\n'));
+        const bottom = Math.min(...body.map((i) => i.y));
+        const items = [...above, ...body, ...(footnote ? [item(note, 50, bottom - 30, 8)] : [])];
+        const expected = [
+          ...(abstract === undefined ? [] : [abstract]),
+          ...columns.flatMap((c) => c.paragraphs),
+          ...(footnote ? [note] : []),
+        ];
+        expect(pdfPageText(items)).toBe(expected.join('\n\n'));
       }),
       { numRuns: 200 },
     );
