@@ -261,12 +261,12 @@ function looksLikeColumns(gutter: Gutter, others: readonly Gutter[], rows: reado
       // Whole items only: a line across a neighbouring gutter (an abstract's last line) is no column's.
       .map((row) => row.visible.filter((item) => item.x >= from && item.x + item.width <= to))
       .filter((items) => items.length > 0);
-    let start = Infinity;
-    let end = -Infinity;
-    for (const item of perRow.flat()) {
-      start = Math.min(start, item.x);
-      end = Math.max(end, item.x + item.width);
-    }
+    // Lines of running text, laid over each other, cover their column: a white band through all of
+    // them is a gap between table cells.
+    const cover = mergedSpans(perRow.flat());
+    if (cover.some((span, i) => i > 0 && span[0] - cover[i - 1]![1] >= MIN_GUTTER_EM * em)) return undefined;
+    const start = cover[0]?.[0] ?? Infinity;
+    const end = cover.at(-1)?.[1] ?? -Infinity;
     const width = end - start;
     if (!(width >= MIN_COLUMN_EM * em)) return undefined;
     const fills = perRow.map((items) => mergedSpans(items).reduce((sum, s) => sum + s[1] - s[0], 0) / width);

@@ -236,6 +236,27 @@ describe('PDF columns: reading order per page', () => {
     );
   });
 
+  it('does not split a table of labels and figures, however wide its gaps', () => {
+    const labels = [
+      'Northern districts',
+      'Capital region',
+      'Southern valleys',
+      'Coastal towns',
+      'Islands',
+      'Total',
+    ];
+    for (const gap of [12, 20, 30, 45]) {
+      const items = labels.flatMap((label, r) => [
+        item(label, 50, 700 - r * 14),
+        ...[0, 1, 2, 3].map((c) =>
+          item(String(1000 + r * 37 + c * 11), 140 + gap + c * (20 + gap), 700 - r * 14),
+        ),
+      ]);
+      expect(layoutPdfPage(items).map((band) => band.columns.length)).toEqual([1]);
+      expect(pdfPageText(items)).toBe(lineByLine(items));
+    }
+  });
+
   it('does not split a table with wide gaps between short cells', () => {
     const rows = [
       ['Year', 'Budget', 'Staff'],
