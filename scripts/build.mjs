@@ -43,6 +43,16 @@ await Promise.all([
     outdir: 'out',
     outExtension: { '.js': '.mjs' },
   }),
+  // The import's worker thread: self-contained (its few packages bundled in) and CommonJS, because it
+  // is started from its source text (see electron/import/preparePool.ts).
+  build({
+    ...common,
+    packages: 'bundle',
+    format: 'cjs',
+    entryPoints: { 'import/prepareWorker': 'electron/import/prepareWorker.ts' },
+    outdir: 'out',
+    outExtension: { '.js': '.cjs' },
+  }),
 ]);
 
 if (!onlyBackend) {

@@ -1,43 +1,13 @@
-import type { DocumentFormat, Page } from '../../shared/api/documents';
-import { dateFromFileName, dateFromMetadata } from '../../shared/text/fileNames';
-import { isBlank, normaliseText } from '../../shared/text/normalise';
+import type { Page } from '../../shared/api/documents';
+import { normaliseText } from '../../shared/text/normalise';
 import { decodeText } from './decodeText';
-import { refuse } from './importError';
-import { MAX_TEXT_UTF16 } from './limits';
+import { checkedFormat, extractPlainText, finishExtraction, type Extracted } from './extractText';
 import { readDocx } from './readDocx';
 import { htmlToText } from './readHtml';
 import { readOdt } from './readOdt';
 import { readPdf } from './readPdf';
 
-const FORMATS: Record<string, DocumentFormat> = {
-  txt: 'txt',
-  text: 'txt',
-  md: 'md',
-  markdown: 'md',
-  docx: 'docx',
-  pdf: 'pdf',
-  html: 'html',
-  htm: 'html',
-  xhtml: 'html',
-  odt: 'odt',
-};
-
-export const SUPPORTED_EXTENSIONS = Object.keys(FORMATS);
-
-export function formatOf(fileName: string): DocumentFormat | undefined {
-  const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase();
-  return extension ? FORMATS[extension] : undefined;
-}
-
-export interface Extracted {
-  format: DocumentFormat;
-  /** Normalised (NFC, \n): the text stored, which offsets point into. */
-  text: string;
-  pages: Page[];
-  pageCount: number | null;
-  author: string | null;
-  date: string | null;
-}
+export { formatOf, SUPPORTED_EXTENSIONS, type Extracted } from './extractText';
 
 /** Pages normalised one by one and joined by a blank line, with the range of each in the joined text. */
 function joinPages(rawPages: readonly string[]): { text: string; pages: Page[] } {
@@ -61,24 +31,14 @@ export async function extractDocument(
   bytes: Uint8Array,
   signal?: AbortSignal,
 ): Promise<Extracted> {
-  const format = formatOf(fileName);
-  if (!format) {
-    const extension = /\.([^./\\]+)$/.exec(fileName)?.[1];
-    return refuse(
-      `${extension ? `.${extension} files are` : 'files without an extension are'} not supported — Passage imports txt, md, docx, pdf, html and odt`,
-    );
-  }
-  if (bytes.length === 0) refuse('empty');
+  const format = checkedFormat(fileName, bytes);
+  if (format === 'txt' || format === 'md') return extractPlainText(fileName, bytes);
   let raw = '';
   let pages: Page[] = [];
   let pageCount: number | null = null;
   let author: string | null = null;
   let metadataDate: string | null = null;
   switch (format) {
-    case 'txt':
-    case 'md':
-      raw = decodeText(bytes).text;
-      break;
     case 'html': {
       const html = htmlToText(decodeText(bytes).text);
       ({ author } = html);
@@ -102,19 +62,5 @@ export async function extractDocument(
       break;
     }
   }
-  if (raw.length > MAX_TEXT_UTF16)
-    refuse(
-      `its text is ${raw.length.toLocaleString('en')} characters long (limit ${MAX_TEXT_UTF16.toLocaleString('en')})`,
-    );
-  // PDF pages are normalised one by one above so their ranges stay exact; this is then a no-op.
-  const text = format === 'pdf' ? raw : normaliseText(raw);
-  if (isBlank(text)) refuse(format === 'pdf' ? 'no text layer — run OCR first' : 'empty');
-  return {
-    format,
-    text,
-    pages,
-    pageCount,
-    author: author ? author.slice(0, 500) : null,
-    date: dateFromFileName(fileName) ?? dateFromMetadata(metadataDate),
-  };
+  return finishExtraction(fileName, { format, raw, pages, pageCount, author, metadataDate });
 }

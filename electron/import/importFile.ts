@@ -1,14 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { DocumentKind } from '../../shared/api/documents';
-import { PassageError } from '../../shared/api/result';
 import { titleFromFileName } from '../../shared/text/fileNames';
-import { detectSpeakerTurns, type DetectedTurn } from '../../shared/text/speakerTurns';
-import { countWords } from '../../shared/text/wordCount';
 import { addDocumentsToGroup, ensureGroup } from '../store/documentGroups';
-import { findByContentHash, hashText, insertDocument } from '../store/documents';
-import { extractDocument, type Extracted } from './extract';
-import { ImportError } from './importError';
+import { findByContentHash, insertDocumentRows } from '../store/documents';
+import { extractDocument } from './extract';
+import { formatOf, isPlainTextFormat } from './extractText';
+import { reasonOf } from './importError';
 import { formatMegabytes, MAX_FILE_BYTES } from './limits';
+import { prepareExtracted, preparePlainText, type PreparedText } from './prepareText';
 import type { ImportSource } from './sources';
 
 export interface ImportOptions {
@@ -22,24 +21,11 @@ export type FileOutcome =
   | { status: 'duplicate'; existingDocumentId: number; existingTitle: string }
   | { status: 'failed'; reason: string };
 
-/** An error thrown while reading one file, as the plain-words reason for the summary. */
-export function reasonOf(error: unknown): string {
-  if (error instanceof ImportError) return error.message;
-  if (error instanceof PassageError) return error.message;
-  const code = (error as { code?: string }).code;
-  if (code === 'ENOENT') return 'not found (it was moved or deleted)';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (error instanceof RangeError) return 'too large or too deeply structured to read';
-  return `could not be read (${(error as Error).message?.slice(0, 200) ?? String(error)})`;
-}
+export { reasonOf };
 
 /** A file read and extracted, ready to be written. */
-export interface PreparedFile {
+export interface PreparedFile extends PreparedText {
   source: ImportSource;
-  extracted: Extracted;
-  contentHash: string;
-  wordCount: number;
-  turns: DetectedTurn[];
 }
 
 /**
@@ -58,22 +44,52 @@ export async function prepareFile(
         reason: `file is ${formatMegabytes(source.size)} — larger than the ${formatMegabytes(MAX_FILE_BYTES)} limit per file; split it into parts`,
       };
     const bytes = await source.read();
+    if (isPlainTextFormat(formatOf(source.fileName)))
+      return { source, ...preparePlainText(source.fileName, bytes, options.kind) };
     const extracted = await extractDocument(source.fileName, bytes, signal);
-    return {
-      source,
-      extracted,
-      contentHash: hashText(extracted.text),
-      wordCount: countWords(extracted.text),
-      turns: options.kind === 'interview' ? detectSpeakerTurns(extracted.text) : [],
-    };
+    return { source, ...prepareExtracted(extracted, options.kind) };
   } catch (error) {
     return { reason: reasonOf(error) };
   }
 }
 
 /**
- * Writes one prepared file: duplicate check, document, turns, pages and group membership in one
- * transaction (a savepoint when the caller batches files), so a file arrives whole or leaves nothing.
+ * Writes one prepared file: duplicate check, document, turns, pages and group membership, in the
+ * caller's transaction. Throws when a statement fails; the caller decides what is rolled back.
+ */
+export function insertPreparedFile(
+  db: Database.Database,
+  file: PreparedFile,
+  options: ImportOptions,
+): FileOutcome {
+  if (!options.allowDuplicates) {
+    const existing = findByContentHash(db, file.contentHash);
+    if (existing)
+      return { status: 'duplicate', existingDocumentId: existing.id, existingTitle: existing.title };
+  }
+  const title = titleFromFileName(file.source.fileName);
+  const { extracted } = file;
+  const documentId = insertDocumentRows(db, {
+    title,
+    kind: options.kind,
+    fileName: file.source.fileName,
+    format: extracted.format,
+    text: file.text,
+    contentHash: file.contentHash,
+    wordCount: file.wordCount,
+    date: extracted.date,
+    author: extracted.author,
+    pageCount: extracted.pageCount,
+    turns: file.turns,
+    pages: extracted.pages,
+  });
+  if (options.groupName) addDocumentsToGroup(db, ensureGroup(db, options.groupName), [documentId]);
+  return { status: 'imported', documentId, title };
+}
+
+/**
+ * Writes one prepared file in a transaction of its own (a savepoint inside the caller's), so a file
+ * arrives whole or leaves nothing and a failure is reported as this file's reason.
  */
 export function writePreparedFile(
   db: Database.Database,
@@ -81,31 +97,7 @@ export function writePreparedFile(
   options: ImportOptions,
 ): FileOutcome {
   try {
-    return db.transaction((): FileOutcome => {
-      if (!options.allowDuplicates) {
-        const existing = findByContentHash(db, file.contentHash);
-        if (existing)
-          return { status: 'duplicate', existingDocumentId: existing.id, existingTitle: existing.title };
-      }
-      const title = titleFromFileName(file.source.fileName);
-      const { extracted } = file;
-      const documentId = insertDocument(db, {
-        title,
-        kind: options.kind,
-        fileName: file.source.fileName,
-        format: extracted.format,
-        text: extracted.text,
-        contentHash: file.contentHash,
-        wordCount: file.wordCount,
-        date: extracted.date,
-        author: extracted.author,
-        pageCount: extracted.pageCount,
-        turns: file.turns,
-        pages: extracted.pages,
-      });
-      if (options.groupName) addDocumentsToGroup(db, ensureGroup(db, options.groupName), [documentId]);
-      return { status: 'imported', documentId, title };
-    })();
+    return db.transaction(() => insertPreparedFile(db, file, options))();
   } catch (error) {
     return { status: 'failed', reason: reasonOf(error) };
   }

@@ -7,21 +7,22 @@ import type { Session } from '../backend/session';
 import { deleteGroup, findGroupId } from '../store/documentGroups';
 import { deleteDocuments } from '../store/documents';
 import {
-  prepareFile,
+  insertPreparedFile,
   writePreparedFile,
   type FileOutcome,
   type ImportOptions,
   type PreparedFile,
 } from './importFile';
+import { createPreparer } from './preparer';
 import { listPathSources, listUploadSources, type ImportSource } from './sources';
 
 export type ImportArgs = ParsedArgs<'documents.import'>;
 
-// Prepared files are written in batches: one outer transaction with a savepoint per file, so each
-// file is still all-or-nothing but the FTS index is flushed once per batch instead of once per file
-// (that is most of the difference to a single-transaction insert loop). Writing a batch is synchronous,
-// so no other call runs inside it; extraction (async) happens outside any transaction.
+// Prepared files are written in batches, one transaction per batch, so the FTS index is flushed once
+// per batch instead of once per file; each file is still all-or-nothing (see flush). Writing a batch
+// is synchronous, so no other call runs inside it; extraction (async) happens outside any transaction.
 const BATCH_FILES = 64;
+// Text in a batch, in UTF-16 units or UTF-8 bytes (whichever form a file's text is held in).
 const BATCH_UTF16 = 8_000_000;
 
 /**
@@ -61,19 +62,27 @@ export async function runImport(
     const written = batch;
     batch = [];
     batchUtf16 = 0;
-    db.transaction(() => {
-      for (const file of written) record(file.source.name, writePreparedFile(db, file, options));
-    })();
+    // Optimistically the whole batch in one transaction with no savepoint per file (writing a file
+    // almost never fails once it is prepared). If anything fails, nothing of the batch is kept and it
+    // is written again file by file, each in its own savepoint, so only the failing file is lost.
+    let outcomes: FileOutcome[];
+    try {
+      outcomes = db.transaction(() => written.map((file) => insertPreparedFile(db, file, options)))();
+    } catch {
+      outcomes = db.transaction(() => written.map((file) => writePreparedFile(db, file, options)))();
+    }
+    written.forEach((file, i) => record(file.source.name, outcomes[i]!));
   };
+  const preparer = createPreparer(sources, options, progress.signal);
   try {
     for (const [index, source] of sources.entries()) {
       progress.update(index, sources.length, source.name);
-      const prepared = await prepareFile(source, options, progress.signal);
+      const prepared = await preparer.prepare(index);
       progress.update(index, sources.length, source.name);
       if ('reason' in prepared) record(source.name, { status: 'failed', reason: prepared.reason });
       else {
         batch.push(prepared);
-        batchUtf16 += prepared.extracted.text.length;
+        batchUtf16 += prepared.text.length;
         if (batch.length >= BATCH_FILES || batchUtf16 >= BATCH_UTF16) flush();
       }
       // Status polls and other calls are answered between files.
@@ -85,6 +94,8 @@ export async function runImport(
     if (!(error instanceof PassageError && error.code === 'cancelled')) throw error;
     rollBack(db, summary, options, groupExisted);
     return { imported: [], duplicates: [], failed: [], groupId: null, cancelled: true };
+  } finally {
+    preparer.close();
   }
   // Summary lists in the order the files were chosen, whatever the batching.
   const order = new Map(sources.map((s, i) => [s.name, i]));

@@ -8,6 +8,8 @@ export interface ImportSource {
   fileName: string;
   /** Size in bytes when known before reading (files on disk). */
   size: number | null;
+  /** The absolute path of a file on disk (the import's worker thread reads it there itself). */
+  path?: string;
   read(): Promise<Uint8Array>;
   /** Why it cannot be imported, found while listing (missing path, unreadable folder). */
   problem?: string;
@@ -23,6 +25,7 @@ function fileSource(absolute: string, name: string, size: number): ImportSource 
     name,
     fileName: path.basename(absolute),
     size,
+    path: absolute,
     read: () => Promise.resolve(fs.readFileSync(absolute)),
   };
 }

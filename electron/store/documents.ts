@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type {
   DocumentContent,
@@ -8,6 +7,7 @@ import type {
   Page,
 } from '../../shared/api/documents';
 import { PassageError } from '../../shared/api/result';
+import { hashText } from '../import/contentHash';
 import { normaliseText } from '../../shared/text/normalise';
 import { countWords } from '../../shared/text/wordCount';
 import { attributesOfDocuments } from './attributes';
@@ -16,7 +16,11 @@ import { insertPages, insertTurns, listPages, listTurns, type TurnInput } from '
 
 export interface DocumentInput {
   title: string;
-  text: string;
+  /**
+   * The text; UTF-8 bytes only from the importer, which has normalised, hashed and counted them
+   * (contentHash and wordCount given) and binds them without re-encoding a string.
+   */
+  text: string | Uint8Array;
   kind?: DocumentKind;
   fileName?: string;
   format?: DocumentFormat;
@@ -32,10 +36,7 @@ export interface DocumentInput {
   importedAt?: string;
 }
 
-/** SHA-256 of the normalised text: two files with the same words are the same document. */
-export function hashText(text: string): string {
-  return crypto.createHash('sha256').update(text, 'utf8').digest('hex');
-}
+export { hashText };
 
 /**
  * Inserts one document with its turns and pages, in one transaction, and returns its id. The text is
@@ -43,34 +44,59 @@ export function hashText(text: string): string {
  * and other callers can never store text whose offsets would disagree with an imported one.
  */
 export function insertDocument(db: Database.Database, input: DocumentInput): number {
-  const text = input.contentHash === undefined ? normaliseText(input.text) : input.text;
-  return db.transaction(() => {
-    const row = statement(
-      db,
-      `INSERT INTO documents
-         (title, kind, file_name, format, content_hash, text, date, author, page_count, word_count,
-          participant_id, imported_at)
-       VALUES (:title, :kind, :fileName, :format, :contentHash, :text, :date, :author, :pageCount,
-          :wordCount, :participantId, :importedAt)
-       RETURNING id`,
-    ).get({
-      title: input.title,
-      kind: input.kind ?? 'document',
-      fileName: input.fileName ?? `${input.title}.txt`,
-      format: input.format ?? 'txt',
-      contentHash: input.contentHash ?? hashText(text),
+  return db.transaction(() => insertDocumentRows(db, input))();
+}
+
+/** The text to bind (CAST to TEXT in SQL, so bytes are stored as text), with its hash and word count. */
+function storedText(input: DocumentInput): {
+  text: string | Uint8Array;
+  contentHash: string;
+  wordCount: number;
+} {
+  if (typeof input.text === 'string') {
+    const text = input.contentHash === undefined ? normaliseText(input.text) : input.text;
+    return {
       text,
-      date: input.date ?? null,
-      author: input.author ?? null,
-      pageCount: input.pageCount ?? null,
+      contentHash: input.contentHash ?? hashText(text),
       wordCount: input.wordCount ?? countWords(text),
-      participantId: input.participantId ?? null,
-      importedAt: input.importedAt ?? new Date().toISOString(),
-    }) as { id: number };
-    if (input.turns) insertTurns(db, row.id, input.turns);
-    if (input.pages) insertPages(db, row.id, input.pages);
-    return row.id;
-  })();
+    };
+  }
+  if (input.contentHash === undefined || input.wordCount === undefined)
+    throw new Error('insertDocument: text as bytes needs its contentHash and wordCount');
+  return { text: input.text, contentHash: input.contentHash, wordCount: input.wordCount };
+}
+
+/**
+ * insertDocument without a transaction of its own, for the importer, which writes a batch of files
+ * in one transaction it already holds (and rolls back whole if any statement fails).
+ */
+export function insertDocumentRows(db: Database.Database, input: DocumentInput): number {
+  const { text, contentHash, wordCount } = storedText(input);
+  const row = statement(
+    db,
+    `INSERT INTO documents
+       (title, kind, file_name, format, content_hash, text, date, author, page_count, word_count,
+        participant_id, imported_at)
+     VALUES (:title, :kind, :fileName, :format, :contentHash, CAST(:text AS TEXT), :date, :author, :pageCount,
+        :wordCount, :participantId, :importedAt)
+     RETURNING id`,
+  ).get({
+    title: input.title,
+    kind: input.kind ?? 'document',
+    fileName: input.fileName ?? `${input.title}.txt`,
+    format: input.format ?? 'txt',
+    contentHash,
+    text,
+    date: input.date ?? null,
+    author: input.author ?? null,
+    pageCount: input.pageCount ?? null,
+    wordCount,
+    participantId: input.participantId ?? null,
+    importedAt: input.importedAt ?? new Date().toISOString(),
+  }) as { id: number };
+  if (input.turns) insertTurns(db, row.id, input.turns);
+  if (input.pages) insertPages(db, row.id, input.pages);
+  return row.id;
 }
 
 const SUMMARY_COLUMNS = `d.id, d.title, d.kind, d.file_name AS fileName, d.format, d.date, d.year,
