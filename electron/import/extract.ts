@@ -1,7 +1,7 @@
 import type { Page } from '../../shared/api/documents';
 import { normaliseText } from '../../shared/text/normalise';
 import { decodeText } from './decodeText';
-import { checkedFormat, extractPlainText, finishExtraction, type Extracted } from './extractText';
+import { checkedFormat, finishExtraction, type Extracted } from './extractText';
 import { readDocx } from './readDocx';
 import { htmlToText } from './readHtml';
 import { readOdt } from './readOdt';
@@ -32,7 +32,8 @@ export async function extractDocument(
   signal?: AbortSignal,
 ): Promise<Extracted> {
   const format = checkedFormat(fileName, bytes);
-  if (format === 'txt' || format === 'md') return extractPlainText(fileName, bytes);
+  if (format === 'txt' || format === 'md')
+    return finishExtraction(fileName, { format, raw: decodeText(bytes).text });
   let raw = '';
   let pages: Page[] = [];
   let pageCount: number | null = null;

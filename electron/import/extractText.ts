@@ -1,9 +1,8 @@
-// The part of extraction every format shares, and the whole of it for plain text (.txt, .md). It has
-// no heavy dependencies (no docx, PDF or HTML readers) so the import's worker thread can bundle it.
+// The part of extraction every format shares. It has no heavy dependencies (no docx, PDF or HTML
+// readers, no encoding detector) so the import's worker thread can bundle it.
 import type { DocumentFormat, Page } from '../../shared/api/documents';
 import { dateFromFileName, dateFromMetadata } from '../../shared/text/fileNames';
 import { isBlank, normaliseText } from '../../shared/text/normalise';
-import { decodeText } from './decodeText';
 import { refuse } from './importError';
 import { MAX_TEXT_UTF16 } from './limits';
 
@@ -79,14 +78,7 @@ export function finishExtraction(fileName: string, input: RawText): Extracted {
   };
 }
 
-/** True for the formats extractPlainText reads (synchronously, with no reader library). */
+/** True for the formats read as plain text (synchronously, with no reader library). */
 export function isPlainTextFormat(format: DocumentFormat | undefined): boolean {
   return format === 'txt' || format === 'md';
-}
-
-/** A .txt or .md file's bytes to the stored text (decoding: BOMs, UTF-16, legacy code pages). */
-export function extractPlainText(fileName: string, bytes: Uint8Array): Extracted {
-  const format = checkedFormat(fileName, bytes);
-  if (!isPlainTextFormat(format)) throw new Error(`extractPlainText: ${format} is not plain text`);
-  return finishExtraction(fileName, { format, raw: decodeText(bytes).text });
 }

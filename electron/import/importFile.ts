@@ -3,6 +3,7 @@ import type { DocumentKind } from '../../shared/api/documents';
 import { titleFromFileName } from '../../shared/text/fileNames';
 import { addDocumentsToGroup, ensureGroup } from '../store/documentGroups';
 import { findByContentHash, insertDocumentRows } from '../store/documents';
+import { decodeText } from './decodeText';
 import { extractDocument } from './extract';
 import { formatOf, isPlainTextFormat } from './extractText';
 import { reasonOf } from './importError';
@@ -45,7 +46,7 @@ export async function prepareFile(
       };
     const bytes = await source.read();
     if (isPlainTextFormat(formatOf(source.fileName)))
-      return { source, ...preparePlainText(source.fileName, bytes, options.kind) };
+      return { source, ...preparePlainText(source.fileName, bytes, options.kind, decodeText) };
     const extracted = await extractDocument(source.fileName, bytes, signal);
     return { source, ...prepareExtracted(extracted, options.kind) };
   } catch (error) {

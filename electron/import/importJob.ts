@@ -24,6 +24,8 @@ export type ImportArgs = ParsedArgs<'documents.import'>;
 const BATCH_FILES = 64;
 // Text in a batch, in UTF-16 units or UTF-8 bytes (whichever form a file's text is held in).
 const BATCH_UTF16 = 8_000_000;
+// Text written between checkpoints of the write-ahead log during an import (see runImport).
+const CHECKPOINT_TEXT = 64_000_000;
 
 /**
  * Imports every source, reporting progress between files. Cancelling undoes the whole import: the
@@ -72,7 +74,19 @@ export async function runImport(
       outcomes = db.transaction(() => written.map((file) => writePreparedFile(db, file, options)))();
     }
     written.forEach((file, i) => record(file.source.name, outcomes[i]!));
+    unCheckpointed += written.reduce((n, file) => n + file.text.length, 0);
+    if (unCheckpointed >= CHECKPOINT_TEXT) checkpoint();
   };
+  // SQLite copies the write-ahead log into the project file whenever it passes 1,000 pages (4 MB),
+  // so an import's batches would be checkpointed a dozen times, FTS pages over and over. The import
+  // checkpoints itself instead, every CHECKPOINT_TEXT of text and once at the end.
+  const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  let unCheckpointed = 0;
+  const checkpoint = (): void => {
+    db.pragma('wal_checkpoint(PASSIVE)');
+    unCheckpointed = 0;
+  };
+  db.pragma('wal_autocheckpoint = 0');
   const preparer = createPreparer(sources, options, progress.signal);
   try {
     for (const [index, source] of sources.entries()) {
@@ -89,6 +103,7 @@ export async function runImport(
       if (index % 8 === 7) await yieldToEventLoop();
     }
     flush();
+    checkpoint();
     progress.update(sources.length, sources.length, '');
   } catch (error) {
     if (!(error instanceof PassageError && error.code === 'cancelled')) throw error;
@@ -96,6 +111,7 @@ export async function runImport(
     return { imported: [], duplicates: [], failed: [], groupId: null, cancelled: true };
   } finally {
     preparer.close();
+    db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
   }
   // Summary lists in the order the files were chosen, whatever the batching.
   const order = new Map(sources.map((s, i) => [s.name, i]));

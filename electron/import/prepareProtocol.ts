@@ -12,7 +12,7 @@ export interface PrepareRequest {
 export type PrepareReply =
   | { id: number; prepared: PreparedText }
   | { id: number; reason: string }
-  /** The job prepared this file itself before the worker got to it. */
+  /** The job prepared this file itself before the worker got to it, or must (a legacy code page). */
   | { id: number; skipped: true };
 
 /** What the worker made of one file; null when it did not (the job prepares the file itself). */

@@ -5,7 +5,7 @@ import type { DocumentKind } from '../../shared/api/documents';
 import { detectSpeakerTurns, type DetectedTurn } from '../../shared/text/speakerTurns';
 import { countWords } from '../../shared/text/wordCount';
 import { hashText } from './contentHash';
-import { decodeText } from './decodeText';
+import type { DecodedText } from './decodeUnicode';
 import { checkedFormat, finishExtraction, isPlainTextFormat, type Extracted } from './extractText';
 
 export interface PreparedText {
@@ -50,11 +50,19 @@ function bytesOfText(text: string, decoded: string, encoding: string, bytes: Uin
   return bytes.subarray(0, bytes.length - Buffer.byteLength(decoded.slice(text.length), 'utf8'));
 }
 
-/** A .txt or .md file's bytes, read, decoded, normalised, hashed, counted (and its turns found). */
-export function preparePlainText(fileName: string, bytes: Uint8Array, kind: DocumentKind): PreparedText {
+/**
+ * A .txt or .md file's bytes decoded (by decodeText, or in the worker by a decoder without the
+ * legacy code pages), normalised, hashed, counted, and its turns found.
+ */
+export function preparePlainText(
+  fileName: string,
+  bytes: Uint8Array,
+  kind: DocumentKind,
+  decode: (bytes: Uint8Array) => DecodedText,
+): PreparedText {
   const format = checkedFormat(fileName, bytes);
   if (!isPlainTextFormat(format)) throw new Error(`preparePlainText: ${format} is not plain text`);
-  const decoded = decodeText(bytes);
+  const decoded = decode(bytes);
   const extracted = finishExtraction(fileName, { format, raw: decoded.text });
   return prepare(extracted, kind, bytesOfText(extracted.text, decoded.text, decoded.encoding, bytes));
 }

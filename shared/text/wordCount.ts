@@ -1,42 +1,78 @@
 // A word is a run of letters, marks or digits, optionally joined by an apostrophe or hyphen
 // ("don't", "non-governmental" are one word each), the way word processors count.
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const ANY_SURROGATE = /[\ud800-\udfff]/;
 
 // Import counts the words of every document (13 MB for the reference corpus), so each UTF-16 code
-// unit's class is looked up in a table: filled eagerly for Latin-1 (most text), and lazily, once per
-// code unit, for the rest of the Basic Multilingual Plane (the Unicode-aware regular expression is
-// slow per character). Surrogate pairs (letters outside the BMP) are tested as one code point.
-const UNKNOWN = 0;
+// unit's class is looked up in a table of flags: filled eagerly for Latin-1 (most text), and lazily,
+// once per code unit, for the rest of the Basic Multilingual Plane (the Unicode-aware regular
+// expression is slow per character). Surrogate pairs (letters outside the BMP) are tested as one
+// code point, by the exact loop.
 const WORD = 1;
-const OTHER = 2;
-const BMP = new Uint8Array(0x10000);
-for (let c = 0; c < 0x100; c++) BMP[c] = WORD_CHAR.test(String.fromCharCode(c)) ? WORD : OTHER;
+const JOINER = 2;
+const KNOWN = 4;
+const FLAGS = new Uint8Array(0x10000);
 
-function classOf(c: number): number {
-  let cls = BMP[c]!;
-  if (cls === UNKNOWN) {
-    // Surrogate halves are never word characters on their own (a pair is tested as a code point).
-    cls = c < 0xd800 || c > 0xdfff ? (WORD_CHAR.test(String.fromCharCode(c)) ? WORD : OTHER) : OTHER;
-    BMP[c] = cls;
-  }
-  return cls;
+function classify(c: number): number {
+  // Surrogate halves are never word characters on their own (a pair is tested as a code point).
+  const word = (c < 0xd800 || c > 0xdfff) && WORD_CHAR.test(String.fromCharCode(c));
+  const joiner = c === 0x27 || c === 0x2d || c === 0x2019;
+  const flags = KNOWN | (word ? WORD : 0) | (joiner ? JOINER : 0);
+  FLAGS[c] = flags;
+  return flags;
+}
+for (let c = 0; c < 0x100; c++) classify(c);
+classify(0x2019);
+
+function flagsOf(c: number): number {
+  const flags = FLAGS[c]!;
+  return flags & KNOWN ? flags : classify(c);
 }
 
 function isWordChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if (c < 0xd800 || c > 0xdbff) return classOf(c) === WORD;
+  if (c < 0xd800 || c > 0xdbff) return (flagsOf(c) & WORD) !== 0;
   const point = text.codePointAt(i)!;
   return WORD_CHAR.test(String.fromCodePoint(point));
 }
 
 export function countWords(text: string): number {
+  return ANY_SURROGATE.test(text) ? countWordsExactly(text) : countWordsInBmp(text);
+}
+
+/**
+ * Text without surrogates (every character one code unit): a word starts at a word character whose
+ * predecessor is not one, unless the predecessor is a joiner that itself follows a word character
+ * ("non-governmental"). Counted without branches on the text, which is several times faster.
+ */
+function countWordsInBmp(text: string): number {
+  let words = 0;
+  let word1 = 0; // character i-1 is a word character
+  let word2 = 0; // character i-2 is a word character
+  let joiner1 = 0; // character i-1 is a joiner
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    let flags = FLAGS[c]!;
+    if ((flags & KNOWN) === 0) flags = classify(c);
+    const word = flags & WORD;
+    words += word & (word1 ^ 1) & ((joiner1 & word2) ^ 1);
+    word2 = word1;
+    word1 = word;
+    joiner1 = (flags & JOINER) >> 1;
+  }
+  return words;
+}
+
+/** Any text, character by character, with surrogate pairs taken as one code point. */
+function countWordsExactly(text: string): number {
   let words = 0;
   let inWord = false;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     let word: boolean;
-    if (c < 0xd800 || c > 0xdbff) word = (BMP[c] || classOf(c)) === WORD;
+    if (c < 0xd800 || c > 0xdbff) word = (flagsOf(c) & WORD) !== 0;
     else {
       word = isWordChar(text, i);
       // The low half of a pair is part of the same character (skipped as the code point was tested).

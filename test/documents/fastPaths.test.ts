@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../electron/import/decodeText';
 import { normaliseText } from '../../shared/text/normalise';
 import { countWords } from '../../shared/text/wordCount';
-import { windows1252 } from './fixtures';
+import { utf16le, windows1252 } from './fixtures';
 
 function referenceNormalise(raw: string): string {
   let text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
@@ -87,6 +87,10 @@ const TRICKY = [
 ];
 const trickyText = fc.array(fc.constantFrom(...TRICKY), { maxLength: 40 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(trickyText, fc.string({ unit: 'binary', maxLength: 40 }));
+// Without surrogates, so that countWords takes its branch-free path for text within the BMP.
+const bmpText = fc
+  .array(fc.constantFrom(...TRICKY.filter((t) => !/[\ud800-\udfff]/.test(t))), { maxLength: 40 })
+  .map((parts) => parts.join(''));
 
 describe('import fast paths agree with the plain implementations', () => {
   it('normalises like the always-NFC implementation on tricky and random text', () => {
@@ -136,15 +140,48 @@ describe('import fast paths agree with the plain implementations', () => {
       'e\u0301te\u0301 café naïve ²³ ª',
       'شكرا جزيلا',
       '𝐀𝐁 😀 x\ud800y \udc00z',
-      "a-'b - ' -x x- 'y",
+      "a-'b - ' -x x- 'y a--b a-b-c ’tis rock’n’roll -lead trail- x''y",
       '\u4e2d\u6587 text',
     ];
     for (const text of cases) expect(countWords(text)).toBe(referenceCountWords(text));
+    for (const texts of [anyText, bmpText, fc.string({ unit: 'grapheme', maxLength: 40 })])
+      fc.assert(
+        fc.property(texts, (text) => countWords(text) === referenceCountWords(text)),
+        {
+          numRuns: 3000,
+        },
+      );
+  });
+
+  it('refuses decoded text for control characters exactly as counting them one by one does', () => {
+    // Text over 1% control characters (other than tab, newline, form feed, return) or U+FFFD is binary.
+    const refusedByCount = (text: string): boolean => {
+      const sample = text.slice(0, 8192);
+      let control = 0;
+      for (const ch of sample) {
+        const c = ch.charCodeAt(0);
+        if ((c < 32 && ![9, 10, 12, 13].includes(c)) || c === 0xfffd) control++;
+      }
+      return control / sample.length > 0.01;
+    };
+    // As UTF-16 with a BOM, so only the decoded-text check (not the byte sniffing) decides.
+    const refused = (text: string): boolean => {
+      try {
+        decodeText(utf16le(text));
+        return false;
+      } catch {
+        return true;
+      }
+    };
+    const controls = ['\u0001', '\u000b', '\u001f', '\ufffd', '\t', '\n', '\f', '\r'];
     fc.assert(
-      fc.property(anyText, (text) => countWords(text) === referenceCountWords(text)),
-      {
-        numRuns: 3000,
-      },
+      fc.property(fc.integer({ min: 0, max: 30 }), fc.constantFrom(...controls), (k, control) => {
+        const text = `${'a'.repeat(1000 - k)}${control.repeat(k)}`;
+        return refused(text) === refusedByCount(text);
+      }),
+      { numRuns: 300 },
     );
+    expect(refused(`${'a'.repeat(980)}${'\u0001'.repeat(20)}`)).toBe(true);
+    expect(refused(`${'a'.repeat(995)}${'\u0001'.repeat(5)}`)).toBe(false);
   });
 });
