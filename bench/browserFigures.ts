@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, startServer, type RunningServer } from '../test/helpers/browser';
-import { api, dragSelect, scrollThrough, timeKeyToStripe } from '../test/reader/e2eHelpers';
+import { api, dragSelect, scrollThrough, timeKeyToStripe, visibleWord } from '../test/reader/e2eHelpers';
 import { reason } from './api';
 import { informational, notMeasured, underLimit, type Figure } from './figures';
 
@@ -80,13 +80,11 @@ async function measureReader(page: Page, study: BrowserStudy, figures: Figure[])
       `${scroll.frames} frames, p95 ${scroll.p95FrameMs.toFixed(1)} ms, 2,500 px per frame`,
     ),
   );
-  await page.evaluate('document.querySelector(".reader-row")?.scrollIntoView()');
-  const wordStart = Number(
-    await page.evaluate(
-      `(() => { const r = document.querySelector('.reader-row:nth-child(3) [data-o]'); return Number(r.dataset.o); })()`,
-    ),
-  );
-  await dragSelect(page, wordStart + 1, wordStart + 3);
+  await page.evaluate('document.querySelector(".reader-list").scrollTop = 0');
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(null)))');
+  // Part of a word on screen: the reader snaps the selection to the whole word, as for a researcher.
+  const word = await visibleWord(page);
+  await dragSelect(page, word.start + 1, word.end - 1);
   step('selected text; applying a code');
   const applyMs = await within(20_000, 'applying a code', timeKeyToStripe(page, '1', PROBE_CODE));
   figures.push(underLimit(READER_FIGURES[1][0], applyMs, 'ms', 50));

@@ -84,6 +84,26 @@ export async function dragSelect(page: Page, start: number, end: number, alt = f
   if (alt) await page.keyboard.up('Alt');
 }
 
+const VISIBLE_WORD = `(() => {
+  const list = document.querySelector('.reader-list').getBoundingClientRect();
+  for (const run of document.querySelectorAll('.reader-run:not(.reader-speaker-label)')) {
+    const rect = run.getBoundingClientRect();
+    if (rect.top < list.top + 10 || rect.bottom > list.bottom - 10) continue;
+    const match = /(^|\\s)([A-Za-z]{3,})(?=\\s|$)/.exec(run.textContent || '');
+    if (!match) continue;
+    const start = Number(run.dataset.o) + match.index + match[1].length;
+    return { start, end: start + match[2].length };
+  }
+  return null;
+})()`;
+
+/** A whole word of three or more letters fully inside the reader's viewport (not a speaker label). */
+export async function visibleWord(page: Page): Promise<{ start: number; end: number }> {
+  const word = (await page.evaluate(VISIBLE_WORD)) as { start: number; end: number } | null;
+  if (!word) throw new Error('no whole word is visible in the reader');
+  return word;
+}
+
 const WATCH_STRIPE = `((label) => {
   const selector = '[aria-label="Stripe ' + label + '"]';
   const before = new Set([...document.querySelectorAll(selector)].map((e) => e.dataset.segmentId));

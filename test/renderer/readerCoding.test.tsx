@@ -145,6 +145,30 @@ describe('reader coding', () => {
     expect((memo as HTMLTextAreaElement).value).toBe('NGO access');
   });
 
+  it('caps the margin at eight stripe columns and counts the rest on a button that selects them in turn', async () => {
+    const start = TEXT.indexOf('We had');
+    const names = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'];
+    // Nine codes on nested spans: the layout needs nine columns; the margin shows seven and "+2".
+    setApi(
+      fakeCodingApi(
+        names.map((n, i) => code(i + 1, `Code ${n}`, '#cc3333')),
+        names.map((_, i) => segment(21 + i, i + 1, start, start + 40 - i)),
+      ).api,
+    );
+    await openReader();
+    const shown = () =>
+      [...document.querySelectorAll<HTMLElement>('.reader-stripe[aria-label]')].map((e) => e.dataset.code);
+    expect(shown()).toEqual(['Code A', 'Code B', 'Code C', 'Code D', 'Code E', 'Code F', 'Code G']);
+    const more = screen.getByRole('button', { name: '2 more stripes' });
+    expect(more.title).toContain('Code H, Code I');
+    expect(document.querySelector<HTMLElement>('.reader-stripes')!.style.width).toBe(`${8 * 18}px`);
+    fireEvent.click(more);
+    // The selected hidden segment takes the last column; the other stays counted once it is deselected.
+    await waitFor(() => expect(shown()).toContain('Code H'));
+    expect(document.querySelector<HTMLElement>('[data-code="Code H"]')!.style.left).toBe(`${7 * 18}px`);
+    expect(screen.queryByRole('button', { name: '2 more stripes' })).toBeNull();
+  });
+
   it('un-codes the selected segment with Delete', async () => {
     const start = TEXT.indexOf('We had');
     const { api } = fakeCodingApi([code(1, 'Push factors', '#cc3333')], [segment(11, 1, start, start + 6)]);

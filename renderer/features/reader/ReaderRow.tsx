@@ -12,6 +12,13 @@ import { useReader } from './useReader';
 import { useReaderSearch } from './useReaderSearch';
 
 export const STRIPE_WIDTH = 18;
+/**
+ * The margin shows at most this many stripe columns: a densely coded transcript can overlap 40 codes
+ * somewhere, and a margin that wide squeezes the text to a word per line. Segments laid out beyond the
+ * last column share it: the selected or hovered one is drawn there, the rest are counted on a "+N" button.
+ */
+export const MAX_STRIPE_COLUMNS = 8;
+const OVERFLOW_COLUMN = MAX_STRIPE_COLUMNS - 1;
 
 const escapeRegExp = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -86,7 +93,12 @@ export function ReaderRow({ index, style, ariaAttributes, codeRow }: RowComponen
 
   if (!row) return null;
   const byId = new Map(segments.map((s) => [s.id, s]));
-  const stripeWidth = columnCount * STRIPE_WIDTH;
+  const stripeWidth = Math.min(columnCount, MAX_STRIPE_COLUMNS) * STRIPE_WIDTH;
+  const overflow = segments.filter((_, i) => (columns[i] ?? 0) >= OVERFLOW_COLUMN);
+  const spotlight =
+    overflow.length === 1
+      ? overflow[0]
+      : (overflow.find((s) => s.id === selected) ?? overflow.find((s) => s.id === hovered));
 
   return (
     <div {...ariaAttributes} style={style} className="reader-row" data-row={index}>
@@ -149,20 +161,54 @@ export function ReaderRow({ index, style, ariaAttributes, codeRow }: RowComponen
       </div>
       <div className="reader-stripes" style={{ width: stripeWidth }}>
         {segments.map((segment, i) => {
+          const column = columns[i] ?? 0;
+          if (column >= OVERFLOW_COLUMN && segment !== spotlight) return null;
           const span = rowSpan(rows, segment.startUtf16, segment.endUtf16);
           return (
             <StripeCell
               key={segment.id}
               segment={segment}
               code={codes[segment.codeId]}
-              column={columns[i] ?? 0}
+              column={Math.min(column, OVERFLOW_COLUMN)}
               first={span?.first === index}
               last={span?.last === index}
               active={segment.id === hovered || segment.id === selected}
             />
           );
         })}
+        {overflow.length > 1 && !spotlight && (
+          <MoreStripes segments={overflow} codes={codes} selected={selected} />
+        )}
       </div>
     </div>
+  );
+}
+
+/** The "+N" in the last stripe column: clicking selects the row's hidden segments one after another. */
+function MoreStripes({
+  segments,
+  codes,
+  selected,
+}: {
+  segments: readonly SegmentSpan[];
+  codes: Record<number, { name: string } | undefined>;
+  selected: number | null;
+}) {
+  const selectSegment = useReader((s) => s.selectSegment);
+  const names = [...new Set(segments.map((s) => codes[s.codeId]?.name ?? 'Unknown code'))];
+  const next = segments[(segments.findIndex((s) => s.id === selected) + 1) % segments.length]!;
+  return (
+    <button
+      type="button"
+      className="reader-stripe-more"
+      style={{ left: OVERFLOW_COLUMN * STRIPE_WIDTH }}
+      tabIndex={-1}
+      title={`${segments.length} more segments here: ${names.join(', ')}. Click to select them in turn.`}
+      aria-label={`${segments.length} more stripes`}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={() => selectSegment(next.id)}
+    >
+      +{segments.length}
+    </button>
   );
 }

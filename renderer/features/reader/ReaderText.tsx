@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, type DragEvent, type MouseEvent } from 'react';
-import { List, useDynamicRowHeight, useListRef } from 'react-window';
+import { List, useListRef } from 'react-window';
 import { snapToWords } from '../../../shared/reader/words';
 import { codeRow, registerScroller } from './actions';
 import { readSelection, selectDomRange } from './domSelection';
 import { ReaderRow, type RowActions } from './ReaderRow';
 import { useReader } from './useReader';
+import { useRowHeights } from './useRowHeights';
 
 export const RANGE_MIME = 'application/x-passage-range';
 const ROW_PROPS: RowActions = { codeRow };
@@ -15,18 +16,13 @@ const LINE_PX = 24;
 /** The virtualised text: only the rows on screen (plus a few) exist in the DOM, whatever the document's length. */
 export function ReaderText() {
   const rows = useReader((s) => s.rows);
-  const documentId = useReader((s) => s.documentId);
   const listRef = useListRef(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const initialRowHeights = useMemo(
     () => rows.map((r) => Math.ceil((r.end - r.start) / CHARS_PER_LINE) * LINE_PX + 12),
     [rows],
   );
-  const rowHeight = useDynamicRowHeight({
-    defaultRowHeight: 48,
-    initialRowHeights,
-    key: `${documentId ?? 0}:${rows.length}`,
-  });
+  const rowHeight = useRowHeights(initialRowHeights);
 
   useEffect(() => {
     registerScroller((index) => listRef.current?.scrollToRow({ index, align: 'center' }));

@@ -3,10 +3,17 @@ import { useReader } from './useReader';
 
 const STRIPE = 18;
 
+function quoteOf(segment: SegmentSpan): string {
+  const { startUtf16: start, endUtf16: end } = segment;
+  const quote = useReader.getState().text.slice(start, Math.min(end, start + 121));
+  return quote.length > 120 ? `${quote.slice(0, 120)}…` : quote;
+}
+
 /**
  * The piece of one segment's coding stripe inside one row. Pieces in consecutive rows share a column,
  * so together they draw one bar from the segment's first row to its last; the first piece carries
- * the code's name.
+ * the code's name. It subscribes to nothing (a fast scroll mounts hundreds per frame): hover and
+ * click go to the store directly.
  */
 export function StripeCell({
   segment,
@@ -23,12 +30,6 @@ export function StripeCell({
   last: boolean;
   active: boolean;
 }) {
-  const hover = useReader((s) => s.hover);
-  // Only this segment's words (the first 120 characters), so the cell re-renders only when they change.
-  const quote = useReader((s) =>
-    s.text.slice(segment.startUtf16, Math.min(segment.endUtf16, segment.startUtf16 + 121)),
-  );
-  const selectSegment = useReader((s) => s.selectSegment);
   const name = code?.name ?? 'Unknown code';
   const classes = ['reader-stripe'];
   if (first) classes.push('is-first');
@@ -40,13 +41,16 @@ export function StripeCell({
       style={{ left: column * STRIPE, color: code?.color ?? '#888888' }}
       data-segment-id={segment.id}
       data-code={name}
-      title={`${name}: “${quote.length > 120 ? `${quote.slice(0, 120)}…` : quote}”`}
       role={first ? 'button' : undefined}
       aria-label={first ? `Stripe ${name}` : undefined}
-      onMouseEnter={() => hover(segment.id)}
-      onMouseLeave={() => hover(null)}
+      onMouseEnter={(e) => {
+        // The tooltip is written on first hover, not rendered into every cell a fast scroll mounts.
+        if (!e.currentTarget.title) e.currentTarget.title = `${name}: “${quoteOf(segment)}”`;
+        useReader.getState().hover(segment.id);
+      }}
+      onMouseLeave={() => useReader.getState().hover(null)}
       onMouseDown={(e) => e.preventDefault()}
-      onClick={() => selectSegment(segment.id)}
+      onClick={() => useReader.getState().selectSegment(segment.id)}
     >
       <span className="reader-stripe-bar" />
       {first && <span className="reader-stripe-label">{name}</span>}

@@ -33,6 +33,50 @@ export function layoutSegments(
   return { rowSegments, columns, columnCount };
 }
 
+/** Reader order within a row: outermost first (start ascending, end descending), then id. */
+function before(a: SegmentSpan, b: SegmentSpan): boolean {
+  return (a.startUtf16 - b.startUtf16 || b.endUtf16 - a.endUtf16 || a.id - b.id) < 0;
+}
+
+/**
+ * The layout after adding ONE segment (the reader's apply): only the rows it touches get new id lists,
+ * and it takes the first stripe column that no overlapping segment of another code holds — what
+ * layoutSegments would give it, without re-laying out tens of thousands of segments on a keypress.
+ */
+export function addToLayout(
+  rows: readonly DisplayRow[],
+  segments: ReadonlyMap<number, SegmentSpan>,
+  layout: SegmentLayout,
+  added: SegmentSpan,
+): SegmentLayout {
+  const span = rowSpan(rows, added.startUtf16, added.endUtf16);
+  if (!span) return layout;
+  const rowSegments = [...layout.rowSegments];
+  const blocked = new Set<number>();
+  for (let r = span.first; r <= span.last; r++) {
+    const ids = rowSegments[r] ?? [];
+    const next: number[] = [];
+    let placed = false;
+    for (const id of ids) {
+      const other = segments.get(id);
+      if (!other) continue;
+      if (other.codeId !== added.codeId) blocked.add(layout.columns.get(id) ?? 0);
+      if (!placed && before(added, other)) {
+        next.push(added.id);
+        placed = true;
+      }
+      next.push(id);
+    }
+    if (!placed) next.push(added.id);
+    rowSegments[r] = next;
+  }
+  let column = 0;
+  while (blocked.has(column)) column++;
+  const columns = new Map(layout.columns);
+  columns.set(added.id, column);
+  return { rowSegments, columns, columnCount: Math.max(layout.columnCount, column + 1) };
+}
+
 function reuseEqual(
   next: (readonly number[])[],
   previous: (readonly number[])[] | undefined,

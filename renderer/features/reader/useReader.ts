@@ -4,7 +4,7 @@ import type { DocumentSummary, Turn } from '../../../shared/api/documents';
 import { splitRows, type DisplayRow } from '../../../shared/reader/rows';
 import { call } from '../../api/client';
 import { useRevisions } from '../../app/useRevisions';
-import { layoutSegments, type SegmentLayout } from './derive';
+import { addToLayout, layoutSegments, type SegmentLayout } from './derive';
 
 export interface Range {
   start: number;
@@ -161,9 +161,18 @@ export const useReader = create<ReaderState>((set, get) => {
       if (!segment || get().documentId !== documentId) return segment;
       const fresh = !segments.has(segment.id);
       const next = new Map(get().segments);
-      next.set(segment.id, spanOf(segment));
-      setSegments(next, { selection: null, selectedSegmentId: segment.id });
-      if (fresh) bumpSegments();
+      const span = spanOf(segment);
+      next.set(segment.id, span);
+      const done = { selection: null, selectedSegmentId: segment.id };
+      if (!fresh) {
+        setSegments(next, done);
+        return segment;
+      }
+      // A new segment: lay out just it, so the stripe appears without re-laying out the document.
+      const s = get();
+      const layout = { rowSegments: s.rowSegments, columns: s.columns, columnCount: s.columnCount };
+      set({ segments: next, ...addToLayout(s.rows, next, layout, span), ...done });
+      bumpSegments();
       return segment;
     },
 

@@ -1,0 +1,94 @@
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import type { DynamicRowHeight } from 'react-window';
+
+/** The attribute react-window's List puts on every row it renders: the row's index. */
+const INDEX_ATTRIBUTE = 'data-react-window-index';
+
+/**
+ * Row heights for the reader's List: estimated for every row up front, replaced by the measured height
+ * once a row has been on screen. It does what react-window's useDynamicRowHeight does, at a cost that
+ * does not grow with the document: that hook copies its whole height map for every row it measures, and
+ * each copy makes the List rebuild its offsets, so scrolling a 5,000-paragraph transcript spent most of
+ * each frame copying maps. Here measurements write into one array and the List hears once per
+ * ResizeObserver batch.
+ */
+class RowHeightModel {
+  private readonly heights: Float64Array;
+  private total: number;
+  private observer: ResizeObserver | null = null;
+  private readonly listeners = new Set<() => void>();
+  private current: DynamicRowHeight;
+
+  constructor(estimates: readonly number[]) {
+    this.heights = Float64Array.from(estimates);
+    this.total = estimates.reduce((sum, h) => sum + h, 0);
+    this.current = this.snapshot();
+  }
+
+  /** A new object for the List after each batch of changes (over the same storage), so it re-reads heights. */
+  private changed(): void {
+    this.current = this.snapshot();
+    for (const listener of this.listeners) listener();
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): DynamicRowHeight => this.current;
+
+  private write(index: number, size: number): boolean {
+    const known = this.heights;
+    if (!Number.isInteger(index) || index < 0 || index >= known.length) return false;
+    if (size <= 0 || known[index] === size) return false;
+    this.total += size - known[index]!;
+    known[index] = size;
+    return true;
+  }
+
+  private measured = (entries: ResizeObserverEntry[]): void => {
+    let changed = false;
+    for (const entry of entries) {
+      const index = Number(entry.target.getAttribute(INDEX_ATTRIBUTE));
+      if (this.write(index, entry.borderBoxSize[0]?.blockSize ?? 0)) changed = true;
+    }
+    if (changed) this.changed();
+  };
+
+  /** Stable for the model's life: the List re-observes every row when this function changes. */
+  readonly observeRowElements = (elements: Element[] | NodeListOf<Element>): (() => void) => {
+    // Without ResizeObserver (jsdom in component tests) rows keep their estimated heights.
+    if (typeof ResizeObserver === 'undefined') return () => {};
+    this.observer ??= new ResizeObserver(this.measured);
+    const watching = this.observer;
+    const list = Array.from(elements);
+    for (const element of list) watching.observe(element);
+    return () => {
+      for (const element of list) watching.unobserve(element);
+    };
+  };
+
+  private snapshot(): DynamicRowHeight {
+    return {
+      getAverageRowHeight: () => (this.heights.length > 0 ? this.total / this.heights.length : 48),
+      getRowHeight: (index) => this.heights[index],
+      setRowHeight: (index, size) => {
+        if (this.write(index, size)) this.changed();
+      },
+      observeRowElements: this.observeRowElements,
+    };
+  }
+
+  dispose(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+  }
+}
+
+/** Heights for `List`'s rowHeight; a new model (and observer) whenever the estimates change (another document). */
+export function useRowHeights(estimates: readonly number[]): DynamicRowHeight {
+  const model = useMemo(() => new RowHeightModel(estimates), [estimates]);
+  useEffect(() => () => model.dispose(), [model]);
+  return useSyncExternalStore(model.subscribe, model.getSnapshot);
+}
