@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import type { DocumentKind } from '../../shared/api/documents';
 import { detectSpeakerTurns, type DetectedTurn } from '../../shared/text/speakerTurns';
-import { countWords } from '../../shared/text/wordCount';
+import { countWords, countWordsUtf8 } from '../../shared/text/wordCount';
 import { hashText } from './contentHash';
 import type { DecodedText } from './decodeUnicode';
 import { checkedFormat, finishExtraction, isPlainTextFormat, type Extracted } from './extractText';
@@ -29,7 +29,7 @@ function prepare(extracted: Extracted, kind: DocumentKind, utf8: Uint8Array | nu
     text: utf8 ?? text,
     // The same digest as hashText(text), from bytes already encoded.
     contentHash: utf8 ? crypto.createHash('sha256').update(utf8).digest('hex') : hashText(text),
-    wordCount: countWords(text),
+    wordCount: utf8 ? countWordsUtf8(utf8) : countWords(text),
     turns: kind === 'interview' ? detectSpeakerTurns(text) : [],
   };
 }

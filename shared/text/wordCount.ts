@@ -64,6 +64,56 @@ function countWordsInBmp(text: string): number {
   return words;
 }
 
+const ASTRAL = new Map<number, number>();
+
+function astralFlags(point: number): number {
+  let flags = ASTRAL.get(point);
+  if (flags === undefined) {
+    flags = KNOWN | (WORD_CHAR.test(String.fromCodePoint(point)) ? WORD : 0);
+    ASTRAL.set(point, flags);
+  }
+  return flags;
+}
+
+/**
+ * countWords of the text whose valid UTF-8 encoding `bytes` is (the importer has a file's bytes at
+ * hand), without decoding it to a string first: the same rule, code point by code point, and the
+ * same result. Bytes are much faster to walk than a string's characters.
+ */
+export function countWordsUtf8(bytes: Uint8Array): number {
+  let words = 0;
+  let word1 = 0;
+  let word2 = 0;
+  let joiner1 = 0;
+  const n = bytes.length;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    let flags: number;
+    if (b < 0x80) flags = FLAGS[b]!;
+    else if (b < 0xe0) {
+      flags = flagsOf(((b & 0x1f) << 6) | (bytes[i + 1]! & 0x3f));
+      i += 1;
+    } else if (b < 0xf0) {
+      flags = flagsOf(((b & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f));
+      i += 2;
+    } else {
+      const point =
+        ((b & 0x07) << 18) |
+        ((bytes[i + 1]! & 0x3f) << 12) |
+        ((bytes[i + 2]! & 0x3f) << 6) |
+        (bytes[i + 3]! & 0x3f);
+      flags = astralFlags(point);
+      i += 3;
+    }
+    const word = flags & WORD;
+    words += word & (word1 ^ 1) & ((joiner1 & word2) ^ 1);
+    word2 = word1;
+    word1 = word;
+    joiner1 = (flags & JOINER) >> 1;
+  }
+  return words;
+}
+
 /** Any text, character by character, with surrogate pairs taken as one code point. */
 function countWordsExactly(text: string): number {
   let words = 0;

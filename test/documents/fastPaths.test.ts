@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../electron/import/decodeText';
 import { normaliseText } from '../../shared/text/normalise';
-import { countWords } from '../../shared/text/wordCount';
+import { countWords, countWordsUtf8 } from '../../shared/text/wordCount';
 import { utf16le, windows1252 } from './fixtures';
 
 function referenceNormalise(raw: string): string {
@@ -18,6 +18,9 @@ function referenceNormalise(raw: string): string {
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]/u;
+// No lone surrogate halves (the lib this project targets has no String.isWellFormed).
+const wellFormed = (text: string): boolean =>
+  !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
 function referenceCountWords(text: string): number {
   const isWord = (i: number): boolean => WORD.test(String.fromCodePoint(text.codePointAt(i)!));
   let words = 0;
@@ -144,6 +147,19 @@ describe('import fast paths agree with the plain implementations', () => {
       '\u4e2d\u6587 text',
     ];
     for (const text of cases) expect(countWords(text)).toBe(referenceCountWords(text));
+    // From UTF-8 bytes (well-formed text only: that is all the importer hands it).
+    const utf8Count = (text: string): number => countWordsUtf8(Buffer.from(text, 'utf8'));
+    for (const text of cases.filter((t) => wellFormed(t)))
+      expect(utf8Count(text)).toBe(referenceCountWords(text));
+    for (const texts of [
+      bmpText,
+      fc.string({ unit: 'grapheme', maxLength: 40 }),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+    ])
+      fc.assert(
+        fc.property(texts, (text) => !wellFormed(text) || utf8Count(text) === referenceCountWords(text)),
+        { numRuns: 3000 },
+      );
     for (const texts of [anyText, bmpText, fc.string({ unit: 'grapheme', maxLength: 40 })])
       fc.assert(
         fc.property(texts, (text) => countWords(text) === referenceCountWords(text)),
