@@ -74,6 +74,8 @@ export function planSegments(
   bigCodeId: number,
   total = SEGMENT_COUNT,
   bigCount = BIG_CODE_SEGMENTS,
+  /** A document that gets exactly this many segments (issue 4's 200,000-word transcript has 5,000). */
+  capped?: { documentId: number; count: number },
 ): PlannedSegment[] {
   const otherCode = codeSampler(
     rng,
@@ -83,6 +85,7 @@ export function planSegments(
   const byId = new Map(documents.map((d) => [d.id, d]));
   const segments: PlannedSegment[] = [];
   const seen = new Set<string>();
+  let onCapped = 0;
   while (segments.length < total) {
     const doc = pickDocument();
     const previous = segments.at(-1);
@@ -98,6 +101,7 @@ export function planSegments(
     const codeId = segments.length < bigCount ? bigCodeId : otherCode();
     const key = `${target.id}:${codeId}:${startUtf16}:${endUtf16}`;
     if (seen.has(key)) continue;
+    if (target.id === capped?.documentId && onCapped++ >= capped.count) continue;
     seen.add(key);
     segments.push({ documentId: target.id, codeId, startUtf16, endUtf16 });
   }

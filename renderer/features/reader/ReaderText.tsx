@@ -68,7 +68,7 @@ export function ReaderText() {
         rowCount={rows.length}
         rowHeight={rowHeight}
         rowProps={ROW_PROPS}
-        overscanCount={4}
+        overscanCount={2}
         aria-label="Document text"
       />
     </div>
