@@ -84,6 +84,22 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // A project file may be open in two processes (safe shared use, test/reliability/twoProcesses.test.ts).
+    // A deferred transaction that reads before it writes gets SQLITE_BUSY at once, without waiting, when
+    // the other process wrote in between; BEGIN IMMEDIATE takes the write lock first and waits its turn.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/import/measureImport.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.type='CallExpression'][callee.callee.property.name='transaction']",
+          message: 'Run write transactions with .immediate(): db.transaction(fn).immediate().',
+        },
+      ],
+    },
+  },
+  {
     files: ['test/renderer/**/*.tsx'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },

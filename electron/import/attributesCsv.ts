@@ -76,30 +76,32 @@ export function importAttributesCsv(
   } catch (error) {
     throw new PassageError('invalid_argument', `${CALL}: ${(error as Error).message}`);
   }
-  return db.transaction((): AttributeCsvSummary => {
-    const created: { name: string; type: AttributeType }[] = [];
-    const types = new Map<string, AttributeType>();
-    for (const column of plan.columns) {
-      const existing = findAttribute(db, column.name);
-      if (existing) types.set(column.name, existing.type);
-      else {
-        if (column.name.length > 200)
-          throw new PassageError('invalid_argument', `${CALL}: column name longer than 200 characters`);
-        defineAttribute(db, column.name, column.inferredType);
-        types.set(column.name, column.inferredType);
-        created.push({ name: column.name, type: column.inferredType });
+  return db
+    .transaction((): AttributeCsvSummary => {
+      const created: { name: string; type: AttributeType }[] = [];
+      const types = new Map<string, AttributeType>();
+      for (const column of plan.columns) {
+        const existing = findAttribute(db, column.name);
+        if (existing) types.set(column.name, existing.type);
+        else {
+          if (column.name.length > 200)
+            throw new PassageError('invalid_argument', `${CALL}: column name longer than 200 characters`);
+          defineAttribute(db, column.name, column.inferredType);
+          types.set(column.name, column.inferredType);
+          created.push({ name: column.name, type: column.inferredType });
+        }
       }
-    }
-    for (const value of plan.values) {
-      const type = types.get(value.name)!;
-      const coerced = coerceAttributeValue(type, value.cell);
-      if (!coerced.ok)
-        throw new PassageError(
-          'invalid_argument',
-          `${CALL}: row ${value.row}, column ${value.name}: ${coerced.reason}`,
-        );
-      setAttributeValue(db, value.documentId, value.name, coerced.value, CALL);
-    }
-    return { matched: plan.matched, unmatched: plan.unmatched, created, valuesSet: plan.values.length };
-  })();
+      for (const value of plan.values) {
+        const type = types.get(value.name)!;
+        const coerced = coerceAttributeValue(type, value.cell);
+        if (!coerced.ok)
+          throw new PassageError(
+            'invalid_argument',
+            `${CALL}: row ${value.row}, column ${value.name}: ${coerced.reason}`,
+          );
+        setAttributeValue(db, value.documentId, value.name, coerced.value, CALL);
+      }
+      return { matched: plan.matched, unmatched: plan.unmatched, created, valuesSet: plan.values.length };
+    })
+    .immediate();
 }

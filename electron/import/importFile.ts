@@ -98,7 +98,7 @@ export function writePreparedFile(
   options: ImportOptions,
 ): FileOutcome {
   try {
-    return db.transaction(() => insertPreparedFile(db, file, options))();
+    return db.transaction(() => insertPreparedFile(db, file, options)).immediate();
   } catch (error) {
     return { status: 'failed', reason: reasonOf(error) };
   }

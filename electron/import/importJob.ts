@@ -69,9 +69,13 @@ export async function runImport(
     // is written again file by file, each in its own savepoint, so only the failing file is lost.
     let outcomes: FileOutcome[];
     try {
-      outcomes = db.transaction(() => written.map((file) => insertPreparedFile(db, file, options)))();
+      outcomes = db
+        .transaction(() => written.map((file) => insertPreparedFile(db, file, options)))
+        .immediate();
     } catch {
-      outcomes = db.transaction(() => written.map((file) => writePreparedFile(db, file, options)))();
+      outcomes = db
+        .transaction(() => written.map((file) => writePreparedFile(db, file, options)))
+        .immediate();
     }
     written.forEach((file, i) => record(file.source.name, outcomes[i]!));
     unCheckpointed += written.reduce((n, file) => n + file.text.length, 0);
@@ -139,7 +143,7 @@ function rollBack(
       );
     const groupId = options.groupName && !groupExisted ? findGroupId(db, options.groupName) : undefined;
     if (groupId !== undefined) deleteGroup(db, groupId);
-  })();
+  }).immediate();
 }
 
 export function listSources(args: Pick<ImportArgs, 'paths' | 'files'>): ImportSource[] {

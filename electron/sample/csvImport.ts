@@ -60,65 +60,67 @@ export function importSampleCsv(db: Database.Database, text: string): ImportResu
   });
   if (errors.length > 0) return { imported: 0, referrals: 0, categoriesCreated: [], errors };
 
-  return db.transaction((): ImportResult => {
-    const categoriesCreated: string[] = [];
-    const categoryId = (name: string | null) => {
-      if (name === null) return null;
-      const found = categoryIdByName(db, name);
-      if (found !== undefined) return found;
-      categoriesCreated.push(name);
-      return createCategory(db, name, 'sample.import').id;
-    };
-    const date = today();
-    const ids = new Map<string, number>(existing.map((p) => [p.label.toLowerCase(), p.id]));
-    for (const p of participants) {
-      // Without identified_date, a participant interviewed before the import was identified no later than that.
-      const identifiedOn = p.identifiedDate ?? earlierOf(date, p.interviewDate ?? date);
-      const id = createParticipant(
-        db,
-        {
-          label: p.label,
-          categoryId: categoryId(p.category),
-          interviewDate: p.interviewDate,
-          interviewMode: p.mode,
-          durationMinutes: p.durationMinutes,
-          interviewer: p.interviewer,
-          consentVersion: p.consentVersion,
-          consentDate: p.consentDate,
-          recordingAllowed: p.recordingAllowed,
-          anonymisation: p.anonymisation,
-          notes: p.notes,
-        },
-        'identified',
-        identifiedOn,
-        'sample.import',
-      );
-      // An interview recorded in the file dates the 'interviewed' entry; other statuses are as of the import.
-      if (p.status !== 'identified') {
-        const when =
-          p.status === 'interviewed' && p.interviewDate ? p.interviewDate : laterOf(identifiedOn, date);
-        setStatus(db, id, p.status, when, 'imported');
-      }
-      ids.set(p.label.toLowerCase(), id);
-    }
-    let referrals = 0;
-    for (const p of participants) {
-      for (const referrer of new Set(p.referredBy.map((r) => r.toLowerCase()))) {
-        addReferral(
+  return db
+    .transaction((): ImportResult => {
+      const categoriesCreated: string[] = [];
+      const categoryId = (name: string | null) => {
+        if (name === null) return null;
+        const found = categoryIdByName(db, name);
+        if (found !== undefined) return found;
+        categoriesCreated.push(name);
+        return createCategory(db, name, 'sample.import').id;
+      };
+      const date = today();
+      const ids = new Map<string, number>(existing.map((p) => [p.label.toLowerCase(), p.id]));
+      for (const p of participants) {
+        // Without identified_date, a participant interviewed before the import was identified no later than that.
+        const identifiedOn = p.identifiedDate ?? earlierOf(date, p.interviewDate ?? date);
+        const id = createParticipant(
           db,
           {
-            referrerId: ids.get(referrer)!,
-            referredId: ids.get(p.label.toLowerCase())!,
-            date: null,
-            note: '',
+            label: p.label,
+            categoryId: categoryId(p.category),
+            interviewDate: p.interviewDate,
+            interviewMode: p.mode,
+            durationMinutes: p.durationMinutes,
+            interviewer: p.interviewer,
+            consentVersion: p.consentVersion,
+            consentDate: p.consentDate,
+            recordingAllowed: p.recordingAllowed,
+            anonymisation: p.anonymisation,
+            notes: p.notes,
           },
+          'identified',
+          identifiedOn,
           'sample.import',
         );
-        referrals += 1;
+        // An interview recorded in the file dates the 'interviewed' entry; other statuses are as of the import.
+        if (p.status !== 'identified') {
+          const when =
+            p.status === 'interviewed' && p.interviewDate ? p.interviewDate : laterOf(identifiedOn, date);
+          setStatus(db, id, p.status, when, 'imported');
+        }
+        ids.set(p.label.toLowerCase(), id);
       }
-    }
-    return { imported: participants.length, referrals, categoriesCreated, errors: [] };
-  })();
+      let referrals = 0;
+      for (const p of participants) {
+        for (const referrer of new Set(p.referredBy.map((r) => r.toLowerCase()))) {
+          addReferral(
+            db,
+            {
+              referrerId: ids.get(referrer)!,
+              referredId: ids.get(p.label.toLowerCase())!,
+              date: null,
+              note: '',
+            },
+            'sample.import',
+          );
+          referrals += 1;
+        }
+      }
+      return { imported: participants.length, referrals, categoriesCreated, errors: [] };
+    })
+    .immediate();
 }
 
 function laterOf(a: string, b: string): string {

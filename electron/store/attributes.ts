@@ -47,22 +47,24 @@ export function defineAttribute(
   name: string,
   type: AttributeType,
 ): AttributeDefinition {
-  return db.transaction(() => {
-    const existing = findAttribute(db, name);
-    if (existing) {
-      if (existing.type !== type)
-        throw new PassageError(
-          'conflict',
-          `attributes.define: ${name}: already exists as ${existing.type}, not ${type}`,
-        );
-      return existing;
-    }
-    const row = statement(
-      db,
-      `INSERT INTO attributes (scope, name, type) VALUES ('document', :name, :type) RETURNING id`,
-    ).get({ name, type }) as { id: number };
-    return { id: row.id, name, type, usedBy: 0 };
-  })();
+  return db
+    .transaction(() => {
+      const existing = findAttribute(db, name);
+      if (existing) {
+        if (existing.type !== type)
+          throw new PassageError(
+            'conflict',
+            `attributes.define: ${name}: already exists as ${existing.type}, not ${type}`,
+          );
+        return existing;
+      }
+      const row = statement(
+        db,
+        `INSERT INTO attributes (scope, name, type) VALUES ('document', :name, :type) RETURNING id`,
+      ).get({ name, type }) as { id: number };
+      return { id: row.id, name, type, usedBy: 0 };
+    })
+    .immediate();
 }
 
 export function deleteAttribute(db: Database.Database, id: number): void {
@@ -104,7 +106,7 @@ export function setAttributeValue(
        VALUES (:documentId, :attributeId, :value)
        ON CONFLICT (document_id, attribute_id) DO UPDATE SET value = excluded.value`,
     ).run({ documentId, attributeId: attribute.id, value: encodeValue(coerced.value) });
-  })();
+  }).immediate();
 }
 
 /** Attribute values of many documents at once (one query for a whole list). */

@@ -65,23 +65,25 @@ export function createGroup(
   description = '',
 ): number {
   const trimmed = checkName(name, 'documentGroups.create');
-  return db.transaction(() => {
-    if (findGroupId(db, trimmed) !== undefined) {
-      throw new PassageError('conflict', `documentGroups.create: name: "${trimmed}" already exists`);
-    }
-    const info = statement(
-      db,
-      `INSERT INTO document_groups (name, description, query, created_at)
+  return db
+    .transaction(() => {
+      if (findGroupId(db, trimmed) !== undefined) {
+        throw new PassageError('conflict', `documentGroups.create: name: "${trimmed}" already exists`);
+      }
+      const info = statement(
+        db,
+        `INSERT INTO document_groups (name, description, query, created_at)
        VALUES (@name, @description, @query, @createdAt)`,
-    ).run({ name: trimmed, description, query, createdAt: new Date().toISOString() });
-    return Number(info.lastInsertRowid);
-  })();
+      ).run({ name: trimmed, description, query, createdAt: new Date().toISOString() });
+      return Number(info.lastInsertRowid);
+    })
+    .immediate();
 }
 
 /** The id of the group with this name, created if missing. Safe inside a caller's transaction (import). */
 export function ensureGroup(db: Database.Database, name: string): number {
   const trimmed = checkName(name, 'documentGroups');
-  return db.transaction(() => findGroupId(db, trimmed) ?? createGroup(db, trimmed))();
+  return db.transaction(() => findGroupId(db, trimmed) ?? createGroup(db, trimmed)).immediate();
 }
 
 function requireDocuments(db: Database.Database, documentIds: readonly number[], call: string): void {
@@ -105,7 +107,7 @@ export function addDocumentsToGroup(
       'INSERT OR IGNORE INTO document_group_members (group_id, document_id) VALUES (@groupId, @documentId)',
     );
     for (const documentId of documentIds) insert.run({ groupId, documentId });
-  })();
+  }).immediate();
 }
 
 /** Removes documents from a group; documents not in it are ignored. Returns how many were removed. */
@@ -114,16 +116,18 @@ export function removeDocumentsFromGroup(
   groupId: number,
   documentIds: readonly number[],
 ): number {
-  return db.transaction(() => {
-    getGroup(db, groupId);
-    const del = statement(
-      db,
-      'DELETE FROM document_group_members WHERE group_id = @groupId AND document_id = @documentId',
-    );
-    let removed = 0;
-    for (const documentId of documentIds) removed += del.run({ groupId, documentId }).changes;
-    return removed;
-  })();
+  return db
+    .transaction(() => {
+      getGroup(db, groupId);
+      const del = statement(
+        db,
+        'DELETE FROM document_group_members WHERE group_id = @groupId AND document_id = @documentId',
+      );
+      let removed = 0;
+      for (const documentId of documentIds) removed += del.run({ groupId, documentId }).changes;
+      return removed;
+    })
+    .immediate();
 }
 
 export function renameGroup(db: Database.Database, groupId: number, name: string): void {
@@ -138,7 +142,7 @@ export function renameGroup(db: Database.Database, groupId: number, name: string
       name: trimmed,
       groupId,
     });
-  })();
+  }).immediate();
 }
 
 /** Deletes a group and its memberships (never the documents). */
@@ -146,7 +150,7 @@ export function deleteGroup(db: Database.Database, groupId: number): void {
   db.transaction(() => {
     getGroup(db, groupId);
     statement(db, 'DELETE FROM document_groups WHERE id = @groupId').run({ groupId });
-  })();
+  }).immediate();
 }
 
 /** Ids of the group's documents, in document order. */

@@ -44,7 +44,7 @@ export { hashText };
  * and other callers can never store text whose offsets would disagree with an imported one.
  */
 export function insertDocument(db: Database.Database, input: DocumentInput): number {
-  return db.transaction(() => insertDocumentRows(db, input))();
+  return db.transaction(() => insertDocumentRows(db, input)).immediate();
 }
 
 /** The text to bind (CAST to TEXT in SQL, so bytes are stored as text), with its hash and word count. */
@@ -167,40 +167,47 @@ export interface DocumentChanges {
 
 /** Changes metadata only: the text is never changed after import (segments point into it). */
 export function updateDocument(db: Database.Database, id: number, changes: DocumentChanges): DocumentSummary {
-  return db.transaction(() => {
-    const current = requireDocument(db, id, 'documents.update');
-    const next = {
-      title: changes.title ?? current.title,
-      kind: changes.kind ?? current.kind,
-      date: changes.date === undefined ? current.date : changes.date,
-      author: changes.author === undefined ? current.author : changes.author,
-      participantId: changes.participantId === undefined ? current.participantId : changes.participantId,
-    };
-    if (next.participantId !== null && next.participantId !== current.participantId) {
-      const exists = statement(db, `SELECT 1 FROM participants WHERE id = :id`).get({
-        id: next.participantId,
-      });
-      if (!exists)
-        throw new PassageError('not_found', `documents.update: participant ${next.participantId} not found`);
-    }
-    statement(
-      db,
-      `UPDATE documents SET title = :title, kind = :kind, date = :date, author = :author,
+  return db
+    .transaction(() => {
+      const current = requireDocument(db, id, 'documents.update');
+      const next = {
+        title: changes.title ?? current.title,
+        kind: changes.kind ?? current.kind,
+        date: changes.date === undefined ? current.date : changes.date,
+        author: changes.author === undefined ? current.author : changes.author,
+        participantId: changes.participantId === undefined ? current.participantId : changes.participantId,
+      };
+      if (next.participantId !== null && next.participantId !== current.participantId) {
+        const exists = statement(db, `SELECT 1 FROM participants WHERE id = :id`).get({
+          id: next.participantId,
+        });
+        if (!exists)
+          throw new PassageError(
+            'not_found',
+            `documents.update: participant ${next.participantId} not found`,
+          );
+      }
+      statement(
+        db,
+        `UPDATE documents SET title = :title, kind = :kind, date = :date, author = :author,
          participant_id = :participantId WHERE id = :id`,
-    ).run({ id, ...next });
-    return requireDocument(db, id, 'documents.update');
-  })();
+      ).run({ id, ...next });
+      return requireDocument(db, id, 'documents.update');
+    })
+    .immediate();
 }
 
 /** Deletes documents (their turns, pages, segments, memos and attribute values go by cascade). */
 export function deleteDocuments(db: Database.Database, ids: readonly number[]): number {
-  return db.transaction(() => {
-    const remove = statement(db, `DELETE FROM documents WHERE id = :id`);
-    for (const id of ids)
-      if (remove.run({ id }).changes === 0)
-        throw new PassageError('not_found', `documents.delete: document ${id} not found`);
-    return ids.length;
-  })();
+  return db
+    .transaction(() => {
+      const remove = statement(db, `DELETE FROM documents WHERE id = :id`);
+      for (const id of ids)
+        if (remove.run({ id }).changes === 0)
+          throw new PassageError('not_found', `documents.delete: document ${id} not found`);
+      return ids.length;
+    })
+    .immediate();
 }
 
 /** The document already holding this content, if any (duplicate detection at import). */

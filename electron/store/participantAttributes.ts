@@ -18,14 +18,16 @@ export function defineParticipantAttribute(
   name: string,
   type: AttributeDefinition['type'],
 ): AttributeDefinition {
-  return db.transaction(() => {
-    if (listParticipantAttributes(db).some((a) => a.name.toLowerCase() === name.toLowerCase()))
-      throw new PassageError('conflict', `sample.attributes.define: name: '${name}' already exists`);
-    return statement(
-      db,
-      "INSERT INTO attributes (scope, name, type) VALUES ('participant', :name, :type) RETURNING id, name, type",
-    ).get({ name, type }) as AttributeDefinition;
-  })();
+  return db
+    .transaction(() => {
+      if (listParticipantAttributes(db).some((a) => a.name.toLowerCase() === name.toLowerCase()))
+        throw new PassageError('conflict', `sample.attributes.define: name: '${name}' already exists`);
+      return statement(
+        db,
+        "INSERT INTO attributes (scope, name, type) VALUES ('participant', :name, :type) RETURNING id, name, type",
+      ).get({ name, type }) as AttributeDefinition;
+    })
+    .immediate();
 }
 
 function checkValue(attribute: AttributeDefinition, value: string): void {
@@ -67,7 +69,7 @@ export function setParticipantAttribute(
        VALUES (:participantId, :attributeId, :value)
        ON CONFLICT (participant_id, attribute_id) DO UPDATE SET value = excluded.value`,
     ).run({ participantId, attributeId, value });
-  })();
+  }).immediate();
 }
 
 export function participantAttributeValues(

@@ -30,28 +30,32 @@ export function createCategory(
   name: string,
   call = 'sample.categories.create',
 ): Category {
-  return db.transaction(() => {
-    if (categoryIdByName(db, name) !== undefined)
-      throw new PassageError('conflict', `${call}: name: '${name}' already exists`);
-    const { id } = statement(
-      db,
-      `INSERT INTO participant_categories (name, position)
+  return db
+    .transaction(() => {
+      if (categoryIdByName(db, name) !== undefined)
+        throw new PassageError('conflict', `${call}: name: '${name}' already exists`);
+      const { id } = statement(
+        db,
+        `INSERT INTO participant_categories (name, position)
        VALUES (:name, (SELECT coalesce(max(position), 0) + 1 FROM participant_categories)) RETURNING id`,
-    ).get({ name }) as { id: number };
-    return getCategory(db, id, call);
-  })();
+      ).get({ name }) as { id: number };
+      return getCategory(db, id, call);
+    })
+    .immediate();
 }
 
 export function renameCategory(db: Database.Database, id: number, name: string): Category {
-  return db.transaction(() => {
-    const call = 'sample.categories.rename';
-    getCategory(db, id, call);
-    const other = categoryIdByName(db, name);
-    if (other !== undefined && other !== id)
-      throw new PassageError('conflict', `${call}: name: '${name}' already exists`);
-    statement(db, 'UPDATE participant_categories SET name = :name WHERE id = :id').run({ id, name });
-    return getCategory(db, id, call);
-  })();
+  return db
+    .transaction(() => {
+      const call = 'sample.categories.rename';
+      getCategory(db, id, call);
+      const other = categoryIdByName(db, name);
+      if (other !== undefined && other !== id)
+        throw new PassageError('conflict', `${call}: name: '${name}' already exists`);
+      statement(db, 'UPDATE participant_categories SET name = :name WHERE id = :id').run({ id, name });
+      return getCategory(db, id, call);
+    })
+    .immediate();
 }
 
 /** A category still in use is kept: the researcher recategorises its participants first. */
@@ -65,13 +69,13 @@ export function deleteCategory(db: Database.Database, id: number): void {
         `${call}: '${category.name}' is used by ${category.participants} participant(s) — recategorise them first`,
       );
     statement(db, 'DELETE FROM participant_categories WHERE id = :id').run({ id });
-  })();
+  }).immediate();
 }
 
 export function addDefaultCategories(db: Database.Database): Category[] {
   db.transaction(() => {
     for (const name of DEFAULT_CATEGORIES)
       if (categoryIdByName(db, name) === undefined) createCategory(db, name, 'sample.categories.addDefaults');
-  })();
+  }).immediate();
   return listCategories(db);
 }

@@ -27,7 +27,7 @@ export function linkDocument(db: Database.Database, participantId: number, docum
     ).run({ participantId, documentId });
     if (changes === 0)
       throw new PassageError('not_found', `sample.linkDocument: document ${documentId} does not exist`);
-  })();
+  }).immediate();
 }
 
 export function unlinkDocument(db: Database.Database, documentId: number): void {

@@ -109,42 +109,44 @@ export function createParticipant(
   statusDate: string = today(),
   call = 'sample.create',
 ): number {
-  return db.transaction(() => {
-    const labels = (statement(db, 'SELECT label FROM participants').all() as { label: string }[]).map(
-      (r) => r.label,
-    );
-    const label = fields.label ?? nextDefaultLabel(labels);
-    checkLabelFree(db, label, call);
-    checkCategory(db, fields.categoryId ?? null, call);
-    const full: ParticipantFields = {
-      label,
-      categoryId: fields.categoryId ?? null,
-      interviewDate: fields.interviewDate ?? null,
-      interviewMode: fields.interviewMode ?? null,
-      durationMinutes: fields.durationMinutes ?? null,
-      interviewer: fields.interviewer ?? null,
-      consentVersion: fields.consentVersion ?? null,
-      consentDate: fields.consentDate ?? null,
-      recordingAllowed: fields.recordingAllowed ?? null,
-      anonymisation: fields.anonymisation ?? null,
-      notes: fields.notes ?? '',
-    };
-    const { id } = statement(
-      db,
-      `INSERT INTO participants (label, category_id, status, interview_date, interview_mode, duration_minutes,
+  return db
+    .transaction(() => {
+      const labels = (statement(db, 'SELECT label FROM participants').all() as { label: string }[]).map(
+        (r) => r.label,
+      );
+      const label = fields.label ?? nextDefaultLabel(labels);
+      checkLabelFree(db, label, call);
+      checkCategory(db, fields.categoryId ?? null, call);
+      const full: ParticipantFields = {
+        label,
+        categoryId: fields.categoryId ?? null,
+        interviewDate: fields.interviewDate ?? null,
+        interviewMode: fields.interviewMode ?? null,
+        durationMinutes: fields.durationMinutes ?? null,
+        interviewer: fields.interviewer ?? null,
+        consentVersion: fields.consentVersion ?? null,
+        consentDate: fields.consentDate ?? null,
+        recordingAllowed: fields.recordingAllowed ?? null,
+        anonymisation: fields.anonymisation ?? null,
+        notes: fields.notes ?? '',
+      };
+      const { id } = statement(
+        db,
+        `INSERT INTO participants (label, category_id, status, interview_date, interview_mode, duration_minutes,
          interviewer, consent_version, consent_date, recording_allowed, anonymisation, withdrawn_at, notes, created_at)
        VALUES (:label, :categoryId, :status, :interviewDate, :interviewMode, :durationMinutes, :interviewer,
          :consentVersion, :consentDate, :recordingAllowed, :anonymisation, :withdrawnAt, :notes, :createdAt)
        RETURNING id`,
-    ).get({
-      ...writeParams(full),
-      status,
-      withdrawnAt: status === 'withdrawn' ? statusDate : null,
-      createdAt: new Date().toISOString(),
-    }) as { id: number };
-    addHistory(db, id, status, statusDate, '');
-    return id;
-  })();
+      ).get({
+        ...writeParams(full),
+        status,
+        withdrawnAt: status === 'withdrawn' ? statusDate : null,
+        createdAt: new Date().toISOString(),
+      }) as { id: number };
+      addHistory(db, id, status, statusDate, '');
+      return id;
+    })
+    .immediate();
 }
 
 export function updateParticipant(
@@ -183,7 +185,7 @@ export function updateParticipant(
          anonymisation = :anonymisation, notes = :notes
        WHERE id = :id`,
     ).run({ ...writeParams(merged), id });
-  })();
+  }).immediate();
 }
 
 export function deleteParticipant(db: Database.Database, id: number): void {
@@ -227,7 +229,7 @@ export function setStatus(
         withdrawnAt: status === 'withdrawn' ? date : null,
       },
     );
-  })();
+  }).immediate();
 }
 
 export interface HistoryRecord {
@@ -255,5 +257,5 @@ export function renameParticipants(db: Database.Database, labels: ReadonlyMap<nu
       });
     for (const [id, label] of labels)
       statement(db, 'UPDATE participants SET label = :label WHERE id = :id').run({ id, label });
-  })();
+  }).immediate();
 }

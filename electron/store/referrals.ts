@@ -50,7 +50,7 @@ export function addReferral(db: Database.Database, referral: ReferralRecord, cal
        ON CONFLICT (referrer_id, referred_id) DO UPDATE SET referred_on = excluded.referred_on, note = excluded.note`,
     ).run({ ...referral, createdAt: new Date().toISOString() });
     if (changes === 0) throw new PassageError('internal', `${call}: referral not written`);
-  })();
+  }).immediate();
 }
 
 export function removeReferral(db: Database.Database, referrerId: number, referredId: number): void {

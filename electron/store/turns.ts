@@ -27,12 +27,15 @@ export function listTurns(db: Database.Database, documentId: number): Turn[] {
 
 /** Renames one speaker label throughout a document (the user correcting a detected label). */
 export function renameSpeaker(db: Database.Database, documentId: number, from: string, to: string): number {
-  return db.transaction(
-    () =>
-      statement(db, `UPDATE turns SET speaker = :to WHERE document_id = :documentId AND speaker = :from`).run(
-        { documentId, from, to },
-      ).changes,
-  )();
+  return db
+    .transaction(
+      () =>
+        statement(
+          db,
+          `UPDATE turns SET speaker = :to WHERE document_id = :documentId AND speaker = :from`,
+        ).run({ documentId, from, to }).changes,
+    )
+    .immediate();
 }
 
 export function insertPages(db: Database.Database, documentId: number, pages: readonly Page[]): void {

@@ -129,17 +129,19 @@ let active: { db: Database.Database; journal: Journal } | null = null;
 /** Runs `action` as one persisted undo entry (see the top of this file). */
 export function runUndoable<T>(db: Database.Database, label: string, action: (journal: Journal) => T): T {
   if (active && active.db === db) return action(active.journal);
-  return db.transaction(() => {
-    const journal = new Journal(db);
-    active = { db, journal };
-    try {
-      const result = action(journal);
-      if (journal.changes.length > 0) record(db, label, journal.changes);
-      return result;
-    } finally {
-      active = null;
-    }
-  })();
+  return db
+    .transaction(() => {
+      const journal = new Journal(db);
+      active = { db, journal };
+      try {
+        const result = action(journal);
+        if (journal.changes.length > 0) record(db, label, journal.changes);
+        return result;
+      } finally {
+        active = null;
+      }
+    })
+    .immediate();
 }
 
 function record(db: Database.Database, label: string, changes: Change[]): void {
@@ -192,7 +194,7 @@ function step(db: Database.Database, direction: 'undo' | 'redo'): string | null 
         id: entry.id,
         undone: direction === 'undo' ? 1 : 0,
       });
-    })();
+    }).immediate();
   } catch (error) {
     // The rows changed outside the journal (e.g. a document was deleted): this entry can never apply
     // again, nor can those behind it, so they are dropped rather than blocking the stack forever.

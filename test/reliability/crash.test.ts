@@ -2,11 +2,9 @@
 // SIGKILL at random moments, 22 times. After every kill the project must open, pass integrity checks,
 // hold every action the child reported as committed, hold nothing half-written, and keep its undo
 // journal and pre-migration backups consistent.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { invoke } from '../../electron/backend/dispatch';
 import { Session } from '../../electron/backend/session';
@@ -14,26 +12,11 @@ import { closeProject, openProject } from '../../electron/store/openProject';
 import { MAX_ENTRIES } from '../../electron/store/undo';
 import { normaliseText } from '../../shared/text/normalise';
 import { tempDir } from '../helpers/tmp';
+import { buildCrashChild, ROOT, runAndKill } from './crashChildRunner';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const CHILD = path.join(ROOT, 'out', 'reliability', 'crashChild.mjs');
 const KILLS = 22;
 
-beforeAll(async () => {
-  // Bundled two levels below the root, like the app's bundles, so it finds migrations/ the same way.
-  await build({
-    absWorkingDir: ROOT,
-    entryPoints: ['test/reliability/crashChild.ts'],
-    outfile: CHILD,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-    define: { __PASSAGE_VERSION__: '"test"' },
-  });
-});
+beforeAll(buildCrashChild);
 
 /** Deterministic kill moments, so a failure can be replayed. */
 function delays(count: number): number[] {
@@ -41,28 +24,6 @@ function delays(count: number): number[] {
   return Array.from({ length: count }, () => {
     state = (state * 1103515245 + 12345) % 2 ** 31;
     return 30 + (state % 1500);
-  });
-}
-
-function runAndKill(
-  args: string[],
-  delayMs: number,
-): Promise<{ docs: number[]; segs: number[]; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CHILD, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
-    child.on('exit', () => {
-      clearTimeout(timer);
-      // Only complete lines were committed and reported; a torn last line is ignored.
-      const lines = out.split('\n').slice(0, -1);
-      const ids = (kind: string): number[] =>
-        lines.filter((l) => l.startsWith(`${kind} `)).map((l) => Number(l.split(' ')[1]));
-      resolve({ docs: ids('doc'), segs: ids('seg'), stderr });
-    });
   });
 }
 

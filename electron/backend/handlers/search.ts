@@ -111,22 +111,27 @@ export const searchHandlers: HandlersFor<typeof searchArgs> = {
   'documentGroups.list': (session) => listGroups(session.requireProject().db),
   'documentGroups.create': (session, args) => {
     const { db } = session.requireProject();
-    const id = db.transaction(() => {
-      const groupId = createGroup(db, args.name, null, args.description ?? '');
-      if (args.documentIds && args.documentIds.length > 0) addDocumentsToGroup(db, groupId, args.documentIds);
-      return groupId;
-    })();
+    const id = db
+      .transaction(() => {
+        const groupId = createGroup(db, args.name, null, args.description ?? '');
+        if (args.documentIds && args.documentIds.length > 0)
+          addDocumentsToGroup(db, groupId, args.documentIds);
+        return groupId;
+      })
+      .immediate();
     return getGroup(db, id);
   },
   'documentGroups.createFromSearch': (session, args) => {
     const { db } = session.requireProject();
     const search = requireQuery(args.query);
-    const id = db.transaction(() => {
-      const ids = matchingDocuments(db, search, args.filters, 'title').map((row) => row.id);
-      const groupId = createGroup(db, args.name, args.query, args.description ?? '');
-      addDocumentsToGroup(db, groupId, ids);
-      return groupId;
-    })();
+    const id = db
+      .transaction(() => {
+        const ids = matchingDocuments(db, search, args.filters, 'title').map((row) => row.id);
+        const groupId = createGroup(db, args.name, args.query, args.description ?? '');
+        addDocumentsToGroup(db, groupId, ids);
+        return groupId;
+      })
+      .immediate();
     return getGroup(db, id);
   },
   'documentGroups.rename': (session, args) => {
