@@ -54,7 +54,8 @@ async function main(): Promise<void> {
     const bigCodeId = codeIds[1]!;
     const longTranscript = study.transcripts[0]!;
     const longTitle = longTranscript.fileName.replace(/\.txt$/, '');
-    const longId = (db.prepare('SELECT id FROM documents WHERE title = ?').get(longTitle) as { id: number }).id;
+    const longId = (db.prepare('SELECT id FROM documents WHERE title = ?').get(longTitle) as { id: number })
+      .id;
     // Issue 4 measures the reader on the 200,000-word transcript with 5,000 segments.
     const segments = planSegments(createRng(7), documents, codeIds, bigCodeId, undefined, undefined, {
       documentId: longId,

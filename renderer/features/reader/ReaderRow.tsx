@@ -1,4 +1,4 @@
-import { useMemo, type CSSProperties } from 'react';
+import { memo, useMemo, type CSSProperties } from 'react';
 import type { RowComponentProps } from 'react-window';
 import { useShallow } from 'zustand/react/shallow';
 import type { SegmentSpan } from '../../../shared/api/coding';
@@ -54,6 +54,18 @@ export interface RowActions {
  * hover and selection), so coding a passage re-renders the rows it touches, not the whole screen.
  */
 export function ReaderRow({ index, style, ariaAttributes, codeRow }: RowComponentProps<RowActions>) {
+  return (
+    <div {...ariaAttributes} style={style} className="reader-row" data-row={index}>
+      <RowContent index={index} codeRow={codeRow} />
+    </div>
+  );
+}
+
+/**
+ * The row's gutter, text and stripes. Memoised apart from the positioned wrapper: when measured heights
+ * move rows, the List gives them new styles, and only the wrappers re-render.
+ */
+const RowContent = memo(function RowContent({ index, codeRow }: { index: number } & RowActions) {
   const row = useReader((s) => s.rows[index]);
   const text = useReader((s) => s.text);
   const rows = useReader((s) => s.rows);
@@ -101,7 +113,7 @@ export function ReaderRow({ index, style, ariaAttributes, codeRow }: RowComponen
       : (overflow.find((s) => s.id === selected) ?? overflow.find((s) => s.id === hovered));
 
   return (
-    <div {...ariaAttributes} style={style} className="reader-row" data-row={index}>
+    <>
       <div className="reader-gutter" aria-hidden="true">
         <span className="reader-paragraph-number">{row.paragraph}</span>
         {row.page !== null && <span className="reader-page">p. {row.page}</span>}
@@ -180,9 +192,9 @@ export function ReaderRow({ index, style, ariaAttributes, codeRow }: RowComponen
           <MoreStripes segments={overflow} codes={codes} selected={selected} />
         )}
       </div>
-    </div>
+    </>
   );
-}
+});
 
 /** The "+N" in the last stripe column: clicking selects the row's hidden segments one after another. */
 function MoreStripes({

@@ -25,10 +25,21 @@ class RowHeightModel {
     this.current = this.snapshot();
   }
 
-  /** A new object for the List after each batch of changes (over the same storage), so it re-reads heights. */
+  private pending = 0;
+
+  /**
+   * A new object for the List (over the same storage), so it re-reads heights — at the next frame.
+   * Telling it inside the ResizeObserver callback re-rendered and re-laid out the list a second time in
+   * the same frame (the observer runs after layout); at the next frame it joins that frame's one layout.
+   * Rows just mounted sit at their estimated offsets for that one frame.
+   */
   private changed(): void {
-    this.current = this.snapshot();
-    for (const listener of this.listeners) listener();
+    if (this.pending) return;
+    this.pending = requestAnimationFrame(() => {
+      this.pending = 0;
+      this.current = this.snapshot();
+      for (const listener of this.listeners) listener();
+    });
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -81,6 +92,7 @@ class RowHeightModel {
   }
 
   dispose(): void {
+    cancelAnimationFrame(this.pending);
     this.observer?.disconnect();
     this.observer = null;
   }
