@@ -1,23 +1,19 @@
+import type { SpeakerCount } from '../../../shared/api/documents';
 import { useEffect, useState } from 'react';
 import { call, callOrError } from '../../api/client';
 import { useRevision, useRevisions } from '../../app/useRevisions';
 
-interface Speaker {
-  label: string;
-  turns: number;
-}
-
 /** The speaker labels detected in a transcript, for the researcher to confirm or correct. */
 export function SpeakersPanel({ documentId }: { documentId: number }) {
   const revision = useRevision('documents');
-  const [speakers, setSpeakers] = useState<Speaker[] | null>(null);
+  const [speakers, setSpeakers] = useState<SpeakerCount[] | null>(null);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let current = true;
     void call('turns.speakers', { documentId }).then((found) => {
-      if (current && found) setSpeakers(found.map((s) => ({ label: s.speaker, turns: s.turns })));
+      if (current && found) setSpeakers(found);
     });
     return () => {
       current = false;
@@ -45,20 +41,23 @@ export function SpeakersPanel({ documentId }: { documentId: number }) {
       <p className="muted">Detected from the transcript; correct a label to rename it in every turn.</p>
       {speakers.map((speaker) => (
         <form
-          key={speaker.label}
+          key={speaker.speaker}
           onSubmit={(e) => {
             e.preventDefault();
-            void rename(speaker.label);
+            void rename(speaker.speaker);
           }}
         >
           <input
-            aria-label={`Speaker ${speaker.label}`}
-            value={drafts[speaker.label] ?? speaker.label}
-            onChange={(e) => setDrafts({ ...drafts, [speaker.label]: e.target.value })}
+            aria-label={`Speaker ${speaker.speaker}`}
+            value={drafts[speaker.speaker] ?? speaker.speaker}
+            onChange={(e) => setDrafts({ ...drafts, [speaker.speaker]: e.target.value })}
             maxLength={200}
           />
           <span className="muted">{speaker.turns} turns</span>
-          <button type="submit" disabled={(drafts[speaker.label] ?? speaker.label).trim() === speaker.label}>
+          <button
+            type="submit"
+            disabled={(drafts[speaker.speaker] ?? speaker.speaker).trim() === speaker.speaker}
+          >
             Rename
           </button>
         </form>
