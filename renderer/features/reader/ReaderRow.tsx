@@ -5,6 +5,7 @@ import type { SegmentSpan } from '../../../shared/api/coding';
 import { NONE } from '../../../shared/reader/rowIndex';
 import { rowSpan } from '../../../shared/reader/rows';
 import { cutRuns, type Run, type Span } from '../../../shared/reader/runs';
+import { speakerLabelEnd } from '../../../shared/reader/speakerLabel';
 import { useCodebook } from '../codebook/useCodebook';
 import { blendHighlight, stackedUnderlines } from './derive';
 import { StripeCell } from './StripeCell';
@@ -19,18 +20,6 @@ export const STRIPE_WIDTH = 18;
  */
 export const MAX_STRIPE_COLUMNS = 8;
 const OVERFLOW_COLUMN = MAX_STRIPE_COLUMNS - 1;
-
-const escapeRegExp = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Where the speaker label the transcript carries in its text ("Interviewer:") ends, to show it as a label. */
-function speakerLabelEnd(text: string, rowStart: number, speaker: string): number | null {
-  const head = text.slice(rowStart, rowStart + speaker.length + 12);
-  const match = new RegExp(
-    `^[ \\t]*(?:\\*\\*|\\[)?${escapeRegExp(speaker)}\\.?(?:\\*\\*|\\])?[ \\t]*:(?:\\*\\*)?`,
-    'u',
-  ).exec(head);
-  return match ? rowStart + match[0].length : null;
-}
 
 /** Cuts the run holding `offset` in two, so the speaker label can be styled apart from the words after it. */
 function splitAt(runs: Run[], offset: number | null): Run[] {

@@ -3,7 +3,8 @@ import { List, useListRef } from 'react-window';
 import { snapToWords } from '../../../shared/reader/words';
 import { codeRow, registerScroller } from './actions';
 import { readSelection, selectDomRange } from './domSelection';
-import { ReaderRow, type RowActions } from './ReaderRow';
+import { RowPremeasure } from './premeasureRows';
+import { MAX_STRIPE_COLUMNS, ReaderRow, STRIPE_WIDTH, type RowActions } from './ReaderRow';
 import { useReader } from './useReader';
 import { useRowHeights } from './useRowHeights';
 
@@ -22,7 +23,19 @@ export function ReaderText() {
     () => rows.map((r) => Math.ceil((r.end - r.start) / CHARS_PER_LINE) * LINE_PX + 12),
     [rows],
   );
-  const rowHeight = useRowHeights(initialRowHeights);
+  const [rowHeight, heights] = useRowHeights(initialRowHeights);
+  const text = useReader((s) => s.text);
+  const stripeWidth = useReader((s) => Math.min(s.columnCount, MAX_STRIPE_COLUMNS) * STRIPE_WIDTH);
+
+  useEffect(() => {
+    const area = containerRef.current;
+    // The List hands its element to listRef a render after mounting; the DOM has it already.
+    const list = area?.querySelector<HTMLElement>('.reader-list');
+    // Without idle callbacks (jsdom in component tests) rows are measured only as they are shown.
+    if (!area || !list || typeof requestIdleCallback === 'undefined' || rows.length === 0) return;
+    const premeasure = new RowPremeasure(heights, area, list, { text, rows, stripeWidth });
+    return () => premeasure.dispose();
+  }, [heights, text, rows, stripeWidth]);
 
   useEffect(() => {
     registerScroller((index) => listRef.current?.scrollToRow({ index, align: 'center' }));

@@ -12,7 +12,7 @@ const INDEX_ATTRIBUTE = 'data-react-window-index';
  * each frame copying maps. Here measurements write into one array and the List hears once per
  * ResizeObserver batch.
  */
-class RowHeightModel {
+export class RowHeightModel {
   private readonly heights: Float64Array;
   private total: number;
   private observer: ResizeObserver | null = null;
@@ -21,11 +21,15 @@ class RowHeightModel {
 
   constructor(estimates: readonly number[]) {
     this.heights = Float64Array.from(estimates);
+    this.premeasured = new Uint8Array(estimates.length);
     this.total = estimates.reduce((sum, h) => sum + h, 0);
     this.current = this.snapshot();
   }
 
   private pending = 0;
+  /** How far rows above the first one on screen grew since the List last heard, to keep the text still. */
+  private pendingShift = 0;
+  private onShift: ((px: number) => void) | null = null;
 
   /**
    * A new object for the List (over the same storage), so it re-reads heights — at the next frame.
@@ -39,6 +43,10 @@ class RowHeightModel {
       this.pending = 0;
       this.current = this.snapshot();
       for (const listener of this.listeners) listener();
+      const shift = this.pendingShift;
+      this.pendingShift = 0;
+      // Queued after the listeners' render, so the scroll moves over the List's new offsets.
+      if (shift !== 0) queueMicrotask(() => this.onShift?.(shift));
     });
   }
 
@@ -58,14 +66,55 @@ class RowHeightModel {
     return true;
   }
 
+  /** Rows whose height was measured off screen; a different height on screen is a correction. */
+  private premeasured: Uint8Array;
+  /** How many on-screen measurements disagreed with the off-screen one: 0 when the skeletons are right. */
+  corrections = 0;
+  onCorrection: ((count: number) => void) | null = null;
+
   private measured = (entries: ResizeObserverEntry[]): void => {
     let changed = false;
     for (const entry of entries) {
       const index = Number(entry.target.getAttribute(INDEX_ATTRIBUTE));
-      if (this.write(index, entry.borderBoxSize[0]?.blockSize ?? 0)) changed = true;
+      if (!this.write(index, entry.borderBoxSize[0]?.blockSize ?? 0)) continue;
+      changed = true;
+      if (this.premeasured[index]) this.onCorrection?.(++this.corrections);
     }
     if (changed) this.changed();
   };
+
+  /** Forgets which rows were measured off screen (the width changed: they are measured again). */
+  forgetPremeasured(): void {
+    this.premeasured.fill(0);
+  }
+
+  /** The row at `offset` px from the top, by the heights known now. */
+  rowAt(offset: number): number {
+    let top = 0;
+    for (let i = 0; i < this.heights.length; i++) {
+      top += this.heights[i]!;
+      if (top > offset) return i;
+    }
+    return Math.max(0, this.heights.length - 1);
+  }
+
+  /**
+   * Heights measured off screen for rows from `first`. Rows above `anchor` (the first row on screen)
+   * move the text when they change, so the scroll is moved by as much through `onShift`.
+   */
+  record(first: number, heights: readonly number[], anchor: number, onShift: (px: number) => void): void {
+    let changed = false;
+    heights.forEach((size, i) => {
+      const index = first + i;
+      const before = this.heights[index] ?? 0;
+      if (index < this.premeasured.length) this.premeasured[index] = 1;
+      if (!this.write(index, size)) return;
+      changed = true;
+      if (index < anchor) this.pendingShift += size - before;
+    });
+    this.onShift = onShift;
+    if (changed) this.changed();
+  }
 
   /** Stable for the model's life: the List re-observes every row when this function changes. */
   readonly observeRowElements = (elements: Element[] | NodeListOf<Element>): (() => void) => {
@@ -98,9 +147,12 @@ class RowHeightModel {
   }
 }
 
-/** Heights for `List`'s rowHeight; a new model (and observer) whenever the estimates change (another document). */
-export function useRowHeights(estimates: readonly number[]): DynamicRowHeight {
+/**
+ * Heights for `List`'s rowHeight, and the model behind them for measuring rows ahead of the screen; a
+ * new model (and observer) whenever the estimates change (another document).
+ */
+export function useRowHeights(estimates: readonly number[]): [DynamicRowHeight, RowHeightModel] {
   const model = useMemo(() => new RowHeightModel(estimates), [estimates]);
   useEffect(() => () => model.dispose(), [model]);
-  return useSyncExternalStore(model.subscribe, model.getSnapshot);
+  return [useSyncExternalStore(model.subscribe, model.getSnapshot), model];
 }

@@ -1,0 +1,100 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, startServer, watchPageErrors, type RunningServer } from '../helpers/browser';
+import { tempDir } from '../helpers/tmp';
+import { bigTranscript, segmentRanges } from '../reader/bigTranscript';
+import { api, importTexts } from '../reader/e2eHelpers';
+
+// Paragraphs that wrap differently from plain prose: a long unbroken token, CJK, emoji, tabs.
+const ODD_PARAGRAPHS = [
+  `Respondent: see https://example.org/${'a-very-long-path-segment/'.repeat(14)}report.pdf for the minutes.`,
+  'Interviewer: 北大西洋条约组织与非政府组织在保护平民问题上的合作始于科索沃，后来在阿富汗得到发展。',
+  'Respondent: We met\tweekly\tat the PRT 👩🏽‍⚕️🤝🪖 and later monthly, e\u0301valuation by e\u0301valuation.',
+];
+
+/** Waits until every row is measured at the list's present width. */
+async function measured(page: Page): Promise<void> {
+  const width = await page.evaluate(`document.querySelector('.reader-list').clientWidth`);
+  await page
+    .locator(`[data-rows-measured="${String(width)}px"]`)
+    .waitFor({ state: 'attached', timeout: 30_000 });
+}
+
+const corrections = (page: Page) =>
+  page.evaluate(`document.querySelector('.reader-text-area').dataset.rowCorrections`) as Promise<string>;
+
+/** Scrolls the reader a screen at a time to the end, letting each screen's rows be measured on screen. */
+async function scrollByScreens(page: Page): Promise<number> {
+  return (await page.evaluate(`(async () => {
+    const list = document.querySelector('.reader-list');
+    const seen = new Set();
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+    list.scrollTop = 0;
+    for (;;) {
+      await frame();
+      await frame();
+      for (const row of document.querySelectorAll('.reader-list .reader-row')) seen.add(row.dataset.row);
+      if (list.scrollTop + list.clientHeight >= list.scrollHeight - 2) break;
+      list.scrollTop += list.clientHeight;
+    }
+    return seen.size;
+  })()`)) as number;
+}
+
+describe('reader row heights (Chromium, browser mode)', () => {
+  let browser: Browser;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    const home = tempDir('passage-heights-e2e-');
+    server = await startServer({ home: path.join(home, 'config') });
+    await api(server, 'project.create', { path: path.join(home, 'study.passage') });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('measures every paragraph off screen exactly as the reader lays it out, at any width', async () => {
+    const base = bigTranscript(15_000, 7);
+    const text = `${ODD_PARAGRAPHS.join('\n\n')}\n\n${base}`;
+    const [documentId] = await importTexts(server, [{ name: 'Heights.txt', text }]);
+    // A speaker whose label no longer matches the text is shown above the paragraph instead.
+    await api(server, 'turns.renameSpeaker', { documentId: documentId!, from: 'Interviewer', to: 'Int.' });
+    const codes = await Promise.all(
+      ['#e03131', '#2f9e44', '#1971c2'].map((color, i) =>
+        api(server, 'codes.create', { name: `H${i}`, color }),
+      ),
+    );
+    for (const [i, r] of segmentRanges(text, 300).entries())
+      await api(server, 'segments.apply', {
+        documentId: documentId!,
+        codeId: codes[i % codes.length]!.id,
+        startUtf16: r.start,
+        endUtf16: r.end,
+      });
+
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors = watchPageErrors(page);
+    await page.goto(server.url);
+    await page.getByRole('tabpanel', { name: 'Documents' }).getByText('Heights', { exact: true }).click();
+    await page.locator('.reader-stripe').first().waitFor();
+    await measured(page);
+    expect(await page.locator('.reader-speaker').count()).toBeGreaterThan(0);
+
+    const rowCount = Number(await page.locator('.reader-row').first().getAttribute('aria-setsize'));
+    expect(rowCount).toBeGreaterThan(200);
+    expect(await scrollByScreens(page)).toBe(rowCount);
+    expect(await corrections(page)).toBe('0');
+
+    // Narrower: every paragraph wraps anew, is measured again, and again agrees with the screen.
+    await page.setViewportSize({ width: 1050, height: 800 });
+    await measured(page);
+    await scrollByScreens(page);
+    expect(await corrections(page)).toBe('0');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
