@@ -127,3 +127,27 @@ export function stepWordEdge(
   const before = words.findLast((w) => key(w) < offset);
   return before ? key(before) : offset;
 }
+
+/**
+ * Where a segment's edge lands when its handle is dragged to `offset`: the start of the word under or
+ * after the pointer for a start, the end of the word under or before it for an end — or `offset`
+ * itself when `exact` (Alt held). Null when the segment would be empty or turned inside out.
+ */
+export function dragSegmentEdge(
+  text: string,
+  range: { start: number; end: number },
+  edge: 'start' | 'end',
+  offset: number,
+  exact = false,
+  findWords: WordFinder = defaultFinder(),
+): { start: number; end: number } | null {
+  const o = alignToCodePoint(text, offset, edge === 'start' ? 'back' : 'forward');
+  let at = o;
+  if (!exact) {
+    const words = findWords(text, Math.max(0, o - WINDOW), Math.min(text.length, o + WINDOW));
+    const word = edge === 'start' ? words.find((w) => w.end > o) : words.findLast((w) => w.start < o);
+    if (word) at = edge === 'start' ? word.start : word.end;
+  }
+  const next = edge === 'start' ? { start: at, end: range.end } : { start: range.start, end: at };
+  return next.start < next.end ? next : null;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   alignToCodePoint,
+  dragSegmentEdge,
   inVivoName,
   regexWords,
   snapToWords,
@@ -88,5 +89,29 @@ describe('stepWordEdge', () => {
     expect(stepWordEdge(text, 3, 'back', 'start', finder)).toBe(0);
     expect(stepWordEdge(text, 16, 'forward', 'end', finder)).toBe(16);
     expect(stepWordEdge(text, 0, 'back', 'start', finder)).toBe(0);
+  });
+});
+
+describe('dragSegmentEdge', () => {
+  // "we had no choice but 😀 to": we 0..2, had 3..6, no 7..9, choice 10..16, but 17..20, 😀 21..23, to 24..26
+  const text = 'we had no choice but 😀 to';
+  const segment = { start: 3, end: 9 }; // "had no"
+  it.each(finders)('lands a dragged edge on a whole word (%s)', (_name, finder) => {
+    // The end dragged into "choice" takes the whole word; back into "had" ends after it.
+    expect(dragSegmentEdge(text, segment, 'end', 12, false, finder)).toEqual({ start: 3, end: 16 });
+    expect(dragSegmentEdge(text, segment, 'end', 5, false, finder)).toEqual({ start: 3, end: 6 });
+    // Between words, an end goes back to the word before, a start forward to the word after.
+    expect(dragSegmentEdge(text, segment, 'end', 17, false, finder)).toEqual({ start: 3, end: 16 });
+    expect(dragSegmentEdge(text, segment, 'start', 2, false, finder)).toEqual({ start: 3, end: 9 });
+    expect(dragSegmentEdge(text, segment, 'start', 1, false, finder)).toEqual({ start: 0, end: 9 });
+  });
+  it('keeps an exact edge with Alt, whole code points only, and never an empty or inverted segment', () => {
+    expect(dragSegmentEdge(text, segment, 'end', 12, true)).toEqual({ start: 3, end: 12 });
+    // Inside the emoji's surrogate pair: an end moves past it, a start before it.
+    expect(dragSegmentEdge(text, segment, 'end', 22, true)).toEqual({ start: 3, end: 23 });
+    expect(dragSegmentEdge(text, { start: 0, end: 26 }, 'start', 22, true)).toEqual({ start: 21, end: 26 });
+    expect(dragSegmentEdge(text, segment, 'start', 9)).toBeNull();
+    expect(dragSegmentEdge(text, segment, 'end', 3)).toBeNull();
+    expect(dragSegmentEdge(text, segment, 'end', 1)).toBeNull();
   });
 });

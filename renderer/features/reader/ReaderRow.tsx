@@ -8,6 +8,7 @@ import { cutRuns, type Run, type Span } from '../../../shared/reader/runs';
 import { speakerLabelEnd } from '../../../shared/reader/speakerLabel';
 import { useCodebook } from '../codebook/useCodebook';
 import { blendHighlight, stackedUnderlines } from './derive';
+import { startEdgeDrag } from './edgeDrag';
 import { StripeCell } from './StripeCell';
 import { useReader } from './useReader';
 import { useReaderSearch } from './useReaderSearch';
@@ -95,6 +96,7 @@ const RowContent = memo(function RowContent({ index, codeRow }: { index: number 
   if (!row) return null;
   const byId = new Map(segments.map((s) => [s.id, s]));
   const stripeWidth = Math.min(columnCount, MAX_STRIPE_COLUMNS) * STRIPE_WIDTH;
+  const chosen = selected !== null ? byId.get(selected) : undefined;
   const overflow = segments.filter((_, i) => (columns[i] ?? 0) >= OVERFLOW_COLUMN);
   const spotlight =
     overflow.length === 1
@@ -132,7 +134,7 @@ const RowContent = memo(function RowContent({ index, codeRow }: { index: number 
       <div className="reader-body">
         {row.speaker !== null && labelEnd === null && <div className="reader-speaker">{row.speaker}</div>}
         <div className="reader-text" data-row-start={row.start} data-row-end={row.end}>
-          {runs.map((run) => {
+          {runs.flatMap((run) => {
             const colors = run.segmentIds.map((id) => codes[byId.get(id)?.codeId ?? 0]?.color ?? '#888888');
             const runStyle: CSSProperties | undefined =
               colors.length > 0
@@ -146,7 +148,7 @@ const RowContent = memo(function RowContent({ index, codeRow }: { index: number 
             if (run.hitId === -1) classes.push('is-flash');
             else if (run.hitId !== null)
               classes.push(run.hitId === currentHit ? 'is-hit is-current-hit' : 'is-hit');
-            return (
+            const span = (
               <span
                 key={run.start}
                 data-o={run.start}
@@ -157,6 +159,14 @@ const RowContent = memo(function RowContent({ index, codeRow }: { index: number 
                 {text.slice(run.start, run.end)}
               </span>
             );
+            if (!chosen) return [span];
+            return [
+              ...(run.start === chosen.startUtf16
+                ? [<EdgeHandle key="start" edge="start" segment={chosen} />]
+                : []),
+              span,
+              ...(run.end === chosen.endUtf16 ? [<EdgeHandle key="end" edge="end" segment={chosen} />] : []),
+            ];
           })}
         </div>
       </div>
@@ -184,6 +194,23 @@ const RowContent = memo(function RowContent({ index, codeRow }: { index: number 
     </>
   );
 });
+
+/**
+ * A handle on the selected segment's start or end: dragging it moves that edge (edgeDrag.ts). It is
+ * positioned out of flow at its place in the text, so showing it never re-wraps the paragraph.
+ */
+function EdgeHandle({ edge, segment }: { edge: 'start' | 'end'; segment: SegmentSpan }) {
+  const keys = edge === 'start' ? 'Ctrl+Alt+←/→' : 'Shift+Alt+←/→';
+  return (
+    <span
+      className={`reader-handle is-${edge}`}
+      aria-hidden="true"
+      data-edge={edge}
+      title={`Drag to move the segment's ${edge} (Alt: exact, not whole words; keyboard: ${keys})`}
+      onPointerDown={(e) => startEdgeDrag(e, edge, segment.id)}
+    />
+  );
+}
 
 /** The "+N" in the last stripe column: clicking selects the row's hidden segments one after another. */
 function MoreStripes({

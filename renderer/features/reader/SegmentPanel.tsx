@@ -102,7 +102,8 @@ function SegmentDetails({ span }: { span: SegmentSpan }) {
         />
       </label>
       <p className="muted reader-segment-hint">
-        Shift+Alt+←/→ moves the end, Ctrl+Alt+←/→ the start, by a word.
+        Drag the handles at its ends to move them (hold Alt for an exact edge), or Shift+Alt+←/→ for the end
+        and Ctrl+Alt+←/→ for the start, a word at a time.
       </p>
     </section>
   );

@@ -27,7 +27,10 @@ export function pointToOffset(node: Node, offset: number): number | null {
   const rowStart = Number(row.getAttribute('data-row-start'));
   const rowEnd = Number(row.getAttribute('data-row-end'));
   // A boundary between runs, or in the gutter/margin of a row: snap to the nearest text of that row.
-  const child = node.nodeType === Node.ELEMENT_NODE ? node.childNodes[offset] : null;
+  let child = node.nodeType === Node.ELEMENT_NODE ? node.childNodes[offset] : null;
+  // Skip what carries no text (a segment's edge handle) up to the next run.
+  while (child instanceof Element && !child.matches(RUN) && !child.querySelector(RUN))
+    child = child.nextSibling;
   const next = child instanceof Element ? (child.matches(RUN) ? child : child.querySelector(RUN)) : null;
   if (next) return Number(next.getAttribute('data-o'));
   return element.closest('.reader-gutter') ? rowStart : rowEnd;

@@ -1,0 +1,95 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, startServer, watchPageErrors, type RunningServer } from '../helpers/browser';
+import { tempDir } from '../helpers/tmp';
+import { api, importTexts, pointAt } from '../reader/e2eHelpers';
+
+const TEXT = [
+  'Interviewer: How did your organisation first work with ISAF?',
+  '',
+  'Respondent: We had no choice but to cooperate with the military, because our funding depended on access.',
+  '',
+].join('\n');
+
+/** Presses the mouse on a handle and releases it over the character at `offset`. */
+async function dragHandle(page: Page, edge: 'start' | 'end', offset: number, alt = false): Promise<void> {
+  const box = (await page.locator(`.reader-handle.is-${edge}`).boundingBox())!;
+  const to = await pointAt(page, offset, 'left');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  if (alt) await page.keyboard.down('Alt');
+  await page.mouse.move(to.x, to.y, { steps: 6 });
+  await page.mouse.up();
+  if (alt) await page.keyboard.up('Alt');
+}
+
+describe('segment edge handles (Chromium, browser mode)', () => {
+  let browser: Browser;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    const home = tempDir('passage-handles-e2e-');
+    server = await startServer({ home: path.join(home, 'config') });
+    await api(server, 'project.create', { path: path.join(home, 'study.passage') });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('moves a segment’s end and start by dragging, whole words or exact with Alt, undoably', async () => {
+    const [documentId] = await importTexts(server, [{ name: 'Handles.txt', text: TEXT }]);
+    const code = await api(server, 'codes.create', { name: 'Push factors', color: '#d9480f' });
+    const had = TEXT.indexOf('had no');
+    await api(server, 'segments.apply', {
+      documentId: documentId!,
+      codeId: code.id,
+      startUtf16: had,
+      endUtf16: had + 'had no'.length,
+    });
+    const stored = async () => {
+      const [span] = await api(server, 'segments.spansByDocument', { documentId: documentId! });
+      return TEXT.slice(span!.startUtf16, span!.endUtf16);
+    };
+    // Stored, and drawn: the reader highlights the selected segment's words (and only then takes the next key).
+    const shown = () =>
+      page.evaluate(
+        `[...document.querySelectorAll('.reader-run.is-selected')].map((r) => r.textContent).join('')`,
+      ) as Promise<string>;
+    const settlesOn = async (quote: string) => {
+      await expect.poll(stored, { timeout: 5_000 }).toBe(quote);
+      await expect.poll(shown, { timeout: 5_000 }).toBe(quote);
+    };
+
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors = watchPageErrors(page);
+    await page.goto(server.url);
+    await page.getByRole('tabpanel', { name: 'Documents' }).getByText('Handles', { exact: true }).click();
+    await expect.poll(() => page.locator('.reader-handle').count()).toBe(0);
+    await page.getByRole('button', { name: 'Stripe Push factors' }).click();
+    await page.locator('.reader-handle.is-end').waitFor();
+
+    // The end dragged into "choice" takes the whole word.
+    const choice = TEXT.indexOf('choice');
+    await dragHandle(page, 'end', choice + 3);
+    await settlesOn('had no choice');
+    // The start dragged into "We" with Alt lands exactly there.
+    const we = TEXT.indexOf('We had');
+    await dragHandle(page, 'start', we + 1, true);
+    await settlesOn('e had no choice');
+    // Nothing selected is left behind, and the segment is still the selected one.
+    expect(await page.evaluate('String(window.getSelection())')).toBe('');
+    await page.locator('.reader-handle.is-start').waitFor();
+
+    await page.keyboard.press('Control+z');
+    await settlesOn('had no choice');
+    await page.keyboard.press('Control+z');
+    await settlesOn('had no');
+    await page.keyboard.press('Control+Shift+z');
+    await settlesOn('had no choice');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
