@@ -4,7 +4,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, startServer, type RunningServer } from '../test/helpers/browser';
-import { api, dragSelect, scrollThrough, timeKeyToStripe, visibleWord } from '../test/reader/e2eHelpers';
+import {
+  api,
+  dragSelect,
+  scrollThrough,
+  timeKeyToStripe,
+  visibleWord,
+  watchFirstScreen,
+} from '../test/reader/e2eHelpers';
 import { reason } from './api';
 import { informational, notMeasured, underLimit, type Figure } from './figures';
 
@@ -60,13 +67,24 @@ async function measureReader(page: Page, study: BrowserStudy, figures: Figure[])
   await corpus.getByPlaceholder('Filter by title').fill(study.transcriptTitle);
   const row = corpus.getByText(study.transcriptTitle, { exact: true }).first();
   await row.waitFor({ timeout: 30_000 });
+  // Timed in the page, from the click event to the frame that shows rows and stripes: Playwright's own
+  // round trips and actionability checks around the click are not the reader's time.
+  const firstScreen = await watchFirstScreen(page);
   const opened = performance.now();
   await row.click();
-  await page.locator('.reader-row').first().waitFor({ timeout: 60_000 });
   await page.locator('.reader-stripe').first().waitFor({ timeout: 60_000 });
-  // One more frame so the stripes are painted, not only in the DOM.
-  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(null)))');
-  figures.push(underLimit(READER_FIGURES[0][0], performance.now() - opened, 'ms', 500));
+  const inPage = await within(60_000, 'first screen', firstScreen());
+  const seen = performance.now() - opened;
+  figures.push(
+    underLimit(
+      READER_FIGURES[0][0],
+      inPage,
+      'ms',
+      500,
+      null,
+      `in the page, click to painted rows and stripes; ${Math.round(seen)} ms as Playwright sees it`,
+    ),
+  );
   const shown = performance.now();
   figures.push(underLimit(READER_FIGURES[3][0], await jsHeapMb(page), 'MB', 300));
   // The reader measures every paragraph off screen in idle time after the first screen; a researcher
