@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startServer, watchPageErrors, type RunningServer } from '../helpers/browser';
 import { tempDir } from '../helpers/tmp';
+import { bigTranscript } from '../reader/bigTranscript';
 import { api, importTexts, pointAt } from '../reader/e2eHelpers';
 
 const TEXT = [
@@ -89,6 +90,56 @@ describe('segment edge handles (Chromium, browser mode)', () => {
     await settlesOn('had no');
     await page.keyboard.press('Control+Shift+z');
     await settlesOn('had no choice');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('scrolls while an edge is held past the bottom of the text, to reach a paragraph not yet on screen', async () => {
+    const text = bigTranscript(6_000, 11);
+    const [documentId] = await importTexts(server, [{ name: 'Long handles.txt', text }]);
+    const code = await api(server, 'codes.create', { name: 'Learning stage', color: '#1971c2' });
+    const first = /\p{L}+ \p{L}+/u.exec(text.slice(text.indexOf(': ') + 2))!;
+    const start = text.indexOf(': ') + 2 + first.index;
+    await api(server, 'segments.apply', {
+      documentId: documentId!,
+      codeId: code.id,
+      startUtf16: start,
+      endUtf16: start + first[0].length,
+    });
+
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors = watchPageErrors(page);
+    await page.goto(server.url);
+    await page
+      .getByRole('tabpanel', { name: 'Documents' })
+      .getByText('Long handles', { exact: true })
+      .click();
+    await page.getByRole('button', { name: 'Stripe Learning stage' }).click();
+    const handle = (await page.locator('.reader-handle.is-end').boundingBox())!;
+    const list = (await page.locator('.reader-list').boundingBox())!;
+    const lastOnScreen = Number(
+      await page.evaluate(
+        `Math.max(...[...document.querySelectorAll('.reader-list .reader-text')].filter((t) => t.getBoundingClientRect().top < ${list.y + list.height}).map((t) => Number(t.dataset.rowEnd)))`,
+      ),
+    );
+
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(list.x + list.width / 2, list.y + list.height + 30, { steps: 8 });
+    await expect
+      .poll(() => page.evaluate(`document.querySelector('.reader-list').scrollTop`), { timeout: 10_000 })
+      .toBeGreaterThan(1500);
+    await page.mouse.move(list.x + list.width / 2, list.y + list.height - 60, { steps: 2 });
+    await page.mouse.up();
+
+    await expect
+      .poll(
+        async () => (await api(server, 'segments.spansByDocument', { documentId: documentId! }))[0]!.endUtf16,
+        { timeout: 5_000 },
+      )
+      .toBeGreaterThan(lastOnScreen);
+    const [span] = await api(server, 'segments.spansByDocument', { documentId: documentId! });
+    expect(span!.startUtf16).toBe(start);
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
