@@ -24,6 +24,16 @@ async function measured(page: Page): Promise<void> {
 const corrections = (page: Page) =>
   page.evaluate(`document.querySelector('.reader-text-area').dataset.rowCorrections`) as Promise<string>;
 
+/** Indexes of the rows showing in the reader, top first. */
+const onScreen = (page: Page) =>
+  page.evaluate(`(() => {
+    const box = document.querySelector('.reader-list').getBoundingClientRect();
+    return [...document.querySelectorAll('.reader-list .reader-row')]
+      .filter((r) => { const b = r.getBoundingClientRect(); return b.bottom > box.top && b.top < box.bottom; })
+      .map((r) => Number(r.dataset.row))
+      .sort((a, b) => a - b);
+  })()`) as Promise<number[]>;
+
 /** Scrolls the reader a screen at a time to the end, letting each screen's rows be measured on screen. */
 async function scrollByScreens(page: Page): Promise<number> {
   return (await page.evaluate(`(async () => {
@@ -89,9 +99,18 @@ describe('reader row heights (Chromium, browser mode)', () => {
     expect(await scrollByScreens(page)).toBe(rowCount);
     expect(await corrections(page)).toBe('0');
 
-    // Narrower: every paragraph wraps anew, is measured again, and again agrees with the screen.
+    // Narrower: every paragraph wraps anew and is measured again — the paragraph being read stays on
+    // screen while the hundreds above it grow — and again agrees with the screen.
+    await page.evaluate(`(async () => {
+      const list = document.querySelector('.reader-list');
+      list.scrollTop = list.scrollHeight / 2;
+      for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    })()`);
+    const reading = await onScreen(page);
     await page.setViewportSize({ width: 1050, height: 800 });
     await measured(page);
+    expect(reading[0]).toBeGreaterThan(100);
+    expect(await onScreen(page)).toContain(reading[0]);
     await scrollByScreens(page);
     expect(await corrections(page)).toBe('0');
     expect(errors).toEqual([]);

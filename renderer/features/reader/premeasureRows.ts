@@ -5,6 +5,8 @@ import type { RowHeightModel } from './useRowHeights';
 /** Time one idle slice may spend laying out skeleton rows, so typing and scrolling stay smooth. */
 const SLICE_MS = 8;
 const FIRST_BATCH = 40;
+/** Frames a shift the scroll could not take is retried for (at the very end of the text it never can). */
+const MAX_SHIFT_RETRIES = 10;
 
 interface Job {
   text: string;
@@ -41,6 +43,7 @@ export class RowPremeasure {
     area.append(this.host);
     area.dataset.rowCorrections = String(model.corrections);
     model.onCorrection = (count) => (area.dataset.rowCorrections = String(count));
+    model.scroller = { top: () => list.scrollTop, shift: this.shift };
     // A new width re-wraps every paragraph: measure them all again.
     this.resize = new ResizeObserver(() => {
       if (this.list.clientWidth !== this.width) this.restart();
@@ -86,8 +89,7 @@ export class RowPremeasure {
       const began = performance.now();
       const heights = measureRows(this.host, text, rows, from, count, this.width, stripeWidth);
       const spent = performance.now() - began;
-      const anchor = this.model.rowAt(this.list.scrollTop);
-      this.model.record(from, heights, anchor, (px) => (this.list.scrollTop += px));
+      this.model.record(from, heights);
       range[0] = from + count;
       // Batches sized so one takes about half a slice on this machine.
       this.batch = Math.max(10, Math.min(2000, Math.round((count * (SLICE_MS / 2)) / Math.max(spent, 0.1))));
@@ -95,10 +97,36 @@ export class RowPremeasure {
     this.schedule();
   }
 
+  /**
+   * What the scroll could not take yet: fractions of a pixel, and whole shifts past the end of the
+   * List's estimated height, which grows once the List has rendered the new heights — so the rest is
+   * tried again at the next frames.
+   */
+  private residual = 0;
+  private retry = 0;
+  private retries = 0;
+  private readonly shift = (px: number): void => {
+    const wanted = this.list.scrollTop + px + this.residual;
+    this.list.scrollTop = wanted;
+    this.residual = wanted - this.list.scrollTop;
+    if (Math.abs(this.residual) < 1) {
+      this.retries = 0;
+      return;
+    }
+    if (this.retry || this.retries >= MAX_SHIFT_RETRIES) return;
+    this.retries++;
+    this.retry = requestAnimationFrame(() => {
+      this.retry = 0;
+      this.shift(0);
+    });
+  };
+
   dispose(): void {
     if (this.handle !== null) cancelIdleCallback(this.handle);
+    cancelAnimationFrame(this.retry);
     this.resize.disconnect();
     this.model.onCorrection = null;
+    this.model.scroller = null;
     this.host.remove();
   }
 }

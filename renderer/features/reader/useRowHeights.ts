@@ -29,7 +29,11 @@ export class RowHeightModel {
   private pending = 0;
   /** How far rows above the first one on screen grew since the List last heard, to keep the text still. */
   private pendingShift = 0;
-  private onShift: ((px: number) => void) | null = null;
+  /**
+   * The list's scroll, once the reader hands it over: rows above the first one on screen that change
+   * height move the text, and the scroll follows by as much, so what the researcher reads stays put.
+   */
+  scroller: { top(): number; shift(px: number): void } | null = null;
 
   /**
    * A new object for the List (over the same storage), so it re-reads heights — at the next frame.
@@ -41,12 +45,12 @@ export class RowHeightModel {
     if (this.pending) return;
     this.pending = requestAnimationFrame(() => {
       this.pending = 0;
-      this.current = this.snapshot();
-      for (const listener of this.listeners) listener();
+      // Scrolled before the List hears, so it renders the rows of the moved offset in this same frame.
       const shift = this.pendingShift;
       this.pendingShift = 0;
-      // Queued after the listeners' render, so the scroll moves over the List's new offsets.
-      if (shift !== 0) queueMicrotask(() => this.onShift?.(shift));
+      if (shift !== 0) this.scroller?.shift(shift);
+      this.current = this.snapshot();
+      for (const listener of this.listeners) listener();
     });
   }
 
@@ -73,15 +77,29 @@ export class RowHeightModel {
   onCorrection: ((count: number) => void) | null = null;
 
   private measured = (entries: ResizeObserverEntry[]): void => {
+    const anchor = this.anchorRow();
     let changed = false;
     for (const entry of entries) {
       const index = Number(entry.target.getAttribute(INDEX_ATTRIBUTE));
-      if (!this.write(index, entry.borderBoxSize[0]?.blockSize ?? 0)) continue;
-      changed = true;
+      if (this.resize(index, entry.borderBoxSize[0]?.blockSize ?? 0, anchor)) changed = true;
+      else continue;
       if (this.premeasured[index]) this.onCorrection?.(++this.corrections);
     }
     if (changed) this.changed();
   };
+
+  /** The first row on screen once the shifts not yet handed to the List are applied (-1: no scroller). */
+  private anchorRow(): number {
+    return this.scroller ? this.rowAt(this.scroller.top() + this.pendingShift) : -1;
+  }
+
+  /** Writes a height; a row above `anchor` adds its growth to the pending shift. */
+  private resize(index: number, size: number, anchor: number): boolean {
+    const before = this.heights[index] ?? 0;
+    if (!this.write(index, size)) return false;
+    if (index < anchor) this.pendingShift += size - before;
+    return true;
+  }
 
   /** Forgets which rows were measured off screen (the width changed: they are measured again). */
   forgetPremeasured(): void {
@@ -98,21 +116,15 @@ export class RowHeightModel {
     return Math.max(0, this.heights.length - 1);
   }
 
-  /**
-   * Heights measured off screen for rows from `first`. Rows above `anchor` (the first row on screen)
-   * move the text when they change, so the scroll is moved by as much through `onShift`.
-   */
-  record(first: number, heights: readonly number[], anchor: number, onShift: (px: number) => void): void {
+  /** Heights measured off screen for rows from `first`. */
+  record(first: number, heights: readonly number[]): void {
+    const anchor = this.anchorRow();
     let changed = false;
     heights.forEach((size, i) => {
       const index = first + i;
-      const before = this.heights[index] ?? 0;
       if (index < this.premeasured.length) this.premeasured[index] = 1;
-      if (!this.write(index, size)) return;
-      changed = true;
-      if (index < anchor) this.pendingShift += size - before;
+      if (this.resize(index, size, anchor)) changed = true;
     });
-    this.onShift = onShift;
     if (changed) this.changed();
   }
 
