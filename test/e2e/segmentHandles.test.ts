@@ -129,6 +129,10 @@ describe('segment edge handles (Chromium, browser mode)', () => {
     await expect
       .poll(() => page.evaluate(`document.querySelector('.reader-list').scrollTop`), { timeout: 10_000 })
       .toBeGreaterThan(1500);
+    // The preview follows, cut to the rows on screen (the segment's start has scrolled out of the DOM).
+    await expect
+      .poll(() => page.evaluate(`String(window.getSelection()).length`), { timeout: 5_000 })
+      .toBeGreaterThan(20);
     await page.mouse.move(list.x + list.width / 2, list.y + list.height - 60, { steps: 2 });
     await page.mouse.up();
 
