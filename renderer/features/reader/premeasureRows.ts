@@ -18,9 +18,10 @@ interface Job {
  * Measures every row of the document off screen, in idle time, after the first screen is shown. Rows
  * the List has only estimated are otherwise measured as they scroll into view, and each measurement
  * re-renders and re-lays out the list in the next frame, so a fast scroll did twice the work per frame
- * (frames of 50–117 ms on a 200,000-word transcript; 17–33 ms measured ahead). Measured ahead, rows mount at their true offsets and a fast scroll lays the list out once per frame. The area is
- * marked `data-rows-measured` with the width when all are done, and `data-row-corrections` counts rows whose on-screen
- * height disagreed with the off-screen one (0 unless rowSkeleton has drifted from ReaderRow).
+ * (frames of 50–117 ms on a 200,000-word transcript; 17–33 ms measured ahead). Measured ahead, rows
+ * mount at their true offsets and a fast scroll lays the list out once per frame. The area is marked
+ * `data-rows-measured` with the width when all are done, and `data-row-corrections` counts rows whose
+ * on-screen height disagreed with the off-screen one (0 unless rowSkeleton has drifted from ReaderRow).
  */
 export class RowPremeasure {
   private readonly host: HTMLDivElement;
