@@ -29,6 +29,7 @@ export class RowPremeasure {
   /** What is left to measure, as [from, to) row ranges, the next first. */
   private ranges: Array<[number, number]> = [];
   private batch = FIRST_BATCH;
+  private finishing = 0;
   private width = 0;
   private readonly resize: ResizeObserver;
 
@@ -62,6 +63,7 @@ export class RowPremeasure {
       [anchor, count],
       [0, anchor],
     ];
+    cancelAnimationFrame(this.finishing);
     this.model.forgetPremeasured();
     this.area.removeAttribute('data-rows-measured');
     this.schedule();
@@ -77,10 +79,7 @@ export class RowPremeasure {
     const { text, rows, stripeWidth } = this.job;
     while (deadline.timeRemaining() > SLICE_MS / 2) {
       const range = this.ranges[0];
-      if (!range) {
-        this.area.setAttribute('data-rows-measured', `${this.width}px`);
-        return;
-      }
+      if (!range) return this.finish();
       const [from, to] = range;
       if (from >= to) {
         this.ranges.shift();
@@ -96,6 +95,14 @@ export class RowPremeasure {
       this.batch = Math.max(10, Math.min(2000, Math.round((count * (SLICE_MS / 2)) / Math.max(spent, 0.1))));
     }
     this.schedule();
+  }
+
+  /** Marks the area once the List has heard the last heights and the scroll has taken the last shift. */
+  private finish(): void {
+    this.finishing = requestAnimationFrame(() => {
+      if (this.model.publishing || this.retry) return this.finish();
+      this.area.setAttribute('data-rows-measured', `${this.width}px`);
+    });
   }
 
   /**
@@ -125,6 +132,7 @@ export class RowPremeasure {
   dispose(): void {
     if (this.handle !== null) cancelIdleCallback(this.handle);
     cancelAnimationFrame(this.retry);
+    cancelAnimationFrame(this.finishing);
     this.resize.disconnect();
     this.model.onCorrection = null;
     this.model.scroller = null;

@@ -54,6 +54,11 @@ export class RowHeightModel {
     });
   }
 
+  /** True until the List has heard the last change (and the scroll taken its shift). */
+  get publishing(): boolean {
+    return this.pending !== 0;
+  }
+
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
