@@ -47,21 +47,28 @@ export function countWords(text: string): number {
  */
 function countWordsInBmp(text: string): number {
   let words = 0;
-  let word1 = 0; // character i-1 is a word character
-  let word2 = 0; // character i-2 is a word character
-  let joiner1 = 0; // character i-1 is a joiner
+  let state = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     let flags = FLAGS[c]!;
     if ((flags & KNOWN) === 0) flags = classify(c);
-    const word = flags & WORD;
-    words += word & (word1 ^ 1) & ((joiner1 & word2) ^ 1);
-    word2 = word1;
-    word1 = word;
-    joiner1 = (flags & JOINER) >> 1;
+    state = step(state, flags);
+    words += state >> 3;
+    state &= 7;
   }
   return words;
+}
+
+/**
+ * The word rule over a stream of character classes, shared by the string and the byte walks. `state`
+ * remembers the characters before: bit 0, i-1 is a word character; bit 1, i-2 is; bit 2, i-1 is a
+ * joiner. Returns the next state, plus 8 when a word starts at this character.
+ */
+function step(state: number, flags: number): number {
+  const word = flags & WORD;
+  const starts = word & ~state & ~((state >> 2) & (state >> 1)) & 1;
+  return (starts << 3) | ((flags & JOINER) << 1) | ((state & 1) << 1) | word;
 }
 
 const ASTRAL = new Map<number, number>();
@@ -82,9 +89,7 @@ function astralFlags(point: number): number {
  */
 export function countWordsUtf8(bytes: Uint8Array): number {
   let words = 0;
-  let word1 = 0;
-  let word2 = 0;
-  let joiner1 = 0;
+  let state = 0;
   const n = bytes.length;
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!;
@@ -105,11 +110,9 @@ export function countWordsUtf8(bytes: Uint8Array): number {
       flags = astralFlags(point);
       i += 3;
     }
-    const word = flags & WORD;
-    words += word & (word1 ^ 1) & ((joiner1 & word2) ^ 1);
-    word2 = word1;
-    word1 = word;
-    joiner1 = (flags & JOINER) >> 1;
+    state = step(state, flags);
+    words += state >> 3;
+    state &= 7;
   }
   return words;
 }
