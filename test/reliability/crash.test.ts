@@ -6,13 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { invoke } from '../../electron/backend/dispatch';
-import { Session } from '../../electron/backend/session';
 import { closeProject, openProject } from '../../electron/store/openProject';
 import { MAX_ENTRIES } from '../../electron/store/undo';
 import { normaliseText } from '../../shared/text/normalise';
 import { tempDir } from '../helpers/tmp';
-import { buildCrashChild, ROOT, runAndKill } from './crashChildRunner';
+import { buildCrashChild, createChildStudy, ROOT, runAndKill } from './crashChildRunner';
 
 const KILLS = 22;
 
@@ -34,16 +32,11 @@ describe('SIGKILL during import and coding', () => {
     fs.mkdirSync(migrations);
     for (const f of fs.readdirSync(path.join(ROOT, 'migrations')))
       fs.copyFileSync(path.join(ROOT, 'migrations', f), path.join(migrations, f));
-    const file = path.join(dir, 'study.passage');
-    const filesDir = path.join(dir, 'files');
-    fs.mkdirSync(filesDir);
-
-    process.env.PASSAGE_HOME = path.join(dir, 'home');
-    const session = new Session('cli', { coder: 'setup' });
-    await invoke(session, 'project.create', { path: file });
-    const codeIds: number[] = [];
-    for (const name of ['Legitimacy', 'Civilian harm', 'Coordination'])
-      codeIds.push((await invoke(session, 'codes.create', { name })).id);
+    const { file, filesDir, codeIds, session } = await createChildStudy(dir, [
+      'Legitimacy',
+      'Civilian harm',
+      'Coordination',
+    ]);
     const { db: setupDb } = session.requireProject();
     const baseVersion = setupDb.pragma('user_version', { simple: true }) as number;
     const setupEntries = (setupDb.prepare('SELECT count(*) AS n FROM undo_entries').get() as { n: number }).n;

@@ -1,7 +1,10 @@
 // Builds and drives crashChild.ts, the child process of the crash and two-process tests.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { invoke } from '../../electron/backend/dispatch';
+import { Session } from '../../electron/backend/session';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const CHILD = path.join(ROOT, 'out', 'reliability', 'crashChild.mjs');
@@ -43,4 +46,27 @@ export function runAndKill(
       resolve({ docs: ids('doc'), segs: ids('seg'), stderr });
     });
   });
+}
+
+export interface ChildStudy {
+  /** The project file the children work on. */
+  file: string;
+  /** Where the children write the files they import. */
+  filesDir: string;
+  codeIds: number[];
+  /** Still open on the project, for what a test reads before the children start; close it then. */
+  session: Session;
+}
+
+/** A new project in `dir` with these codes, made through the backend as the app would. */
+export async function createChildStudy(dir: string, codeNames: string[]): Promise<ChildStudy> {
+  const file = path.join(dir, 'study.passage');
+  const filesDir = path.join(dir, 'files');
+  fs.mkdirSync(filesDir);
+  process.env.PASSAGE_HOME = path.join(dir, 'home');
+  const session = new Session('cli', { coder: 'setup' });
+  await invoke(session, 'project.create', { path: file });
+  const codeIds: number[] = [];
+  for (const name of codeNames) codeIds.push((await invoke(session, 'codes.create', { name })).id);
+  return { file, filesDir, codeIds, session };
 }

@@ -2,15 +2,12 @@
 // import and code in a loop on the same file, then both are killed. Passage's decision is safe shared
 // use (WAL + busy_timeout, see projectFiles.test.ts), so both must have made progress, every action
 // either reported as committed must be there, ids must never collide, and the file must be intact.
-import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { invoke } from '../../electron/backend/dispatch';
-import { Session } from '../../electron/backend/session';
 import { closeProject, openProject } from '../../electron/store/openProject';
 import { tempDir } from '../helpers/tmp';
-import { buildCrashChild, ROOT, runAndKill } from './crashChildRunner';
+import { buildCrashChild, createChildStudy, ROOT, runAndKill } from './crashChildRunner';
 
 beforeAll(buildCrashChild);
 
@@ -20,15 +17,7 @@ const ids = (db: Database.Database, table: 'documents' | 'segments'): Set<number
 describe('a project used by two processes at once', () => {
   it('keeps both processes’ committed work, with no clashes and an intact file', async () => {
     const dir = tempDir('passage-two-');
-    const file = path.join(dir, 'shared.passage');
-    const filesDir = path.join(dir, 'files');
-    fs.mkdirSync(filesDir);
-    process.env.PASSAGE_HOME = path.join(dir, 'home');
-    const session = new Session('cli', { coder: 'setup' });
-    await invoke(session, 'project.create', { path: file });
-    const codeIds: number[] = [];
-    for (const name of ['Legitimacy', 'Coordination'])
-      codeIds.push((await invoke(session, 'codes.create', { name })).id);
+    const { file, filesDir, codeIds, session } = await createChildStudy(dir, ['Legitimacy', 'Coordination']);
     session.close();
 
     const args = [file, path.join(ROOT, 'migrations'), filesDir, codeIds.join(',')];
