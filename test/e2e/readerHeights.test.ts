@@ -1,8 +1,7 @@
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startServer, watchPageErrors, type RunningServer } from '../helpers/browser';
-import { tempDir } from '../helpers/tmp';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { watchPageErrors } from '../helpers/browser';
+import { emptyStudyInBrowser } from '../helpers/emptyStudy';
 import { bigTranscript, segmentRanges } from '../reader/bigTranscript';
 import { api, importTexts } from '../reader/e2eHelpers';
 
@@ -53,42 +52,34 @@ async function scrollByScreens(page: Page): Promise<number> {
 }
 
 describe('reader row heights (Chromium, browser mode)', () => {
-  let browser: Browser;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    const home = tempDir('passage-heights-e2e-');
-    server = await startServer({ home: path.join(home, 'config') });
-    await api(server, 'project.create', { path: path.join(home, 'study.passage') });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const study = emptyStudyInBrowser('passage-heights-e2e-');
 
   it('measures every paragraph off screen exactly as the reader lays it out, at any width', async () => {
     const base = bigTranscript(15_000, 7);
     const text = `${ODD_PARAGRAPHS.join('\n\n')}\n\n${base}`;
-    const [documentId] = await importTexts(server, [{ name: 'Heights.txt', text }]);
+    const [documentId] = await importTexts(study.server, [{ name: 'Heights.txt', text }]);
     // A speaker whose label no longer matches the text is shown above the paragraph instead.
-    await api(server, 'turns.renameSpeaker', { documentId: documentId!, from: 'Interviewer', to: 'Int.' });
+    await api(study.server, 'turns.renameSpeaker', {
+      documentId: documentId!,
+      from: 'Interviewer',
+      to: 'Int.',
+    });
     const codes = await Promise.all(
       ['#e03131', '#2f9e44', '#1971c2'].map((color, i) =>
-        api(server, 'codes.create', { name: `H${i}`, color }),
+        api(study.server, 'codes.create', { name: `H${i}`, color }),
       ),
     );
     for (const [i, r] of segmentRanges(text, 300).entries())
-      await api(server, 'segments.apply', {
+      await api(study.server, 'segments.apply', {
         documentId: documentId!,
         codeId: codes[i % codes.length]!.id,
         startUtf16: r.start,
         endUtf16: r.end,
       });
 
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await study.browser.newPage({ viewport: { width: 1400, height: 900 } });
     const errors = watchPageErrors(page);
-    await page.goto(server.url);
+    await page.goto(study.server.url);
     await page.getByRole('tabpanel', { name: 'Documents' }).getByText('Heights', { exact: true }).click();
     await page.locator('.reader-stripe').first().waitFor();
     await measured(page);

@@ -1,8 +1,7 @@
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startServer, watchPageErrors, type RunningServer } from '../helpers/browser';
-import { tempDir } from '../helpers/tmp';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { watchPageErrors } from '../helpers/browser';
+import { emptyStudyInBrowser } from '../helpers/emptyStudy';
 import { bigTranscript } from '../reader/bigTranscript';
 import { api, importTexts, pointAt } from '../reader/e2eHelpers';
 
@@ -26,32 +25,20 @@ async function dragHandle(page: Page, edge: 'start' | 'end', offset: number, alt
 }
 
 describe('segment edge handles (Chromium, browser mode)', () => {
-  let browser: Browser;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    const home = tempDir('passage-handles-e2e-');
-    server = await startServer({ home: path.join(home, 'config') });
-    await api(server, 'project.create', { path: path.join(home, 'study.passage') });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const study = emptyStudyInBrowser('passage-handles-e2e-');
 
   it('moves a segment’s end and start by dragging, whole words or exact with Alt, undoably', async () => {
-    const [documentId] = await importTexts(server, [{ name: 'Handles.txt', text: TEXT }]);
-    const code = await api(server, 'codes.create', { name: 'Push factors', color: '#d9480f' });
+    const [documentId] = await importTexts(study.server, [{ name: 'Handles.txt', text: TEXT }]);
+    const code = await api(study.server, 'codes.create', { name: 'Push factors', color: '#d9480f' });
     const had = TEXT.indexOf('had no');
-    await api(server, 'segments.apply', {
+    await api(study.server, 'segments.apply', {
       documentId: documentId!,
       codeId: code.id,
       startUtf16: had,
       endUtf16: had + 'had no'.length,
     });
     const stored = async () => {
-      const [span] = await api(server, 'segments.spansByDocument', { documentId: documentId! });
+      const [span] = await api(study.server, 'segments.spansByDocument', { documentId: documentId! });
       return TEXT.slice(span!.startUtf16, span!.endUtf16);
     };
     // Stored, and drawn: the reader highlights the selected segment's words (and only then takes the next key).
@@ -64,9 +51,9 @@ describe('segment edge handles (Chromium, browser mode)', () => {
       await expect.poll(shown, { timeout: 5_000 }).toBe(quote);
     };
 
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await study.browser.newPage({ viewport: { width: 1400, height: 900 } });
     const errors = watchPageErrors(page);
-    await page.goto(server.url);
+    await page.goto(study.server.url);
     await page.getByRole('tabpanel', { name: 'Documents' }).getByText('Handles', { exact: true }).click();
     await expect.poll(() => page.locator('.reader-handle').count()).toBe(0);
     await page.getByRole('button', { name: 'Stripe Push factors' }).click();
@@ -96,20 +83,20 @@ describe('segment edge handles (Chromium, browser mode)', () => {
 
   it('scrolls while an edge is held past the bottom of the text, to reach a paragraph not yet on screen', async () => {
     const text = bigTranscript(6_000, 11);
-    const [documentId] = await importTexts(server, [{ name: 'Long handles.txt', text }]);
-    const code = await api(server, 'codes.create', { name: 'Learning stage', color: '#1971c2' });
+    const [documentId] = await importTexts(study.server, [{ name: 'Long handles.txt', text }]);
+    const code = await api(study.server, 'codes.create', { name: 'Learning stage', color: '#1971c2' });
     const first = /\p{L}+ \p{L}+/u.exec(text.slice(text.indexOf(': ') + 2))!;
     const start = text.indexOf(': ') + 2 + first.index;
-    await api(server, 'segments.apply', {
+    await api(study.server, 'segments.apply', {
       documentId: documentId!,
       codeId: code.id,
       startUtf16: start,
       endUtf16: start + first[0].length,
     });
 
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await study.browser.newPage({ viewport: { width: 1400, height: 900 } });
     const errors = watchPageErrors(page);
-    await page.goto(server.url);
+    await page.goto(study.server.url);
     await page
       .getByRole('tabpanel', { name: 'Documents' })
       .getByText('Long handles', { exact: true })
@@ -138,11 +125,12 @@ describe('segment edge handles (Chromium, browser mode)', () => {
 
     await expect
       .poll(
-        async () => (await api(server, 'segments.spansByDocument', { documentId: documentId! }))[0]!.endUtf16,
+        async () =>
+          (await api(study.server, 'segments.spansByDocument', { documentId: documentId! }))[0]!.endUtf16,
         { timeout: 5_000 },
       )
       .toBeGreaterThan(lastOnScreen);
-    const [span] = await api(server, 'segments.spansByDocument', { documentId: documentId! });
+    const [span] = await api(study.server, 'segments.spansByDocument', { documentId: documentId! });
     expect(span!.startUtf16).toBe(start);
     expect(errors).toEqual([]);
     await page.close();
