@@ -22,6 +22,10 @@ export const STRIPE_WIDTH = 18;
 export const MAX_STRIPE_COLUMNS = 8;
 const OVERFLOW_COLUMN = MAX_STRIPE_COLUMNS - 1;
 
+/** The stripe margin's width for a layout of `columnCount` columns (rowSkeletons.ts lays rows out at it too). */
+export const stripeMarginWidth = (columnCount: number): number =>
+  Math.min(columnCount, MAX_STRIPE_COLUMNS) * STRIPE_WIDTH;
+
 /** Cuts the run holding `offset` in two, so the speaker label can be styled apart from the words after it. */
 function splitAt(runs: Run[], offset: number | null): Run[] {
   if (offset === null) return runs;
@@ -95,7 +99,7 @@ const RowContent = memo(function RowContent({ index, codeRow }: { index: number 
 
   if (!row) return null;
   const byId = new Map(segments.map((s) => [s.id, s]));
-  const stripeWidth = Math.min(columnCount, MAX_STRIPE_COLUMNS) * STRIPE_WIDTH;
+  const stripeWidth = stripeMarginWidth(columnCount);
   const chosen = selected !== null ? byId.get(selected) : undefined;
   const overflow = segments.filter((_, i) => (columns[i] ?? 0) >= OVERFLOW_COLUMN);
   const spotlight =

@@ -4,7 +4,7 @@ import { snapToWords } from '../../../shared/reader/words';
 import { codeRow, registerScroller } from './actions';
 import { readSelection, selectDomRange } from './domSelection';
 import { RowPremeasure } from './premeasureRows';
-import { MAX_STRIPE_COLUMNS, ReaderRow, STRIPE_WIDTH, type RowActions } from './ReaderRow';
+import { ReaderRow, stripeMarginWidth, type RowActions } from './ReaderRow';
 import { useReader } from './useReader';
 import { useRowHeights } from './useRowHeights';
 
@@ -25,7 +25,7 @@ export function ReaderText() {
   );
   const [rowHeight, heights] = useRowHeights(initialRowHeights);
   const text = useReader((s) => s.text);
-  const stripeWidth = useReader((s) => Math.min(s.columnCount, MAX_STRIPE_COLUMNS) * STRIPE_WIDTH);
+  const stripeWidth = useReader((s) => stripeMarginWidth(s.columnCount));
 
   useEffect(() => {
     const area = containerRef.current;
