@@ -41,7 +41,7 @@ function Row({ index, style, ids }: RowComponentProps<{ ids: number[] }>) {
         <strong>{document.title}</strong>
         <span className="muted">
           {document.kind} · {document.year ?? '—'} · {document.wordCount.toLocaleString()} words ·{' '}
-          {document.segmentCount} segments
+          {document.segmentCount} {document.segmentCount === 1 ? 'segment' : 'segments'}
         </span>
       </button>
     </div>
@@ -170,13 +170,15 @@ export function DocumentList() {
   const titleFilter = useDocuments((s) => s.titleFilter);
   const kindFilter = useDocuments((s) => s.kindFilter);
   const revision = useRevision('documents');
+  // Segment counts are part of each entry: coding in the reader changes them while the list is shown.
+  const segmentsRevision = useRevision('segments');
   const selectedId = useSelection((s) => s.documentId);
   const [importing, setImporting] = useState<PickedFile[] | null>(null);
   const [dragging, setDragging] = useState(false);
 
   useEffect(() => {
     void useDocuments.getState().load();
-  }, [revision]);
+  }, [revision, segmentsRevision]);
 
   const onDrop = (event: DragEvent): void => {
     event.preventDefault();
