@@ -72,7 +72,7 @@ describe('identity key', () => {
     await invoke(session, 'sample.identity.lock', {});
     await expect(
       invoke(session, 'sample.identity.unlock', { passphrase: 'not the passphrase' }),
-    ).rejects.toThrow('sample.identity.unlock: wrong passphrase for study.identity');
+    ).rejects.toThrow('identity key: wrong passphrase for study.identity');
     expect((await invoke(session, 'sample.identity.status', {})).unlocked).toBe(false);
     await expect(
       invoke(session, 'sample.identity.set', { participantId: 1, name: 'x', contact: '', notes: '' }),
@@ -98,7 +98,7 @@ describe('identity key', () => {
       await expect(
         invoke(session, 'sample.identity.unlock', { passphrase: PASS }),
         `byte ${at}`,
-      ).rejects.toThrow('sample.identity.unlock: identity key is damaged or was tampered with');
+      ).rejects.toThrow('identity key is damaged or was tampered with');
     }
     fs.writeFileSync(keyFile, original.subarray(0, 40));
     await expect(invoke(session, 'sample.identity.unlock', { passphrase: PASS })).rejects.toThrow('damaged');
