@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+// Registers every feature store with the one reset point on project change.
+import './app/projectStores';
 import { useProject } from './app/useProject';
 import { Toasts } from './components/Toasts';
 import { StartScreen } from './features/start/StartScreen';

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ProjectInfo, RecentProject } from '../../shared/api/project';
 import { call, callOrError } from '../api/client';
+import { nextProjectGeneration } from './projectGeneration';
 
 interface ProjectState {
   /** undefined until the first load; null when no project is open. */
@@ -27,18 +28,26 @@ export const useProject = create<ProjectState>((set) => ({
   async create(path) {
     const { value, error } = await callOrError('project.create', { path });
     if (error) return error.message;
+    // Reset again as the new project arrives: a load still running for the old one may have written since.
+    nextProjectGeneration();
     set({ info: value });
     return null;
   },
   async open(path) {
     const { value, error } = await callOrError('project.open', { path });
     if (error) return error.message;
+    // Reset again as the new project arrives: a load still running for the old one may have written since.
+    nextProjectGeneration();
     set({ info: value });
     return null;
   },
   async close() {
+    // The workspace goes and the feature stores are emptied before the backend closes, so no view asks
+    // a closed project for anything and nothing of this project reaches the next.
+    nextProjectGeneration();
+    set({ info: null });
     await call('project.close', {});
     const recent = await call('project.recent', {});
-    set({ info: null, recent: recent ?? [] });
+    set({ recent: recent ?? [] });
   },
 }));

@@ -3,6 +3,7 @@ import type { Segment, SegmentSpan } from '../../../shared/api/coding';
 import type { DocumentSummary, Turn } from '../../../shared/api/documents';
 import { splitRows, type DisplayRow } from '../../../shared/reader/rows';
 import { call } from '../../api/client';
+import { projectGeneration } from '../../app/projectGeneration';
 import { useRevisions } from '../../app/useRevisions';
 import { addToLayout, layoutSegments, type SegmentLayout } from './derive';
 
@@ -122,11 +123,13 @@ export const useReader = create<ReaderState>((set, get) => {
         return;
       }
       set({ documentId, status: 'loading', ...reset });
+      const generation = projectGeneration();
       const [content, segments] = await Promise.all([
         call('documents.get', { id: documentId }),
         call('segments.spansByDocument', { documentId }),
       ]);
-      if (token !== loadToken) return;
+      // Another document was asked for meanwhile, or the project closed (the store was reset).
+      if (token !== loadToken || generation !== projectGeneration()) return;
       if (!content) {
         set({ status: 'missing', document: null, text: '', rows: [], segments: new Map(), ...EMPTY_LAYOUT });
         return;
@@ -141,8 +144,9 @@ export const useReader = create<ReaderState>((set, get) => {
       const { documentId } = get();
       if (documentId === null || get().status !== 'ready') return;
       const token = loadToken;
+      const generation = projectGeneration();
       const segments = await call('segments.spansByDocument', { documentId });
-      if (!segments || token !== loadToken) return;
+      if (!segments || token !== loadToken || generation !== projectGeneration()) return;
       const map = new Map(segments.map((s) => [s.id, s]));
       const selected = get().selectedSegmentId;
       setSegments(map, { selectedSegmentId: selected !== null && map.has(selected) ? selected : null });
