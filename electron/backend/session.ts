@@ -40,6 +40,8 @@ export class Session {
   /** The open project, or a clear error for calls that need one. */
   requireProject(): Project {
     if (!this.project) throw new PassageError('no_project', 'no project is open — create or open one first');
+    // One stat per call, so a write right after the file was deleted or moved is refused, not lost.
+    this.project.guard.refresh();
     return this.project;
   }
 }

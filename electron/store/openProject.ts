@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { PassageError } from '../../shared/api/result';
 import { applyMigrations, loadMigrations, pendingMigrations } from './migrations';
+import { findDamage, guardWrites, ProjectGuard } from './projectHealth';
 
 /** 'PSAG': marks a SQLite file as a Passage project, so another app's database is refused. */
 export const PASSAGE_APPLICATION_ID = 0x50534147;
@@ -12,6 +13,8 @@ export interface Project {
   path: string;
   db: Database.Database;
   schemaVersion: number;
+  /** Refuses writes once the file is found missing or damaged; session.requireProject() refreshes it. */
+  guard: ProjectGuard;
 }
 
 export interface OpenOptions {
@@ -51,7 +54,7 @@ function checkExistingFile(file: string): void {
 }
 
 /** Every connection gets the same settings, here and nowhere else. */
-function configure(db: Database.Database): void {
+export function configure(db: Database.Database): void {
   // WAL: readers never block the writer, and a crash mid-write leaves the last commit intact.
   db.pragma('journal_mode = WAL');
   // NORMAL is durable at every checkpoint and safe against corruption in WAL mode; FULL costs an fsync per commit.
@@ -129,15 +132,21 @@ export async function openProject(file: string, options: OpenOptions = {}): Prom
     // Checked before any pragma that could write (WAL switch) so a newer file stays byte-for-byte untouched.
     const pending = pendingMigrations(db, migrations);
     const fromVersion = db.pragma('user_version', { simple: true }) as number;
+    // Before anything writes: a damaged file is opened to read and recover from, never migrated or written.
+    const damage = exists ? findDamage(db) : [];
     configure(db);
-    if (pending.length > 0 && exists && fromVersion > 0)
-      await backupBeforeMigration(db, absolute, fromVersion);
-    if (pending.length > 0) {
-      db.pragma(`application_id = ${PASSAGE_APPLICATION_ID}`);
-      applyMigrations(db, pending);
+    if (damage.length === 0) {
+      if (pending.length > 0 && exists && fromVersion > 0)
+        await backupBeforeMigration(db, absolute, fromVersion);
+      if (pending.length > 0) {
+        db.pragma(`application_id = ${PASSAGE_APPLICATION_ID}`);
+        applyMigrations(db, pending);
+      }
     }
+    const guard = new ProjectGuard(absolute, damage);
+    guardWrites(db, guard);
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
-    return { path: absolute, db, schemaVersion };
+    return { path: absolute, db, schemaVersion, guard };
   } catch (error) {
     db?.close();
     if (!exists) removeFailedCreation(absolute);

@@ -9,6 +9,12 @@ export const projectArgs = {
   'project.info': noArgs,
   'project.recent': noArgs,
   'project.defaultPath': noArgs,
+  /** Whether the open project's file is still there and sound; the UI polls it for its banner. */
+  'project.health': noArgs,
+  /** Writes the open project, as the connection sees it, to a new file; `open` switches to the copy. */
+  'project.saveCopy': z.object({ path: filePath, open: z.boolean().optional() }).strict(),
+  /** Copies every readable row of a damaged open project into a new file; `open` switches to it. */
+  'project.recover': z.object({ path: filePath, open: z.boolean().optional() }).strict(),
 };
 
 export interface AppVersion {
@@ -43,6 +49,33 @@ export interface RecentProject {
   exists: boolean;
 }
 
+/** 'missing': the path no longer names the file that was opened (deleted, moved or replaced). */
+export type ProjectHealth =
+  | { state: 'ok' }
+  | { state: 'missing'; message: string }
+  | { state: 'damaged'; message: string; problems: string[] };
+
+export interface SavedCopy {
+  path: string;
+  /** The copy's description when it was opened in place of the old file. */
+  opened: ProjectInfo | null;
+}
+
+export interface RecoveredTable {
+  table: string;
+  recovered: number;
+  /** Rows known lost: unreadable (counted through an intact index when there is one) or left pointing at lost rows. */
+  lost: number;
+  /** Rows of unreadable pages that could not be counted, e.g. "ids 1021–1187". */
+  unreadable: string[];
+}
+
+export interface RecoveryReport extends SavedCopy {
+  recovered: number;
+  lost: number;
+  tables: RecoveredTable[];
+}
+
 export interface ProjectResults {
   'app.version': AppVersion;
   'project.create': ProjectInfo;
@@ -51,4 +84,7 @@ export interface ProjectResults {
   'project.info': ProjectInfo | null;
   'project.recent': RecentProject[];
   'project.defaultPath': string;
+  'project.health': ProjectHealth | null;
+  'project.saveCopy': SavedCopy;
+  'project.recover': RecoveryReport;
 }

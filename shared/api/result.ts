@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'conflict'
   | 'unsupported'
   | 'io'
+  | 'project_missing'
+  | 'project_damaged'
   | 'cancelled'
   | 'internal';
 

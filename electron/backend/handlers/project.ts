@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type { ProjectCounts, ProjectInfo } from '../../../shared/api/project';
 import type { Project } from '../../store/openProject';
+import { saveCopy } from '../../store/projectHealth';
+import { recoverProject } from '../../store/recoverProject';
 import { latestVersion } from '../../store/migrations';
 import { countRows } from '../../store/counts';
 import type { Handlers } from '../handlerTypes';
@@ -48,6 +50,9 @@ export const projectHandlers: Handlers<
   | 'project.info'
   | 'project.recent'
   | 'project.defaultPath'
+  | 'project.health'
+  | 'project.saveCopy'
+  | 'project.recover'
 > = {
   'app.version': (session) => ({
     version: appVersion(),
@@ -69,4 +74,19 @@ export const projectHandlers: Handlers<
   'project.info': (session) => (session.project ? describeProject(session, session.project) : null),
   'project.recent': () => listRecent(),
   'project.defaultPath': () => nextFreeDefaultPath(),
+  'project.health': (session) => (session.project ? session.project.guard.refresh() : null),
+  'project.saveCopy': async (session, { path: target, open }) => {
+    const project = session.requireProject();
+    const copy = await saveCopy(project.db, project.path, target);
+    return { path: copy, opened: open ? describeProject(session, await session.open(copy, false)) : null };
+  },
+  'project.recover': async (session, { path: target, open }) => {
+    const project = session.requireProject();
+    const { path: copy, tables } = recoverProject(project.db, project.path, target, {
+      nativeBinding: session.nativeBinding,
+    });
+    const opened = open ? describeProject(session, await session.open(copy, false)) : null;
+    const sum = (key: 'recovered' | 'lost') => tables.reduce((n, t) => n + t[key], 0);
+    return { path: copy, opened, recovered: sum('recovered'), lost: sum('lost'), tables };
+  },
 };
