@@ -19,8 +19,32 @@ export function appVersion(): string {
     : (process.env.npm_package_version ?? '0.0.0-dev');
 }
 
+const COUNTED_TABLES: Record<keyof ProjectCounts, string> = {
+  documents: 'documents',
+  codes: 'codes',
+  segments: 'segments',
+  participants: 'participants',
+  documentGroups: 'document_groups',
+  codeGroups: 'code_groups',
+  memos: 'memos',
+};
+
+/** A damaged file may have lost the index a count would use: count each table's own rows, 0 if unreadable. */
+function countReadableRows(project: Project): ProjectCounts {
+  const counts = {} as ProjectCounts;
+  for (const [key, table] of Object.entries(COUNTED_TABLES) as [keyof ProjectCounts, string][]) {
+    try {
+      counts[key] = project.db.prepare(`SELECT count(*) FROM ${table} NOT INDEXED`).pluck().get() as number;
+    } catch {
+      counts[key] = 0;
+    }
+  }
+  return counts;
+}
+
 export function describeProject(session: Session, project: Project): ProjectInfo {
-  const counts: ProjectCounts = countRows(project.db);
+  const counts: ProjectCounts =
+    project.guard.current().state === 'damaged' ? countReadableRows(project) : countRows(project.db);
   return {
     path: project.path,
     name: projectName(project.path),
