@@ -68,16 +68,13 @@ async function readTexts(archive: QdpxArchive, project: RefiProject) {
     texts.set(source.guid, await readText(archive, source.plainTextPath, source.plainTextContent));
   const notes = new Map<string, string>();
   for (const note of project.notes) {
-    const text = await readText(archive, note.plainTextPath, note.plainTextContent);
-    notes.set(
-      note.guid,
-      'raw' in text
-        ? text.raw
-            .replace(/^\ufeff/, '')
-            .replace(/\r\n?/g, '\n')
-            .trim()
-        : '',
-    );
+    // Inline content is kept verbatim (a memo's own line breaks); a note file is normalised like a text.
+    if (note.plainTextContent !== undefined) {
+      notes.set(note.guid, note.plainTextContent);
+      continue;
+    }
+    const text = await readText(archive, note.plainTextPath, undefined);
+    notes.set(note.guid, 'raw' in text ? text.raw.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n') : '');
   }
   return { texts, notes };
 }
