@@ -3,11 +3,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { QUOTES } from './helpers/seed';
 import { ALL_SECTIONS, exportTo, seededProject } from './helpers/project';
-import { docxToText, firstOutOfOrder, squeeze, unzipText } from './helpers/reader';
+import { docxToText, firstOutOfOrder, squeeze, tableCells, unzipText } from './helpers/reader';
+
+// LibreOffice's first start in a fresh profile takes 10–40 s on a busy two-core machine.
+const LIBREOFFICE_TIMEOUT = 120_000;
 
 const METHOD = 'Segments were coded by two coders; quotes are verbatim.';
 
-describe('Word export of a project', () => {
+describe('Word export of a project', { timeout: LIBREOFFICE_TIMEOUT }, () => {
   it('writes the full appendix in the chosen order, as LibreOffice reads it', async () => {
     const { session, dir, codes, groupId } = await seededProject();
     const target = path.join(dir, 'appendix.docx');
@@ -51,38 +54,45 @@ describe('Word export of a project', () => {
         'Table 1. Codes co-occurring with Legitimacy, Trust and Burden sharing',
         'Table 2. Code frequencies',
         'Table 3. Codebook',
-        'Confidence between actors.',
         'Table 4. List of interviews',
-        'NGO (N = 2)',
-        'Interview 2',
-        '2016-03-01',
-        'Interview 9',
-        'Military (N = 1)',
-        'Interview 12',
         'Table 5. Coded segments per year',
-        '2016',
-        '2017',
       ]),
     ).toBeNull();
-    // Column N = documents coded with the code: Legitimacy 3, Trust 2, Burden sharing 1.
+    // Table cells from the document itself: how LibreOffice wraps and orders a table's text depends on
+    // the installed fonts, so the rendering is only checked for the cells' presence.
     const xml = (await unzipText(target)).get('word/document.xml')!;
-    const headerRow = xml.split('<w:tbl>')[1]!.split('</w:tr>')[0]!;
-    const cells = [...headerRow.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]);
-    expect(cells).toEqual(['Code', 'Legitimacy (N = 3)', 'Trust (N = 2)', 'Burden sharing (N = 1)']);
-    expect(flat).toMatch(/Legitimacy \(N = 3\).*Trust \(N = 2\).*Burden sharing \(N = 1\)/);
-    // Co-occurrence row of Legitimacy: with itself in 3 documents, with Trust in 1 (Interview 2), with Burden sharing in 1.
-    expect(flat).toMatch(/Legitimacy \(N = 3\) 3 1 1/);
+    const [cooccurrence, , codebook, interviews, timeline] = tableCells(xml);
+    // Column N = documents coded with the code: Legitimacy 3, Trust 2, Burden sharing 1. Co-occurrence row
+    // of Legitimacy: with itself in 3 documents, with Trust in 1 (Interview 2), with Burden sharing in 1.
+    expect(cooccurrence).toEqual([
+      ['Code', 'Legitimacy (N = 3)', 'Trust (N = 2)', 'Burden sharing (N = 1)'],
+      ['Level of cooperation'],
+      ['Legitimacy (N = 3)', '3', '1', '1'],
+      ['Trust (N = 2)', '1', '2', '1'],
+    ]);
+    expect(codebook).toContainEqual(['Trust', 'Confidence between actors.', '2', '2']);
+    expect(interviews).toEqual([
+      ['Interview', 'Date', 'Mode'],
+      ['NGO (N = 2)'],
+      ['Interview 2', '2016-03-01', 'video'],
+      ['Interview 9', '2016-05-02', 'video'],
+      ['Military (N = 1)'],
+      ['Interview 12', '2017-01-20', 'video'],
+    ]);
+    expect(timeline?.[0]).toEqual(['Code', '2016', '2017', 'Total']);
+    for (const cell of [...cooccurrence!, ...interviews!].flat())
+      expect(flat, `LibreOffice shows "${cell}"`).toContain(cell);
     // Header (project name) and page numbers on every page; no page without content of its own.
     const pageTexts = text.split('\f').filter((p) => p.trim());
     expect(pages).toBeGreaterThan(1);
     pageTexts.forEach((page, i) => {
-      expect(page).toContain('study');
-      const body = page
-        .replace('study', '')
-        .replace(/\s+\d+\s*$/, '')
-        .trim();
+      // In reading order the footer may come before a table's last column, so the number is looked for
+      // as a line of its own rather than at the page's end.
+      const lines = page.split('\n').map((line) => line.trim());
+      expect(lines, `page ${i + 1} has the header`).toContain('study');
+      expect(lines, `page ${i + 1} has its number`).toContain(String(i + 1));
+      const body = lines.filter((line) => line !== '' && line !== 'study' && line !== String(i + 1));
       expect(body.length, `page ${i + 1} is blank`).toBeGreaterThan(0);
-      expect(page.trim().endsWith(String(i + 1)), `page ${i + 1} ends with its number`).toBe(true);
     });
   });
 

@@ -35,7 +35,9 @@ export async function unzipText(file: string): Promise<Map<string, string>> {
 
 /**
  * Opens the .docx as a reader would: LibreOffice converts it to PDF (a private profile per run, so
- * parallel runs do not clash), pdftotext gives the text as laid out on the pages.
+ * parallel runs do not clash), pdftotext gives the text in reading order. Where lines wrap and how table
+ * columns line up depend on the installed fonts, so check this text only for the presence and order of
+ * phrases (squeezed), and table cells in the document's XML (tableCells).
  */
 export async function docxToText(file: string): Promise<{ text: string; pages: number; pdf: string }> {
   const dir = tempDir('passage-lo-');
@@ -47,7 +49,7 @@ export async function docxToText(file: string): Promise<{ text: string; pages: n
   );
   const pdf = path.join(dir, `${path.basename(file, path.extname(file))}.pdf`);
   if (!fs.existsSync(pdf)) throw new Error(`LibreOffice did not convert ${path.basename(file)}`);
-  const { stdout } = await run('pdftotext', ['-layout', pdf, '-'], { maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run('pdftotext', [pdf, '-'], { maxBuffer: 64 * 1024 * 1024 });
   return { text: stdout, pages: stdout.split('\f').filter((p) => p.trim()).length, pdf };
 }
 
@@ -65,6 +67,28 @@ export function firstOutOfOrder(text: string, needles: readonly string[]): strin
 /** Text squeezed of the layout's runs of spaces and line breaks, for phrases that wrap. */
 export function squeeze(text: string): string {
   return text.replace(/\s+/g, ' ');
+}
+
+/** The text of every cell of every table in a WordprocessingML body: tables → rows → cells. */
+export function tableCells(documentXml: string): string[][][] {
+  const unescape = (t: string) =>
+    t
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
+  const cellText = (cell: string) =>
+    cell
+      .split(/<\/w:p>/)
+      .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1]!)).join(''))
+      .filter((p) => p !== '')
+      .join(' ');
+  return [...documentXml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((table) =>
+    [...table[1]!.matchAll(/<w:tr[\s>][\s\S]*?<\/w:tr>/g)].map((row) =>
+      [...row[0].matchAll(/<w:tc(?:\s[^>]*)?>([\s\S]*?)<\/w:tc>/g)].map((cell) => cellText(cell[1]!)),
+    ),
+  );
 }
 
 /** Width and height in points of each PDF page. */
