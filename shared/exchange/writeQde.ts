@@ -5,8 +5,9 @@
  */
 import type { RefiCode, RefiCoding, RefiProject, RefiSelection, RefiSet, RefiVariableValue } from './model';
 
-// XML 1.0 cannot carry C0 controls other than tab, LF and CR, nor lone surrogates.
+// XML 1.0 cannot carry C0 controls other than tab, LF and CR, nor lone surrogates: matching them is the point.
 const INVALID_XML =
+  // eslint-disable-next-line no-control-regex
   /[\0-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function escapeText(text: string): string {
