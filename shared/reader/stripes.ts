@@ -3,7 +3,11 @@
 
 export interface StripeItem {
   id: number;
-  codeId: number;
+  /**
+   * Items with the same key draw as one bar where they overlap, so they may share a column. Today the
+   * code; a view by coder would key by code and coder, so two coders' segments stand side by side.
+   */
+  barKey: number | string;
   /** Half-open span in whatever unit the caller lays out in (the reader uses rows: [firstRow, lastRow + 1)). */
   start: number;
   end: number;
@@ -17,13 +21,13 @@ export interface StripeLayout {
 
 interface ColumnState {
   end: number;
-  codeId: number;
+  barKey: number | string;
 }
 
 /**
  * Assigns columns greedily in start order (optimal for intervals: as many columns as the deepest
  * overlap of different codes). Segments that touch end-to-start share a column; overlapping segments
- * of the same code may share one (they draw as one bar of that code). Columns from `previous` are
+ * with the same bar key (the same code) may share one (they draw as one bar). Columns from `previous` are
  * kept whenever they still fit, so adding or removing one segment does not reshuffle the margin.
  * The layout covers the whole document, so it does not change as the reader scrolls.
  */
@@ -36,7 +40,7 @@ export function layoutStripes(
   const state: ColumnState[] = [];
   const fits = (c: number, item: StripeItem) => {
     const col = state[c];
-    return !col || col.end <= item.start || col.codeId === item.codeId;
+    return !col || col.end <= item.start || col.barKey === item.barKey;
   };
   for (const item of sorted) {
     const wanted = previous?.get(item.id);
@@ -47,8 +51,8 @@ export function layoutStripes(
     }
     const col = state[column];
     state[column] = {
-      end: col && col.codeId === item.codeId ? Math.max(col.end, item.end) : item.end,
-      codeId: item.codeId,
+      end: col && col.barKey === item.barKey ? Math.max(col.end, item.end) : item.end,
+      barKey: item.barKey,
     };
     columns.set(item.id, column);
   }

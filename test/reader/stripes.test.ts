@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutStripes } from '../../shared/reader/stripes';
 
-const item = (id: number, codeId: number, start: number, end: number) => ({ id, codeId, start, end });
+const item = (id: number, barKey: number, start: number, end: number) => ({ id, barKey, start, end });
 const cols = (layout: { columns: Map<number, number> }) => Object.fromEntries(layout.columns);
 
 describe('layoutStripes', () => {

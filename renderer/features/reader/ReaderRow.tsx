@@ -1,4 +1,4 @@
-import { memo, useMemo, type CSSProperties } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, type CSSProperties } from 'react';
 import type { RowComponentProps } from 'react-window';
 import { useShallow } from 'zustand/react/shallow';
 import type { SegmentSpan } from '../../../shared/api/coding';
@@ -10,6 +10,7 @@ import { useCodebook } from '../codebook/useCodebook';
 import { blendHighlight, stackedUnderlines } from './derive';
 import { startEdgeDrag } from './edgeDrag';
 import { StripeCell } from './StripeCell';
+import { onRewrap, placeRowStripes, scheduleLabelFit } from './stripePlacement';
 import { useReader } from './useReader';
 import { useReaderSearch } from './useReaderSearch';
 
@@ -84,6 +85,8 @@ const RowContent = memo(function RowContent({ index, codeRow }: { index: number 
     useShallow((s) => hitIds.map((id) => s.hits[id]).filter((x): x is Span => !!x)),
   );
   const currentHit = useReaderSearch((s) => (hitIds.includes(s.current) ? s.current : -1));
+  const marginRef = useRef<HTMLDivElement>(null);
+  useStripePlacement(marginRef);
 
   const labelEnd = useMemo(
     () => (row?.speaker ? speakerLabelEnd(text, row.start, row.speaker) : null),
@@ -174,7 +177,7 @@ const RowContent = memo(function RowContent({ index, codeRow }: { index: number 
           })}
         </div>
       </div>
-      <div className="reader-stripes" style={{ width: stripeWidth }}>
+      <div className="reader-stripes" ref={marginRef} style={{ width: stripeWidth }}>
         {segments.map((segment, i) => {
           const column = columns[i] ?? 0;
           if (column >= OVERFLOW_COLUMN && segment !== spotlight) return null;
@@ -187,6 +190,8 @@ const RowContent = memo(function RowContent({ index, codeRow }: { index: number 
               column={Math.min(column, OVERFLOW_COLUMN)}
               first={span?.first === index}
               last={span?.last === index}
+              from={Math.max(segment.startUtf16, row.start)}
+              to={Math.min(segment.endUtf16, row.end)}
               active={segment.id === hovered || segment.id === selected}
             />
           );
@@ -198,6 +203,28 @@ const RowContent = memo(function RowContent({ index, codeRow }: { index: number 
     </>
   );
 });
+
+/**
+ * Puts the row's stripes on the lines they code after every render and whenever the row re-wraps,
+ * and has the margin's labels fitted again (stripePlacement.ts).
+ */
+function useStripePlacement(marginRef: { current: HTMLDivElement | null }): void {
+  useLayoutEffect(() => {
+    const margin = marginRef.current;
+    if (!margin) return;
+    placeRowStripes(margin);
+    scheduleLabelFit(margin.closest<HTMLElement>('.reader-list'));
+  });
+  useLayoutEffect(() => {
+    const margin = marginRef.current;
+    const text = margin?.parentElement?.querySelector('.reader-text');
+    if (!margin || !text) return;
+    return onRewrap(text, () => {
+      placeRowStripes(margin);
+      scheduleLabelFit(margin.closest<HTMLElement>('.reader-list'));
+    });
+  }, [marginRef]);
+}
 
 /**
  * A handle on the selected segment's start or end: dragging it moves that edge (edgeDrag.ts). It is

@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useRef, type DragEvent, type MouseEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, type DragEvent, type MouseEvent } from 'react';
 import { List, useListRef } from 'react-window';
 import { snapToWords } from '../../../shared/reader/words';
 import { codeRow, registerScroller } from './actions';
 import { readSelection, selectDomRange } from './domSelection';
 import { RowPremeasure } from './premeasureRows';
+import { scheduleLabelFit } from './stripePlacement';
 import { ReaderRow, stripeMarginWidth, type RowActions } from './ReaderRow';
 import { useReader } from './useReader';
 import { useRowHeights } from './useRowHeights';
@@ -36,6 +37,11 @@ export function ReaderText() {
     const premeasure = new RowPremeasure(heights, area, list, { text, rows, stripeWidth });
     return () => premeasure.dispose();
   }, [heights, text, rows, stripeWidth]);
+
+  useLayoutEffect(() => {
+    // New heights move rows, and with them the labels of one column towards each other.
+    scheduleLabelFit(containerRef.current?.querySelector<HTMLElement>('.reader-list') ?? null);
+  }, [rowHeight]);
 
   useEffect(() => {
     registerScroller((index) => listRef.current?.scrollToRow({ index, align: 'center' }));

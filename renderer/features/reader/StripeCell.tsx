@@ -11,9 +11,10 @@ function quoteOf(segment: SegmentSpan): string {
 
 /**
  * The piece of one segment's coding stripe inside one row. Pieces in consecutive rows share a column,
- * so together they draw one bar from the segment's first row to its last; the first piece carries
- * the code's name. It subscribes to nothing (a fast scroll mounts hundreds per frame): hover and
- * click go to the store directly.
+ * so together they draw one bar from the line the segment starts on to the line it ends on (placed
+ * after layout by stripePlacement.ts, from the text [from, to) it covers in this row); the first piece
+ * carries the code's name. It subscribes to nothing (a fast scroll mounts hundreds per frame): hover
+ * and click go to the store directly.
  */
 export function StripeCell({
   segment,
@@ -21,6 +22,8 @@ export function StripeCell({
   column,
   first,
   last,
+  from,
+  to,
   active,
 }: {
   segment: SegmentSpan;
@@ -28,6 +31,8 @@ export function StripeCell({
   column: number;
   first: boolean;
   last: boolean;
+  from: number;
+  to: number;
   active: boolean;
 }) {
   const name = code?.name ?? 'Unknown code';
@@ -40,6 +45,9 @@ export function StripeCell({
       className={classes.join(' ')}
       style={{ left: column * STRIPE, color: code?.color ?? '#888888' }}
       data-segment-id={segment.id}
+      data-column={column}
+      data-from={from}
+      data-to={to}
       data-code={name}
       role={first ? 'button' : undefined}
       aria-label={first ? `Stripe ${name}` : undefined}

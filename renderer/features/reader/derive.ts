@@ -12,6 +12,9 @@ export interface SegmentLayout {
   columnCount: number;
 }
 
+/** Segments drawn as one bar where they overlap (shared/reader/stripes.ts): those of one code. */
+const barKeyOf = (segment: SegmentSpan): number | string => segment.codeId;
+
 /** Rebuilds the per-row index and the stripe layout after the segments changed. */
 export function layoutSegments(
   rows: readonly DisplayRow[],
@@ -24,7 +27,7 @@ export function layoutSegments(
     spans.push({ id: s.id, start: s.startUtf16, end: s.endUtf16 });
     const span = rowSpan(rows, s.startUtf16, s.endUtf16);
     // Stripes are laid out in rows: a bar spans whole rows, so two segments in one row must not share a column.
-    if (span) stripeItems.push({ id: s.id, codeId: s.codeId, start: span.first, end: span.last + 1 });
+    if (span) stripeItems.push({ id: s.id, barKey: barKeyOf(s), start: span.first, end: span.last + 1 });
   }
   // Sorting by start gives each row its segments outermost first, which is also the stacking order.
   spans.sort((a, b) => a.start - b.start || b.end - a.end || a.id - b.id);
@@ -60,7 +63,7 @@ export function addToLayout(
     for (const id of ids) {
       const other = segments.get(id);
       if (!other) continue;
-      if (other.codeId !== added.codeId) blocked.add(layout.columns.get(id) ?? 0);
+      if (barKeyOf(other) !== barKeyOf(added)) blocked.add(layout.columns.get(id) ?? 0);
       if (!placed && before(added, other)) {
         next.push(added.id);
         placed = true;

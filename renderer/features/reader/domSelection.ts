@@ -48,7 +48,8 @@ export function readSelection(root: HTMLElement): Range | null {
   return { start: Math.min(a, b), end: Math.max(a, b) };
 }
 
-function locate(
+/** The text node and offset in it of a document offset, among the runs inside `root` (the reader or one row). */
+export function locate(
   root: HTMLElement,
   offset: number,
   bias: 'start' | 'end',

@@ -1,0 +1,92 @@
+import { fitLabels, stripePiece, type LabelSlot } from '../../../shared/reader/stripeGeometry';
+import { locate } from './domSelection';
+
+// Puts the stripes of mounted rows on the lines they code and fits the margin's labels, from the text
+// as the browser laid it out. React renders the stripes (which segment, which column); their vertical
+// place depends on line wrapping, so it is measured after layout and written straight to their style:
+// a fast scroll mounts hundreds of stripes per frame, and a state round-trip would lay them out twice.
+
+const LABEL_RULES = { max: 180, min: 16, gap: 4 };
+
+/** The client rects of the text [from, to) inside one row's text element. */
+function textRects(text: HTMLElement, from: number, to: number): DOMRect[] {
+  const start = locate(text, from, 'start');
+  const end = locate(text, to, 'end');
+  if (!start || !end) return [];
+  const range = document.createRange();
+  range.setStart(start.node, start.offset);
+  range.setEnd(end.node, end.offset);
+  return [...range.getClientRects()];
+}
+
+/** Places the stripe pieces of one row (its `.reader-stripes` margin) along the lines their segments cover. */
+export function placeRowStripes(margin: HTMLElement): void {
+  const text = margin.parentElement?.querySelector<HTMLElement>('.reader-text');
+  const cells = margin.querySelectorAll<HTMLElement>('.reader-stripe[data-from]');
+  if (!text || cells.length === 0) return;
+  const box = margin.getBoundingClientRect();
+  const lineHeight = parseFloat(getComputedStyle(text).lineHeight) || 24;
+  // All reads before any write, so the row is laid out once.
+  const pieces = [...cells].map((cell) => {
+    const place = { first: cell.classList.contains('is-first'), last: cell.classList.contains('is-last') };
+    const rects =
+      place.first || place.last ? textRects(text, Number(cell.dataset.from), Number(cell.dataset.to)) : [];
+    const boxes = rects.map((r) => ({ top: r.top - box.top, bottom: r.bottom - box.top }));
+    return { cell, piece: stripePiece(boxes, box.height, lineHeight, place) };
+  });
+  for (const { cell, piece } of pieces) {
+    cell.style.top = `${piece.top}px`;
+    cell.style.bottom = `${box.height - piece.bottom}px`;
+  }
+}
+
+/** Shortens, or hides, the labels of the mounted stripes so that no two overlap (shared/reader/stripeGeometry.ts). */
+export function fitMarginLabels(list: HTMLElement): void {
+  const labels = [...list.querySelectorAll<HTMLElement>('.reader-stripe-label')];
+  const slots: LabelSlot[] = [];
+  const byKey = new Map<string, HTMLElement>();
+  for (const label of labels) {
+    const cell = label.parentElement;
+    if (!cell) continue;
+    const key = cell.dataset.segmentId ?? '';
+    byKey.set(key, label);
+    slots.push({
+      key,
+      column: Number(cell.dataset.column),
+      top: label.getBoundingClientRect().top,
+      // scrollHeight is rounded: one pixel more, so a name that fits is never cut by the rounding.
+      length: label.scrollHeight + 1,
+    });
+  }
+  for (const [key, fit] of fitLabels(slots, LABEL_RULES)) {
+    const label = byKey.get(key)!;
+    label.style.maxHeight = `${fit.length}px`;
+    label.classList.toggle('is-squeezed', fit.hidden);
+  }
+}
+
+let pendingFit = 0;
+/** Fits the labels once, before the next paint, however many rows asked for it in this frame. */
+export function scheduleLabelFit(list: HTMLElement | null): void {
+  if (!list || pendingFit) return;
+  pendingFit = requestAnimationFrame(() => {
+    pendingFit = 0;
+    if (list.isConnected) fitMarginLabels(list);
+  });
+}
+
+/** Rows re-wrap when the reader's width changes: their stripes are placed again. */
+const rewrapped = new Map<Element, () => void>();
+let observer: ResizeObserver | null = null;
+export function onRewrap(text: Element, place: () => void): () => void {
+  if (typeof ResizeObserver === 'undefined') return () => {};
+  observer ??= new ResizeObserver((entries) => {
+    for (const entry of entries) rewrapped.get(entry.target)?.();
+  });
+  rewrapped.set(text, place);
+  observer.observe(text);
+  return () => {
+    rewrapped.delete(text);
+    observer?.unobserve(text);
+  };
+}
