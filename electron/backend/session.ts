@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { PassageError } from '../../shared/api/result';
+import { defaultCoder } from '../store/coders';
 import { closeProject, openProject, type Project } from '../store/openProject';
 import { JobRegistry } from './jobs';
 import { rememberRecent } from './recent';
@@ -13,6 +14,8 @@ export type Transport = 'electron' | 'http' | 'cli';
 export class Session {
   project: Project | null = null;
   coder: string;
+  /** Given on the command line or by the caller: a project's default coder (a coding copy's) does not replace it. */
+  private readonly coderChosen: boolean;
   readonly transport: Transport;
   readonly nativeBinding: string | undefined;
   readonly jobs = new JobRegistry();
@@ -20,6 +23,7 @@ export class Session {
   constructor(transport: Transport, options: { coder?: string; nativeBinding?: string } = {}) {
     this.transport = transport;
     this.coder = options.coder ?? defaultCoderName();
+    this.coderChosen = options.coder !== undefined;
     this.nativeBinding = options.nativeBinding;
   }
 
@@ -27,6 +31,7 @@ export class Session {
     const project = await openProject(file, { create, nativeBinding: this.nativeBinding });
     this.close();
     this.project = project;
+    if (!this.coderChosen) this.coder = defaultCoder(project.db) ?? defaultCoderName();
     if (this.transport !== 'cli') rememberRecent(project.path);
     return project;
   }

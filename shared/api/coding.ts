@@ -237,6 +237,8 @@ export interface Memo {
 export interface Coder {
   id: number;
   name: string;
+  /** `#RRGGBB` for the coder's stripes and highlights, or null (the app picks one). */
+  color: string | null;
   segmentCount: number;
   current: boolean;
 }

@@ -8,6 +8,7 @@ import { reportsArgs, type ReportsResults } from './reports';
 import type { Result } from './result';
 import { sampleArgs, type SampleResults } from './sample';
 import { searchArgs, type SearchResults } from './search';
+import { teamArgs, type TeamResults } from './team';
 
 /**
  * The one door between renderer and backend: every call's argument schema, merged from the domains.
@@ -22,6 +23,7 @@ export const argSchemas = {
   ...sampleArgs,
   ...reportsArgs,
   ...exportArgs,
+  ...teamArgs,
 } as const;
 
 export type Results = ProjectResults &
@@ -31,7 +33,8 @@ export type Results = ProjectResults &
   CodingResults &
   SampleResults &
   ReportsResults &
-  ExportResults;
+  ExportResults &
+  TeamResults;
 
 export type CallName = keyof typeof argSchemas & keyof Results;
 export const callNames = Object.keys(argSchemas) as CallName[];

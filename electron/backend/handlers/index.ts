@@ -8,6 +8,7 @@ import { projectHandlers } from './project';
 import { reportsHandlers } from './reports';
 import { sampleHandlers } from './sample';
 import { searchHandlers } from './search';
+import { teamHandlers } from './team';
 
 /** Every call in the contract has exactly one handler; the type makes a missing one a compile error. */
 export const handlers: Handlers<CallName> = {
@@ -19,4 +20,5 @@ export const handlers: Handlers<CallName> = {
   ...sampleHandlers,
   ...reportsHandlers,
   ...exportHandlers,
+  ...teamHandlers,
 };

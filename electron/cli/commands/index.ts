@@ -6,6 +6,7 @@ import { projectCommands } from './project';
 import { reportsCommands } from './reports';
 import { sampleCommands } from './sample';
 import { searchCommands } from './search';
+import { teamCommands } from './team';
 
 /** Every CLI command, by domain. */
 export const commands: Command[] = [
@@ -16,4 +17,5 @@ export const commands: Command[] = [
   ...sampleCommands,
   ...reportsCommands,
   ...exportCommands,
+  ...teamCommands,
 ];

@@ -1,0 +1,93 @@
+/**
+ * Merging a coder's project (FROM) into the open one (INTO): a backup of INTO is written first with
+ * SQLite's online backup API, then every row is brought in by the rules of mergeRows.ts in one
+ * transaction — all or nothing — recorded as one undo entry of the merging coder. A merge too large to
+ * journal (MAX_JOURNALLED_ROWS) is still one transaction but cannot be undone: the report says so, and
+ * the backup is the way back.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { PassageError } from '../../shared/api/result';
+import type { MergeReport } from '../../shared/api/team';
+import { closeProject, openProject } from '../store/openProject';
+import { statement } from '../store/statements';
+import { runUndoable } from '../store/undo';
+import { readMergeSource } from './mergeSource';
+import { mergeAttributes, mergeGroups } from './mergeGroups';
+import { RowMerger, type RowWriter } from './mergeRows';
+
+/** Above this many rows to bring in, the undo entry (every row, as JSON, in the file) would be too large. */
+export const MAX_JOURNALLED_ROWS = 250_000;
+
+type Row = Record<string, string | number | null>;
+
+/** Plain inserts, for a merge that is not journalled. Column names come from our own row objects. */
+function plainWriter(db: Database.Database): RowWriter {
+  return {
+    insert(table, row) {
+      const columns = Object.keys(row).filter((c) => row[c] !== null || c !== 'id');
+      const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')}) RETURNING *`;
+      const params: Row = {};
+      for (const c of columns) params[c] = row[c] ?? null;
+      return statement(db, sql).get(params) as Row;
+    },
+  };
+}
+
+function backupName(file: string): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  return `${file}.before-merge-${stamp}.backup`;
+}
+
+export async function mergeProject(
+  into: { db: Database.Database; path: string },
+  fromFile: string,
+  coderId: number,
+  options: { nativeBinding?: string | undefined; maxJournalledRows?: number } = {},
+): Promise<MergeReport> {
+  const from = path.resolve(fromFile);
+  if (!fs.existsSync(from))
+    throw new PassageError('not_found', `merge: ${path.basename(from)} does not exist`);
+  if (fs.realpathSync(from) === fs.realpathSync(into.path))
+    throw new PassageError('invalid_argument', `merge: ${path.basename(from)} is the open project itself`);
+  const source = await openProject(from, { nativeBinding: options.nativeBinding });
+  try {
+    const rows = readMergeSource(source.db);
+    const backup = backupName(into.path);
+    await into.db.backup(backup);
+    const size = rows.segments.length + rows.memos.length + rows.documents.length + rows.codes.length;
+    const undoable = size <= (options.maxJournalledRows ?? MAX_JOURNALLED_ROWS);
+    const run = (writer: RowWriter) => {
+      const merger = new RowMerger(into.db, rows, writer);
+      merger.mergeCoders();
+      merger.mergeDocuments();
+      merger.mergeCodes();
+      mergeGroups(merger);
+      mergeAttributes(merger);
+      merger.mergeSegments();
+      merger.mergeMemos();
+      return merger;
+    };
+    const label = `Merge ${path.basename(from)}`;
+    const merger = undoable
+      ? runUndoable(into.db, coderId, label, (journal) => run(journal))
+      : into.db.transaction(() => run(plainWriter(into.db))).immediate();
+    const warnings = undoable
+      ? []
+      : [
+          `this merge (${size} rows) is too large to undo; the project as it was before is saved as ${path.basename(backup)}`,
+        ];
+    return {
+      from,
+      into: into.path,
+      backup,
+      ...merger.counts,
+      conflicts: merger.conflicts,
+      undoable,
+      warnings,
+    };
+  } finally {
+    closeProject(source);
+  }
+}

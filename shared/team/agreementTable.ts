@@ -1,0 +1,53 @@
+/**
+ * The agreement report as a plain table (CSV, the UI's table and its exports) and as the stable JSON
+ * the CLI prints: `{ unit, coders, documentCount, codes: [{ code: { name, path }, units,
+ * percentAgreement, kappa, alpha }], overall: { units, percentAgreement, kappa, alpha } }`.
+ */
+import type { AgreementReport } from '../api/team';
+import type { PlainTable } from '../reports/tables';
+
+const number = (value: number | null, digits: number): string =>
+  value === null ? '' : value.toFixed(digits);
+
+export function agreementTable(report: AgreementReport): PlainTable {
+  const header = [
+    'Code',
+    'Units',
+    'Percent agreement',
+    "Cohen's kappa",
+    "Krippendorff's alpha",
+    ...report.coders.map((c) => `Applied by ${c}`),
+  ];
+  const row = (label: string, m: AgreementReport['overall']) => [
+    label,
+    String(m.units),
+    m.percentAgreement === null ? '' : (m.percentAgreement * 100).toFixed(1),
+    number(m.kappa, 3),
+    number(m.alpha, 3),
+    ...m.applied.map(String),
+  ];
+  return {
+    caption: `Agreement between ${report.coders.join(', ')} by ${report.unit} in ${report.documentCount} documents`,
+    header,
+    rows: [
+      ...report.codes.map((c) => row(c.code.path, c)),
+      row('Overall (all codes pooled)', report.overall),
+    ],
+  };
+}
+
+export function agreementJson(report: AgreementReport) {
+  const measures = (m: AgreementReport['overall']) => ({
+    units: m.units,
+    percentAgreement: m.percentAgreement,
+    kappa: m.kappa,
+    alpha: m.alpha,
+  });
+  return {
+    unit: report.unit,
+    coders: report.coders,
+    documentCount: report.documentCount,
+    codes: report.codes.map((c) => ({ code: { name: c.code.name, path: c.code.path }, ...measures(c) })),
+    overall: measures(report.overall),
+  };
+}
