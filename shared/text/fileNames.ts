@@ -1,3 +1,5 @@
+import { stripBidiControls } from './names';
+
 const MONTHS: Record<string, string> = {
   jan: '01',
   feb: '02',
@@ -47,7 +49,7 @@ export function dateFromFileName(fileName: string): string | null {
 
 /** A document's title from its file name: without folder and extension, underscores as spaces. */
 export function titleFromFileName(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  const base = stripBidiControls(fileName.split(/[\\/]/).pop() ?? fileName);
   const title = base
     .replace(/\.[^.]+$/, '')
     .replace(/_+/g, ' ')
