@@ -1,21 +1,53 @@
+import type { PlainTable } from '../reports/tables';
 import type { ExportDocument } from './document';
+
+/*
+ * The one writer of every CSV and TSV the app produces: the export (csv, tsv), a report's "Save CSV"
+ * and "Copy", and `passage report --csv`. Keep it the only one, so no path forgets the formula guard.
+ */
 
 /** Excel opens UTF-8 CSV as ANSI unless the file starts with a byte-order mark. */
 export const BOM = '\uFEFF';
 
 export type Delimiter = ',' | '\t';
 
-// A cell starting with one of these is a formula to Excel and LibreOffice; a leading apostrophe keeps it text.
-const FORMULA_START = /^[=+@\t\r]/;
+// A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets (OWASP's list):
+// a quote reading "=HYPERLINK(…)" or "-2+3" would run, or leak other cells, when the file is opened.
+const FORMULA_START = /^[=+\-@\t\r]/;
+// …except a plain negative number, which nothing can hide a formula in and which must stay a number
+// for the spreadsheet to compute with: -2, -0.5, -3,5, -1e6.
+const NEGATIVE_NUMBER = /^-(\d+([.,]\d+)?|[.,]\d+)([eE][-+]?\d+)?$/;
 
-/** RFC 4180 quoting: a field with the delimiter, a quote or a line break is quoted, quotes doubled. */
+/** The cell as text a spreadsheet shows but never evaluates: a leading apostrophe, as OWASP advises. */
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) && !NEGATIVE_NUMBER.test(value) ? `'${value}` : value;
+}
+
+/** RFC 4180 quoting after the formula guard: a field with the delimiter, a quote or a line break is quoted. */
 export function delimitedField(value: string, delimiter: Delimiter): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  const safe = neutraliseFormula(value);
   return safe.includes(delimiter) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function delimitedRow(fields: readonly string[], delimiter: Delimiter): string {
   return fields.map((f) => delimitedField(f, delimiter)).join(delimiter);
+}
+
+/** A report's tables as CSV (CRLF line ends), separated by a blank line, each with its caption first. */
+export function tablesToCsv(tables: readonly PlainTable[]): string {
+  return tables
+    .map((t) => [[t.caption], t.header, ...t.rows].map((row) => delimitedRow(row, ',')).join('\r\n'))
+    .join('\r\n\r\n')
+    .concat('\r\n');
+}
+
+/**
+ * One table as tab-separated text for pasting into a spreadsheet, which evaluates formulas on paste
+ * just as on opening a file. Tabs and line breaks inside cells become spaces (a paste has no quoting).
+ */
+export function tableToTsv(table: PlainTable): string {
+  const cell = (v: string) => neutraliseFormula(v).replace(/[\t\r\n]+/g, ' ');
+  return [table.header, ...table.rows].map((row) => row.map(cell).join('\t')).join('\n');
 }
 
 export const SEGMENT_COLUMNS = [

@@ -122,20 +122,5 @@ export function reportTables(report: Report): PlainTable[] {
   }
 }
 
-function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** RFC 4180 CSV (CRLF line ends), tables separated by a blank line with their caption first. */
-export function tablesToCsv(tables: readonly PlainTable[]): string {
-  return tables
-    .map((t) => [[t.caption], t.header, ...t.rows].map((row) => row.map(csvField).join(',')).join('\r\n'))
-    .join('\r\n\r\n')
-    .concat('\r\n');
-}
-
-/** Tab-separated for pasting into a spreadsheet; tabs and line breaks inside cells become spaces. */
-export function tableToTsv(table: PlainTable): string {
-  const clean = (v: string) => v.replace(/[\t\r\n]+/g, ' ');
-  return [table.header, ...table.rows].map((row) => row.map(clean).join('\t')).join('\n');
-}
+// Written by the app's one CSV/TSV writer (formula guard included); kept here for the reports' callers.
+export { tablesToCsv, tableToTsv } from '../export/csv';

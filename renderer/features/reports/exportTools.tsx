@@ -1,6 +1,6 @@
 import type { RefObject } from 'react';
+import { tablesToCsv, tableToTsv } from '../../../shared/export/csv';
 import type { PlainTable } from '../../../shared/reports/tables';
-import { tablesToCsv, tableToTsv } from '../../../shared/reports/tables';
 
 function download(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
