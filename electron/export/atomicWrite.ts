@@ -51,15 +51,52 @@ function describeWriteError(target: string, error: unknown): PassageError {
   }
 }
 
+export interface AtomicWriteOptions {
+  /**
+   * Replace an existing target (the user confirmed). Without it an existing target fails with
+   * 'conflict' — also one that appeared while the data was being written.
+   */
+  overwrite: boolean;
+  /** Runs after the data is on disk and before the target is touched (a cancelled job throws here). */
+  beforeCommit?: () => void;
+}
+
+export function alreadyExists(target: string, howToReplace: string): PassageError {
+  return new PassageError(
+    'conflict',
+    `export: ${path.basename(target)} already exists — choose another name or ${howToReplace}`,
+  );
+}
+
 /**
- * Writes the file next to the target under a temporary name and renames it into place, so the target
- * is either the old file or the complete new one — never half written, even if the app dies mid-way.
- * `beforeCommit` runs after the data is on disk and before the rename (a cancelled job throws there).
+ * Puts the finished temp file at the target. Without `overwrite`, a hard link is the no-clobber step
+ * (it fails if the name exists, with no window between check and write); file systems without hard
+ * links (FAT, some network shares) fall back to check-then-rename.
+ */
+async function commit(temp: string, target: string, overwrite: boolean): Promise<void> {
+  if (overwrite) return fs.promises.rename(temp, target);
+  try {
+    await fs.promises.link(temp, target);
+    await fs.promises.rm(temp, { force: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw alreadyExists(target, 'confirm replacing it');
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV') throw error;
+    if (fs.existsSync(target)) throw alreadyExists(target, 'confirm replacing it');
+    await fs.promises.rename(temp, target);
+  }
+}
+
+/**
+ * Writes the file next to the target under a temporary name, fsyncs it and renames it into place, so
+ * the target is either the old file or the complete new one — never half written, even if the app dies
+ * mid-way, and no temp file is left behind on failure (a full disk included). A replaced file keeps its
+ * permissions: a private file stays private.
  */
 export async function writeFileAtomic(
   target: string,
   data: Uint8Array | string,
-  beforeCommit: () => void = () => undefined,
+  options: AtomicWriteOptions,
 ): Promise<number> {
   checkWritableTarget(target);
   const temp = path.join(
@@ -71,12 +108,14 @@ export async function writeFileAtomic(
     const handle = await fs.promises.open(temp, 'wx');
     try {
       await handle.writeFile(bytes);
+      const replaced = fs.statSync(target, { throwIfNoEntry: false });
+      if (replaced) await handle.chmod(replaced.mode & 0o7777);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    beforeCommit();
-    await fs.promises.rename(temp, target);
+    options.beforeCommit?.();
+    await commit(temp, target, options.overwrite);
     return bytes.byteLength;
   } catch (error) {
     await fs.promises.rm(temp, { force: true });

@@ -5,11 +5,15 @@ import { PassageError } from '../../shared/api/result';
 import { segmentsDelimited } from '../../shared/export/csv';
 import { quoteCount } from '../../shared/export/document';
 import { renderMarkdown } from '../../shared/export/markdown';
+import { FORMAT_EXTENSIONS, FORMAT_NAMES } from '../../shared/export/targetName';
 import { yieldToEventLoop, type JobProgress } from '../backend/jobs';
 import type { Session } from '../backend/session';
+import { identityHolder } from '../sample/identitySessions';
 import { checkWritableTarget, writeFileAtomic } from './atomicWrite';
 import { buildDocx } from './docx/build';
+import { exportBaseFolder, rememberExportFolder } from './exportFolder';
 import { assertExportable, gatherExport, planWithCounts } from './gather';
+import { assertSafeTarget, resolveExportTarget } from './targetSafety';
 
 const MIME: Record<ExportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -27,9 +31,12 @@ export async function runExport(
   options: ExportOptions,
   format: ExportFormat,
   target: string,
+  overwrite: boolean,
   progress: JobProgress,
 ): Promise<ExportResult> {
-  const plan = planWithCounts(session.requireProject().db, options, format);
+  const project = session.requireProject();
+  const identityKey = identityHolder(session).file;
+  const plan = planWithCounts(project.db, options, format);
   assertExportable(plan);
   const total = plan.outline.quotes;
   progress.update(0, total, 'reading the coded segments');
@@ -46,8 +53,13 @@ export async function runExport(
   else if (format === 'md') data = renderMarkdown(doc);
   else data = segmentsDelimited(doc, format === 'csv' ? ',' : '\t');
   progress.update(total, total, `saving ${path.basename(target)}`);
-  const bytes = await writeFileAtomic(target, data, () => {
-    if (progress.signal.aborted) throw new PassageError('cancelled', 'export: cancelled');
+  const bytes = await writeFileAtomic(target, data, {
+    overwrite,
+    beforeCommit() {
+      if (progress.signal.aborted) throw new PassageError('cancelled', 'export: cancelled');
+      // Checked again: the export took a while, and a link may have been put at the target meanwhile.
+      assertSafeTarget(target, project.path, identityKey);
+    },
   });
   return {
     path: target,
@@ -58,18 +70,43 @@ export async function runExport(
   };
 }
 
-/** Checks what can be checked at once (target, choices), then runs the export as a job. */
+/** Remembered for the next relative target; a settings file that cannot be written costs nothing more. */
+function rememberFolderOf(session: Session, target: string): void {
+  // The CLI's relative paths are the shell's; only choices made in the app are remembered.
+  if (session.transport === 'cli') return;
+  try {
+    rememberExportFolder(path.dirname(target));
+  } catch {
+    // The export itself succeeded.
+  }
+}
+
+/**
+ * Checks what can be checked at once (target, choices), then runs the export as a job. A relative
+ * target is taken in the folder of the user's last export (else their documents folder), never the
+ * process's working folder; the CLI makes its paths absolute against the shell's folder first.
+ */
 export function startExport(
   session: Session,
   options: ExportOptions,
   format: ExportFormat,
   file: string,
+  overwrite: boolean,
 ): string {
-  const target = path.resolve(file);
+  const project = session.requireProject();
+  const target = resolveExportTarget(project.path, identityHolder(session).file, {
+    file,
+    extensions: FORMAT_EXTENSIONS[format],
+    formatName: FORMAT_NAMES[format],
+    overwrite,
+    baseFolder: exportBaseFolder(),
+    howToReplace: session.transport === 'cli' ? 'pass --force to replace it' : 'confirm replacing it',
+  });
   checkWritableTarget(target);
-  assertExportable(planWithCounts(session.requireProject().db, options, format));
+  assertExportable(planWithCounts(project.db, options, format));
   const jobId = session.jobs.start('export', async (progress) => {
-    const result = await runExport(session, options, format, target, progress);
+    const result = await runExport(session, options, format, target, overwrite, progress);
+    rememberFolderOf(session, target);
     let done = finished.get(session);
     if (!done) finished.set(session, (done = new Map()));
     done.set(jobId, result);
@@ -98,8 +135,6 @@ export function downloadExport(session: Session, jobId: string): ExportDownload 
   };
 }
 
-const EXTENSION: Record<ExportFormat, string> = { docx: '.docx', csv: '.csv', tsv: '.tsv', md: '.md' };
-
 /** "<project> appendix.docx" beside the project, numbered when taken. */
 export function defaultTarget(session: Session, format: ExportFormat): string {
   const project = session.requireProject().path;
@@ -108,7 +143,7 @@ export function defaultTarget(session: Session, format: ExportFormat): string {
     `${path.basename(project).replace(/\.passage$/i, '')} appendix`,
   );
   for (let n = 1; ; n++) {
-    const candidate = `${base}${n === 1 ? '' : ` ${n}`}${EXTENSION[format]}`;
+    const candidate = `${base}${n === 1 ? '' : ` ${n}`}${FORMAT_EXTENSIONS[format][0]}`;
     if (!fs.existsSync(candidate)) return candidate;
   }
 }

@@ -86,9 +86,19 @@ export type ExportOptions = z.output<typeof exportOptions>;
 export const exportArgs = {
   /** The outline of the document the options would produce: the dialog's live preview. */
   'export.outline': z.object({ options: exportOptions }).strict(),
-  /** Starts the export as a job; its result is an ExportResult. */
+  /**
+   * Starts the export as a job; its result is an ExportResult. `target` must end in the format's
+   * extension; a relative one is taken in the folder of the last export (else the documents folder).
+   * An existing target fails with 'conflict' unless `overwrite` (the user confirmed); the project, its
+   * companions, backups and identity keys are never replaced, whatever `overwrite` says.
+   */
   'export.start': z
-    .object({ options: exportOptions, format: z.enum(EXPORT_FORMATS), target: filePath })
+    .object({
+      options: exportOptions,
+      format: z.enum(EXPORT_FORMATS),
+      target: filePath,
+      overwrite: z.boolean().default(false),
+    })
     .strict(),
   /** A suggested target beside the project file. */
   'export.defaultTarget': z.object({ format: z.enum(EXPORT_FORMATS) }).strict(),

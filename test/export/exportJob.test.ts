@@ -47,7 +47,7 @@ describe('export job: bad cases and the target file', () => {
     fs.writeFileSync(existing, 'previous version');
     fs.chmodSync(existing, 0o444);
     await expect(
-      invoke(session, 'export.start', { options, format: 'docx', target: existing }),
+      invoke(session, 'export.start', { options, format: 'docx', target: existing, overwrite: true }),
     ).rejects.toThrow(/old\.docx: the file is read-only/);
     expect(fs.readFileSync(existing, 'utf8')).toBe('previous version');
   });
@@ -62,6 +62,7 @@ describe('export job: bad cases and the target file', () => {
       options: { codeGroupIds: [groupId] },
       format: 'docx',
       target,
+      overwrite: true,
     });
     fs.chmodSync(folder, 0o555);
     const status = await session.jobs.wait(jobId);

@@ -5,8 +5,8 @@ import type { HandlersFor } from '../handlerTypes';
 
 export const exportHandlers: HandlersFor<typeof exportArgs> = {
   'export.outline': (session, { options }) => planWithCounts(session.requireProject().db, options).outline,
-  'export.start': (session, { options, format, target }) => ({
-    jobId: startExport(session, options, format, target),
+  'export.start': (session, { options, format, target, overwrite }) => ({
+    jobId: startExport(session, options, format, target, overwrite),
   }),
   'export.defaultTarget': (session, { format }) => defaultTarget(session, format),
   'export.download': (session, { jobId }) => downloadExport(session, jobId),

@@ -16,9 +16,9 @@ import type Database from 'better-sqlite3';
 import type { Command } from '../command';
 
 const USAGE =
-  'passage export FILE docx|csv|tsv|md OUT [--codes A,B] [--code-group G] [--include evidence,cooccurrence,matrix,timeline,frequencies,codebook,appendix1] [--memos] [--title T] [--note TEXT] [--document-group G] [--kind interview|document] [--category C] [--wave N] [--from YEAR] [--to YEAR] [--coder NAME] [--include-withdrawn]';
+  'passage export FILE docx|csv|tsv|md OUT [--codes A,B] [--code-group G] [--include evidence,cooccurrence,matrix,timeline,frequencies,codebook,appendix1] [--memos] [--title T] [--note TEXT] [--document-group G] [--kind interview|document] [--category C] [--wave N] [--from YEAR] [--to YEAR] [--coder NAME] [--include-withdrawn] [--force]';
 
-const FLAGS = new Set(['--memos', '--include-withdrawn']);
+const FLAGS = new Set(['--memos', '--include-withdrawn', '--force']);
 
 /** `--name value` pairs and bare flags; anything else is an error naming it. */
 export function parseFlags(argv: readonly string[]): Map<string, string[]> {
@@ -85,6 +85,7 @@ export function optionsFromFlags(db: Database.Database, flags: Map<string, strin
     '--to',
     '--coder',
     '--include-withdrawn',
+    '--force',
     '--cooccurrence-unit',
     '--matrix-by',
     '--timeline-unit',
@@ -159,8 +160,9 @@ export function optionsFromFlags(db: Database.Database, flags: Map<string, strin
 export const exportCommands: Command[] = [
   {
     name: 'export',
-    usage: 'passage export FILE FORMAT OUT [options]',
-    summary: 'write a Word appendix (docx), the coded segments (csv, tsv) or Markdown',
+    usage: 'passage export FILE docx|csv|tsv|md OUT [options] [--force]',
+    summary:
+      'write a Word appendix (docx), the coded segments (csv, tsv) or Markdown; OUT is relative to the current folder and must end in .docx, .csv, .tsv or .md; an existing OUT is replaced only with --force (never the project, its backups or an identity key)',
     async run({ session, out, argv }) {
       const [file, format, target, ...rest] = argv;
       if (!file || !format || !target) throw new PassageError('invalid_argument', `usage: ${USAGE}`);
@@ -170,11 +172,14 @@ export const exportCommands: Command[] = [
           `export: format must be one of ${EXPORT_FORMATS.join(', ')}`,
         );
       await invoke(session, 'project.open', { path: path.resolve(file) });
-      const options = optionsFromFlags(session.requireProject().db, parseFlags(rest));
+      const flags = parseFlags(rest);
+      const options = optionsFromFlags(session.requireProject().db, flags);
       const { jobId } = await invoke(session, 'export.start', {
         options,
         format: format as ExportFormat,
+        // A shell user means the shell's folder; the backend would take the app's last export folder.
         target: path.resolve(target),
+        overwrite: flags.has('--force'),
       });
       const status = await session.jobs.wait(jobId);
       if (status.state !== 'done')
