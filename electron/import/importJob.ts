@@ -5,7 +5,7 @@ import { PassageError } from '../../shared/api/result';
 import { yieldToEventLoop, type JobProgress } from '../backend/jobs';
 import type { Session } from '../backend/session';
 import { deleteGroup, findGroupId } from '../store/documentGroups';
-import { deleteDocuments } from '../store/documents';
+import { removeImportedDocuments } from '../store/documents';
 import {
   insertPreparedFile,
   writePreparedFile,
@@ -137,7 +137,7 @@ function rollBack(
 ): void {
   db.transaction(() => {
     if (summary.imported.length > 0)
-      deleteDocuments(
+      removeImportedDocuments(
         db,
         summary.imported.map((i) => i.documentId),
       );

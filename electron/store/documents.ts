@@ -12,6 +12,7 @@ import { normaliseText } from '../../shared/text/normalise';
 import { countWords } from '../../shared/text/wordCount';
 import { attributesOfDocuments } from './attributes';
 import { statement } from './statements';
+import type { Journal, Row } from './undo';
 import { insertPages, insertTurns, listPages, listTurns, type TurnInput } from './turns';
 
 export interface DocumentInput {
@@ -198,16 +199,77 @@ export function updateDocument(db: Database.Database, id: number, changes: Docum
 }
 
 /** Deletes documents (their turns, pages, segments, memos and attribute values go by cascade). */
-export function deleteDocuments(db: Database.Database, ids: readonly number[]): number {
-  return db
-    .transaction(() => {
-      const remove = statement(db, `DELETE FROM documents WHERE id = :id`);
-      for (const id of ids)
-        if (remove.run({ id }).changes === 0)
-          throw new PassageError('not_found', `documents.delete: document ${id} not found`);
-      return ids.length;
-    })
-    .immediate();
+/** What deleting these documents takes with it, for the confirmation ("with 12 coded segments…"). */
+export function deletionImpact(
+  db: Database.Database,
+  ids: readonly number[],
+): { documents: number; segments: number; memos: number } {
+  const unique = requireDocuments(db, ids);
+  const params = { ids: JSON.stringify(unique) };
+  const count = (sql: string) => (statement(db, sql).get(params) as { n: number }).n;
+  return {
+    documents: unique.length,
+    segments: count(
+      'SELECT count(*) AS n FROM segments WHERE document_id IN (SELECT value FROM json_each(@ids))',
+    ),
+    memos: count('SELECT count(*) AS n FROM memos WHERE document_id IN (SELECT value FROM json_each(@ids))'),
+  };
+}
+
+function requireDocuments(db: Database.Database, ids: readonly number[]): number[] {
+  const unique = [...new Set(ids)];
+  const exists = statement(db, 'SELECT 1 FROM documents WHERE id = @id');
+  for (const id of unique)
+    if (!exists.get({ id })) throw new PassageError('not_found', `document ${id} does not exist`);
+  return unique;
+}
+
+// Every row that hangs off a document, removed through the journal before the document so that undo
+// puts back the document, then its pages, turns, values, memberships, segments and memos, with the
+// same ids and GUIDs.
+const DEPENDENTS = [
+  ['segments', 'SELECT id FROM segments WHERE document_id = @id'],
+  ['memos', 'SELECT id FROM memos WHERE document_id = @id'],
+  ['document_pages', 'SELECT document_id, page FROM document_pages WHERE document_id = @id'],
+  ['turns', 'SELECT id FROM turns WHERE document_id = @id'],
+  [
+    'document_attribute_values',
+    'SELECT document_id, attribute_id FROM document_attribute_values WHERE document_id = @id',
+  ],
+  [
+    'document_group_members',
+    'SELECT group_id, document_id FROM document_group_members WHERE document_id = @id',
+  ],
+] as const;
+
+/**
+ * Deletes documents with everything coded in them, as one journalled change (wrap in runUndoable), so
+ * the researcher can undo it. Returns what went with them.
+ */
+export function deleteDocuments(
+  db: Database.Database,
+  journal: Journal,
+  ids: readonly number[],
+): { deleted: number; segments: number; memos: number } {
+  const unique = requireDocuments(db, ids);
+  let segments = 0;
+  let memos = 0;
+  for (const id of unique) {
+    for (const [table, sql] of DEPENDENTS) {
+      const keys = statement(db, sql).all({ id }) as Row[];
+      if (table === 'segments') segments += keys.length;
+      if (table === 'memos') memos += keys.length;
+      for (const key of keys) journal.remove(table, key);
+    }
+    journal.remove('documents', { id });
+  }
+  return { deleted: unique.length, segments, memos };
+}
+
+/** Removes documents an import just wrote and is taking back (cancelled): nothing was coded in them yet. */
+export function removeImportedDocuments(db: Database.Database, ids: readonly number[]): void {
+  const remove = statement(db, 'DELETE FROM documents WHERE id = :id');
+  for (const id of ids) remove.run({ id });
 }
 
 /** The document already holding this content, if any (duplicate detection at import). */

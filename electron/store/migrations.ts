@@ -45,13 +45,36 @@ export function pendingMigrations(db: Database.Database, migrations = loadMigrat
   return migrations.filter((m) => m.version > current);
 }
 
-/** Applies all pending migrations in one transaction: a failure leaves the file at its old version. */
+/**
+ * Applies all pending migrations in one transaction: a failure leaves the file at its old version.
+ *
+ * Foreign keys are off while they run. Adding a column constraint, AUTOINCREMENT or a CHECK value needs
+ * SQLite's table-rebuild recipe (create new, copy, drop old, rename), and with foreign keys on, dropping
+ * the old table deletes every row that references it through ON DELETE CASCADE (a rebuild of `codes`
+ * once deleted every segment). The pragma cannot change inside a transaction, so it is switched around
+ * it, and `PRAGMA foreign_key_check` proves the rebuilt tables still hold together before the commit.
+ */
 export function applyMigrations(db: Database.Database, pending: Migration[]): void {
   if (pending.length === 0) return;
-  db.transaction(() => {
-    for (const migration of pending) {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    }
-  }).immediate();
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const migration of pending) {
+        db.exec(migration.sql);
+        const violations = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+        if (violations.length > 0) {
+          const first = violations[0]!;
+          throw new PassageError(
+            'internal',
+            `upgrade to schema ${migration.version} (${migration.name}) stopped: ${violations.length} row(s) of ` +
+              `${first.table} would point to missing ${first.parent} rows — the project was left unchanged`,
+          );
+        }
+        db.pragma(`user_version = ${migration.version}`);
+      }
+    }).immediate();
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON');
+  }
 }

@@ -5,9 +5,10 @@
  *   listSegmentsByDocument(db, documentId): Segment[] ·  listSegmentSpans(db, documentId): SegmentSpan[]
  *   getSegment(db, id, call?): Segment
  *   applySegment(db, journal, { documentId, codeId, startUtf16, endUtf16, memo?, coderId }, call?)
- *       → { id, collapsed }   an exact duplicate (same document, code, start, end) is collapsed: its id, nothing written
+ *       → { id, outcome: 'created' | 'extended' | 'unchanged' }   the same coder's overlapping or touching
+ *       segments of the code are folded into one; other coders' segments are never touched
  *   insertSegments(db, journal, spans: { documentId, codeId, startUtf16, endUtf16 }[], coderId, call?)
- *       → { inserted: number[], duplicates: number }   many at once (auto-code), duplicates skipped, one check per document
+ *       → { inserted: number[], duplicates: number }   many at once (auto-code), same rule, one text read per document
  *   removeSegment / resizeSegment / recodeSegment / setSegmentMemo (db, journal, id, …, call?)
  *   listSegmentsByCode(db, { codeId, … }): RetrievedSegments ·  neighborSegment(db, …): SegmentNeighbor | null
  */
@@ -80,16 +81,57 @@ function checkBounds(text: string, start: number, end: number, call: string): vo
   if (problem) throw new PassageError('invalid_argument', `${call}: ${problem}`);
 }
 
+interface CodingKey {
+  documentId: number;
+  codeId: number;
+  coderId: number;
+}
+
+/** The coder's segment of this code on exactly this span (the unique index segments_unique_coding). */
 function findDuplicate(
   db: Database.Database,
-  span: { documentId: number; codeId: number; startUtf16: number; endUtf16: number },
+  span: CodingKey & { startUtf16: number; endUtf16: number },
 ): number | undefined {
   const row = statement(
     db,
-    `SELECT id FROM segments WHERE code_id = @codeId AND document_id = @documentId
+    `SELECT id FROM segments WHERE document_id = @documentId AND code_id = @codeId AND coder_id = @coderId
      AND start_utf16 = @startUtf16 AND end_utf16 = @endUtf16`,
   ).get(span) as { id: number } | undefined;
   return row?.id;
+}
+
+interface SpanRow {
+  id: number;
+  start_utf16: number;
+  end_utf16: number;
+}
+
+/**
+ * The coder's segments of this code that overlap or touch [start, end]. One coder's segments of one
+ * code never overlap (applySegment extends instead), so they are those starting inside the span plus
+ * at most the one starting last before it: two range reads of the unique index, however dense the
+ * document.
+ */
+function touchingSegments(
+  db: Database.Database,
+  key: CodingKey,
+  startUtf16: number,
+  endUtf16: number,
+): SpanRow[] {
+  const params = { ...key, startUtf16, endUtf16 };
+  const inside = statement(
+    db,
+    `SELECT id, start_utf16, end_utf16 FROM segments
+     WHERE document_id = @documentId AND code_id = @codeId AND coder_id = @coderId
+       AND start_utf16 BETWEEN @startUtf16 AND @endUtf16`,
+  ).all(params) as SpanRow[];
+  const before = statement(
+    db,
+    `SELECT id, start_utf16, end_utf16 FROM segments
+     WHERE document_id = @documentId AND code_id = @codeId AND coder_id = @coderId AND start_utf16 < @startUtf16
+     ORDER BY start_utf16 DESC LIMIT 1`,
+  ).get(params) as SpanRow | undefined;
+  return before && before.end_utf16 >= startUtf16 ? [before, ...inside] : inside;
 }
 
 export interface NewSegment {
@@ -117,20 +159,62 @@ function insertChecked(journal: Journal, text: string, span: NewSegment, coderId
   return row.id as number;
 }
 
+export type ApplyOutcome = 'created' | 'extended' | 'unchanged';
+
+/**
+ * Codes a span, as NVivo and MAXQDA do: where the same coder's segments of the same code overlap or
+ * touch it, the first of them grows to cover them all and the span (the others are removed), so one
+ * coder never holds two segments of one code over the same words. Another coder's identical segment is
+ * never touched.
+ */
+function codeSpan(
+  db: Database.Database,
+  journal: Journal,
+  text: string,
+  span: NewSegment,
+  coderId: number,
+): { id: number; outcome: ApplyOutcome } {
+  const key = { documentId: span.documentId, codeId: span.codeId, coderId };
+  const touching = touchingSegments(db, key, span.startUtf16, span.endUtf16);
+  if (touching.length === 0) return { id: insertChecked(journal, text, span, coderId), outcome: 'created' };
+  const [first, ...rest] = touching.sort((a, b) => a.start_utf16 - b.start_utf16 || a.id - b.id) as [
+    SpanRow,
+    ...SpanRow[],
+  ];
+  const start = Math.min(span.startUtf16, ...touching.map((t) => t.start_utf16));
+  const end = Math.max(span.endUtf16, ...touching.map((t) => t.end_utf16));
+  if (rest.length === 0 && start === first.start_utf16 && end === first.end_utf16)
+    return { id: first.id, outcome: 'unchanged' };
+  const memos = touching.map((t) => (journal.get('segments', { id: t.id })?.memo as string) ?? '');
+  for (const other of rest) journal.remove('segments', { id: other.id });
+  journal.update(
+    'segments',
+    { id: first.id },
+    {
+      start_utf16: start,
+      end_utf16: end,
+      text: text.slice(start, end),
+      // The memos of the segments folded in are kept, one after another.
+      memo: [...memos, span.memo ?? ''].filter((m) => m.trim() !== '').join('\n\n'),
+      updated_at: new Date().toISOString(),
+    },
+  );
+  return { id: first.id, outcome: 'extended' };
+}
+
 export function applySegment(
   db: Database.Database,
   journal: Journal,
   span: NewSegment & { coderId: number },
   call = 'segments.apply',
-): { id: number; collapsed: boolean } {
+): { id: number; outcome: ApplyOutcome } {
   const text = documentText(db, span.documentId, call);
   requireCode(db, span.codeId, call);
   checkBounds(text, span.startUtf16, span.endUtf16, call);
-  const duplicate = findDuplicate(db, span);
-  if (duplicate !== undefined) return { id: duplicate, collapsed: true };
-  return { id: insertChecked(journal, text, span, span.coderId), collapsed: false };
+  return codeSpan(db, journal, text, span, span.coderId);
 }
 
+/** Many spans at once (auto-code): the same rule as applySegment, one text read per document. */
 export function insertSegments(
   db: Database.Database,
   journal: Journal,
@@ -153,8 +237,9 @@ export function insertSegments(
       checkedCodes.add(span.codeId);
     }
     checkBounds(text, span.startUtf16, span.endUtf16, call);
-    if (findDuplicate(db, span) !== undefined) duplicates++;
-    else inserted.push(insertChecked(journal, text, span, coderId));
+    const { id, outcome } = codeSpan(db, journal, text, span, coderId);
+    if (outcome === 'created') inserted.push(id);
+    else duplicates++;
   }
   return { inserted, duplicates };
 }
@@ -162,11 +247,19 @@ export function insertSegments(
 function segmentRow(db: Database.Database, id: number, call: string) {
   const row = statement(
     db,
-    'SELECT id, document_id, code_id, start_utf16, end_utf16 FROM segments WHERE id = @id',
+    'SELECT id, document_id, code_id, coder_id, start_utf16, end_utf16 FROM segments WHERE id = @id',
   ).get({
     id,
   }) as
-    { id: number; document_id: number; code_id: number; start_utf16: number; end_utf16: number } | undefined;
+    | {
+        id: number;
+        document_id: number;
+        code_id: number;
+        coder_id: number;
+        start_utf16: number;
+        end_utf16: number;
+      }
+    | undefined;
   if (!row) throw new PassageError('not_found', `${call}: segment ${id} does not exist`);
   return row;
 }
@@ -192,7 +285,13 @@ export function resizeSegment(
   const row = segmentRow(db, id, call);
   const text = documentText(db, row.document_id, call);
   checkBounds(text, startUtf16, endUtf16, call);
-  const twin = findDuplicate(db, { documentId: row.document_id, codeId: row.code_id, startUtf16, endUtf16 });
+  const twin = findDuplicate(db, {
+    documentId: row.document_id,
+    codeId: row.code_id,
+    coderId: row.coder_id,
+    startUtf16,
+    endUtf16,
+  });
   if (twin !== undefined && twin !== id) {
     throw new PassageError(
       'conflict',
@@ -224,6 +323,7 @@ export function recodeSegment(
   const twin = findDuplicate(db, {
     documentId: row.document_id,
     codeId,
+    coderId: row.coder_id,
     startUtf16: row.start_utf16,
     endUtf16: row.end_utf16,
   });

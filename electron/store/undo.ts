@@ -1,17 +1,23 @@
 /**
- * The persisted undo/redo journal (table `undo_entries`).
+ * The persisted undo/redo journal (table `undo_entries`), one history per coder.
  *
- *   runUndoable<T>(db, label: string, action: (journal: Journal) => T): T
+ *   runUndoable<T>(db, coderId, label, action: (journal: Journal) => T): T
  *     Runs `action` in one transaction and records every row change it makes through `journal` as one
- *     undo entry labelled `label`. Nested calls join the outer entry. An action that changes nothing
- *     records nothing. A new entry drops the redo tail; only the last MAX_ENTRIES are kept.
+ *     undo entry of coder `coderId`, labelled `label`. Nested calls join the outer entry. An action that
+ *     changes nothing records nothing. A new entry drops that coder's redo tail; only the coder's last
+ *     MAX_ENTRIES are kept.
  *   Journal: insert(table, row) → row with id · update(table, key, changes) → row after · remove(table, key) → row before
- *     The only way coding data (codes, code groups, memberships, segments, memos) is changed, so each change
- *     can be reversed row by row.
- *   undo(db) / redo(db) → label or null ·  undoState(db) → { undo, redo } labels
+ *     The only way journalled data (codes, code groups, memberships, segments, memos, documents and the
+ *     rows that hang off them) is changed, so each change can be reversed row by row.
+ *   undo(db, coderId) / redo(db, coderId) → label or null ·  undoState(db, coderId) → { undo, redo } labels
  *
- * Undo applies an entry's changes backwards (re-inserting deleted rows with their ids), redo forwards.
+ * A coder undoes only their own actions. Before an entry is applied, every row it touches is checked
+ * against what the entry expects (the row as it left it, its document and code still there); if anything
+ * changed since — another coder's edit, a deleted document — the undo is refused with a message naming
+ * what changed, the entry is dropped from that coder's history, and nothing is written. Ids are never
+ * reused (AUTOINCREMENT, migration 0080), so a saved row can never land on a newer row's id.
  */
+import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { UndoState } from '../../shared/api/coding';
 import { PassageError } from '../../shared/api/result';
@@ -25,20 +31,90 @@ export type Row = Record<string, Value>;
 interface TableSpec {
   key: readonly string[];
   columns: readonly string[];
+  /** What a row of this table is called in a refusal ("its segment …"). */
+  noun: string;
+  /** Rows this one hangs off: column → [table, noun]. Checked before a deleted row is put back. */
+  parents?: Readonly<Record<string, readonly [string, string]>>;
 }
 
 // Column lists are constants: the generic SQL below is built from these names only, never from values.
 const TABLES = {
   codes: {
     key: ['id'],
-    columns: ['id', 'parent_id', 'name', 'color', 'description', 'shortcut', 'position', 'created_at'],
+    columns: [
+      'id',
+      'guid',
+      'parent_id',
+      'name',
+      'color',
+      'description',
+      'shortcut',
+      'position',
+      'created_at',
+    ],
+    noun: 'code',
+    parents: { parent_id: ['codes', 'parent code'] },
   },
-  code_groups: { key: ['id'], columns: ['id', 'name', 'description', 'position'] },
-  code_group_members: { key: ['group_id', 'code_id'], columns: ['group_id', 'code_id'] },
+  code_groups: {
+    key: ['id'],
+    columns: ['id', 'guid', 'name', 'description', 'position'],
+    noun: 'code group',
+  },
+  code_group_members: {
+    key: ['group_id', 'code_id'],
+    columns: ['group_id', 'code_id'],
+    noun: 'code group membership',
+    parents: { group_id: ['code_groups', 'code group'], code_id: ['codes', 'code'] },
+  },
+  documents: {
+    key: ['id'],
+    columns: [
+      'id',
+      'guid',
+      'title',
+      'kind',
+      'file_name',
+      'format',
+      'content_hash',
+      'text',
+      'date',
+      'author',
+      'page_count',
+      'word_count',
+      'participant_id',
+      'imported_at',
+    ],
+    noun: 'document',
+  },
+  document_pages: {
+    key: ['document_id', 'page'],
+    columns: ['document_id', 'page', 'start_utf16', 'end_utf16'],
+    noun: 'page',
+    parents: { document_id: ['documents', 'document'] },
+  },
+  turns: {
+    key: ['id'],
+    columns: ['id', 'document_id', 'speaker', 'start_utf16', 'end_utf16'],
+    noun: 'speaker turn',
+    parents: { document_id: ['documents', 'document'] },
+  },
+  document_attribute_values: {
+    key: ['document_id', 'attribute_id'],
+    columns: ['document_id', 'attribute_id', 'value'],
+    noun: 'attribute value',
+    parents: { document_id: ['documents', 'document'], attribute_id: ['attributes', 'attribute'] },
+  },
+  document_group_members: {
+    key: ['group_id', 'document_id'],
+    columns: ['group_id', 'document_id'],
+    noun: 'document group membership',
+    parents: { group_id: ['document_groups', 'document group'], document_id: ['documents', 'document'] },
+  },
   segments: {
     key: ['id'],
     columns: [
       'id',
+      'guid',
       'document_id',
       'code_id',
       'start_utf16',
@@ -49,10 +125,14 @@ const TABLES = {
       'created_at',
       'updated_at',
     ],
+    noun: 'coded segment',
+    parents: { document_id: ['documents', 'document'], code_id: ['codes', 'code'] },
   },
   memos: {
     key: ['id'],
-    columns: ['id', 'document_id', 'code_id', 'title', 'body', 'author', 'created_at', 'updated_at'],
+    columns: ['id', 'guid', 'document_id', 'code_id', 'title', 'body', 'author', 'created_at', 'updated_at'],
+    noun: 'memo',
+    parents: { document_id: ['documents', 'document'], code_id: ['codes', 'code'] },
   },
 } as const satisfies Record<string, TableSpec>;
 
@@ -81,6 +161,9 @@ const updateSql = (t: JournalTable) => {
 function fullRow(t: JournalTable, row: Row): Row {
   const out: Row = {};
   for (const c of TABLES[t].columns) out[c] = row[c] ?? null;
+  // A new row of a table with a GUID gets one here, so the journal records it and undo/redo put the
+  // very same identity back.
+  if ('guid' in out && out.guid === null) out.guid = crypto.randomUUID();
   return out;
 }
 
@@ -98,19 +181,20 @@ export class Journal {
     return statement(this.db, selectSql(t)).get(keyOf(t, key)) as Row | undefined;
   }
 
-  /** Inserts a row (id chosen by SQLite when absent) and records it. */
+  /** Inserts a row (id chosen by SQLite when absent, GUID made when absent) and records it. */
   insert(t: JournalTable, row: Row): Row {
     const inserted = statement(this.db, insertSql(t)).get(fullRow(t, row)) as Row;
-    this.changes.push({ t, b: null, a: inserted });
+    this.changes.push({ t, b: null, a: fullRow(t, inserted) });
     return inserted;
   }
 
   /** Updates the given columns of one existing row and records before and after. */
   update(t: JournalTable, key: Row, changes: Row): Row {
     const before = this.get(t, key);
-    if (!before) throw new PassageError('not_found', `${t}: no row ${JSON.stringify(keyOf(t, key))}`);
+    if (!before) throw new PassageError('not_found', `that ${TABLES[t].noun} no longer exists`);
     const after = statement(this.db, updateSql(t)).get({ ...before, ...changes, ...keyOf(t, key) }) as Row;
-    if (TABLES[t].columns.some((c) => before[c] !== after[c])) this.changes.push({ t, b: before, a: after });
+    if (TABLES[t].columns.some((c) => before[c] !== after[c]))
+      this.changes.push({ t, b: fullRow(t, before), a: fullRow(t, after) });
     return after;
   }
 
@@ -119,15 +203,20 @@ export class Journal {
     const before = this.get(t, key);
     if (!before) return undefined;
     statement(this.db, deleteSql(t)).run(keyOf(t, key));
-    this.changes.push({ t, b: before, a: null });
+    this.changes.push({ t, b: fullRow(t, before), a: null });
     return before;
   }
 }
 
 let active: { db: Database.Database; journal: Journal } | null = null;
 
-/** Runs `action` as one persisted undo entry (see the top of this file). */
-export function runUndoable<T>(db: Database.Database, label: string, action: (journal: Journal) => T): T {
+/** Runs `action` as one persisted undo entry of coder `coderId` (see the top of this file). */
+export function runUndoable<T>(
+  db: Database.Database,
+  coderId: number,
+  label: string,
+  action: (journal: Journal) => T,
+): T {
   if (active && active.db === db) return action(active.journal);
   return db
     .transaction(() => {
@@ -135,7 +224,7 @@ export function runUndoable<T>(db: Database.Database, label: string, action: (jo
       active = { db, journal };
       try {
         const result = action(journal);
-        if (journal.changes.length > 0) record(db, label, journal.changes);
+        if (journal.changes.length > 0) record(db, coderId, label, journal.changes);
         return result;
       } finally {
         active = null;
@@ -144,27 +233,53 @@ export function runUndoable<T>(db: Database.Database, label: string, action: (jo
     .immediate();
 }
 
-function record(db: Database.Database, label: string, changes: Change[]): void {
-  statement(db, 'DELETE FROM undo_entries WHERE undone = 1').run();
+function record(db: Database.Database, coderId: number, label: string, changes: Change[]): void {
+  statement(db, 'DELETE FROM undo_entries WHERE coder_id = @coderId AND undone = 1').run({ coderId });
   statement(
     db,
-    'INSERT INTO undo_entries (label, changes, undone, created_at) VALUES (@label, @changes, 0, @now)',
-  ).run({ label: label.slice(0, 200), changes: JSON.stringify(changes), now: new Date().toISOString() });
+    `INSERT INTO undo_entries (coder_id, label, changes, undone, created_at)
+     VALUES (@coderId, @label, @changes, 0, @now)`,
+  ).run({
+    coderId,
+    label: label.slice(0, 200),
+    changes: JSON.stringify(changes),
+    now: new Date().toISOString(),
+  });
   statement(
     db,
-    `DELETE FROM undo_entries WHERE id <= (SELECT id FROM undo_entries ORDER BY id DESC LIMIT 1 OFFSET @keep)`,
-  ).run({ keep: MAX_ENTRIES });
+    `DELETE FROM undo_entries WHERE coder_id = @coderId AND id <= (
+       SELECT id FROM undo_entries WHERE coder_id = @coderId ORDER BY id DESC LIMIT 1 OFFSET @keep)`,
+  ).run({ coderId, keep: MAX_ENTRIES });
+}
+
+/** Why a change can't be applied to the rows as they are now, in words; null when it can. */
+function conflict(db: Database.Database, t: JournalTable, from: Row | null, to: Row | null): string | null {
+  const spec: TableSpec = TABLES[t];
+  const current = from ?? to;
+  if (!current) return null;
+  const now = statement(db, selectSql(t)).get(keyOf(t, current)) as Row | undefined;
+  if (from === null) {
+    // Putting a deleted row back: its key must be free and everything it hangs off still there.
+    if (now) return `its ${spec.noun} exists again`;
+    for (const [column, [parent, noun]] of Object.entries(spec.parents ?? {})) {
+      const id = to![column];
+      if (id === null || id === undefined) continue;
+      const found = statement(db, `SELECT 1 FROM ${parent} WHERE id = @id`).get({ id });
+      if (!found) return `its ${noun} was deleted`;
+    }
+    return null;
+  }
+  if (!now) return `its ${spec.noun} was deleted`;
+  for (const column of spec.columns) {
+    if (now[column] !== from[column]) return `its ${spec.noun} was changed since`;
+  }
+  return null;
 }
 
 function applyChange(db: Database.Database, t: JournalTable, from: Row | null, to: Row | null): void {
-  if (to === null) {
-    if (from) statement(db, deleteSql(t)).run(keyOf(t, from));
-  } else if (from === null) {
-    statement(db, insertSql(t)).get(fullRow(t, to));
-  } else {
-    const changed = statement(db, updateSql(t)).get(fullRow(t, to));
-    if (!changed) throw new Error(`${t} row ${JSON.stringify(keyOf(t, to))} no longer exists`);
-  }
+  if (to === null) statement(db, deleteSql(t)).run(keyOf(t, from!));
+  else if (from === null) statement(db, insertSql(t)).get(fullRow(t, to));
+  else statement(db, updateSql(t)).get(fullRow(t, to));
 }
 
 interface EntryRow {
@@ -173,22 +288,36 @@ interface EntryRow {
   changes: string;
 }
 
-function step(db: Database.Database, direction: 'undo' | 'redo'): string | null {
+/** Thrown inside the step's transaction so that better-sqlite3 rolls back every change before it. */
+class Refusal extends Error {}
+
+function step(db: Database.Database, coderId: number, direction: 'undo' | 'redo'): string | null {
   const entry = statement(
     db,
     direction === 'undo'
-      ? 'SELECT id, label, changes FROM undo_entries WHERE undone = 0 ORDER BY id DESC LIMIT 1'
-      : 'SELECT id, label, changes FROM undo_entries WHERE undone = 1 ORDER BY id ASC LIMIT 1',
-  ).get() as EntryRow | undefined;
+      ? 'SELECT id, label, changes FROM undo_entries WHERE coder_id = @coderId AND undone = 0 ORDER BY id DESC LIMIT 1'
+      : 'SELECT id, label, changes FROM undo_entries WHERE coder_id = @coderId AND undone = 1 ORDER BY id ASC LIMIT 1',
+  ).get({ coderId }) as EntryRow | undefined;
   if (!entry) return null;
   const changes = JSON.parse(entry.changes) as Change[];
+  const ordered =
+    direction === 'undo'
+      ? changes.map((c) => ({ t: c.t, from: c.a, to: c.b })).reverse()
+      : changes.map((c) => ({ t: c.t, from: c.b, to: c.a }));
   try {
     db.transaction(() => {
-      if (direction === 'undo') {
-        for (let i = changes.length - 1; i >= 0; i--)
-          applyChange(db, changes[i]!.t, changes[i]!.a, changes[i]!.b);
-      } else {
-        for (const c of changes) applyChange(db, c.t, c.b, c.a);
+      for (const c of ordered) {
+        const why = conflict(db, c.t, c.from, c.to);
+        if (why) throw new Refusal(why);
+        try {
+          applyChange(db, c.t, c.from, c.to);
+        } catch (error) {
+          // A constraint the rows now break (the same span coded again, a name taken since).
+          const code = (error as { code?: string }).code ?? '';
+          if (code.startsWith('SQLITE_CONSTRAINT'))
+            throw new Refusal(`its ${TABLES[c.t].noun} would clash with one made since`);
+          throw error;
+        }
       }
       statement(db, 'UPDATE undo_entries SET undone = @undone WHERE id = @id').run({
         id: entry.id,
@@ -196,32 +325,24 @@ function step(db: Database.Database, direction: 'undo' | 'redo'): string | null 
       });
     }).immediate();
   } catch (error) {
-    // The rows changed outside the journal (e.g. a document was deleted): this entry can never apply
-    // again, nor can those behind it, so they are dropped rather than blocking the stack forever.
-    statement(
-      db,
-      direction === 'undo'
-        ? 'DELETE FROM undo_entries WHERE id <= @id'
-        : 'DELETE FROM undo_entries WHERE undone = 1',
-    ).run({ id: entry.id });
-    const why = error instanceof Error ? error.message : String(error);
-    throw new PassageError(
-      'conflict',
-      `${direction}: "${entry.label}" no longer applies (${why}); history cleared`,
-    );
+    if (!(error instanceof Refusal)) throw error;
+    // Nothing of the entry was written. It can never apply again, so it leaves the coder's history;
+    // the entries behind it are checked on their own turn.
+    statement(db, 'DELETE FROM undo_entries WHERE id = @id').run({ id: entry.id });
+    throw new PassageError('conflict', `can't ${direction} '${entry.label}': ${error.message}`);
   }
   return entry.label;
 }
 
-export const undo = (db: Database.Database): string | null => step(db, 'undo');
-export const redo = (db: Database.Database): string | null => step(db, 'redo');
+export const undo = (db: Database.Database, coderId: number): string | null => step(db, coderId, 'undo');
+export const redo = (db: Database.Database, coderId: number): string | null => step(db, coderId, 'redo');
 
-export function undoState(db: Database.Database): UndoState {
+export function undoState(db: Database.Database, coderId: number): UndoState {
   const row = statement(
     db,
     `SELECT
-      (SELECT label FROM undo_entries WHERE undone = 0 ORDER BY id DESC LIMIT 1) AS undo,
-      (SELECT label FROM undo_entries WHERE undone = 1 ORDER BY id ASC LIMIT 1) AS redo`,
-  ).get() as UndoState;
+      (SELECT label FROM undo_entries WHERE coder_id = @coderId AND undone = 0 ORDER BY id DESC LIMIT 1) AS undo,
+      (SELECT label FROM undo_entries WHERE coder_id = @coderId AND undone = 1 ORDER BY id ASC LIMIT 1) AS redo`,
+  ).get({ coderId }) as UndoState;
   return { undo: row.undo ?? null, redo: row.redo ?? null };
 }

@@ -68,12 +68,19 @@ export const codingArgs = {
   'segments.spansByDocument': z.object({ documentId: id }).strict(),
   'segments.get': z.object({ id }).strict(),
   /**
-   * Codes a span. An exact duplicate (same document, code, start and end) is collapsed: the existing
-   * segment is returned and nothing is recorded.
+   * Codes a span for the session's coder. Where that coder's segments of the same code overlap or touch
+   * the span, the first grows to cover them all and the others are folded into it (one undo step); an
+   * identical span already coded by them returns their segment and records nothing. Other coders'
+   * segments are never touched.
    */
   'segments.apply': z
     .object({ documentId: id, codeId: id, startUtf16: offset, endUtf16: offset, memo: longText.optional() })
     .strict(),
+  /**
+   * In-vivo coding as one undo step: a top-level code named by the span's words (reused when one has
+   * that name) is created if needed and applied to the span.
+   */
+  'segments.applyInVivo': z.object({ documentId: id, startUtf16: offset, endUtf16: offset }).strict(),
   'segments.remove': z.object({ id }).strict(),
   'segments.resize': z.object({ id, startUtf16: offset, endUtf16: offset }).strict(),
   'segments.recode': z.object({ id, codeId: id }).strict(),
@@ -288,6 +295,7 @@ export interface CodingResults {
   'segments.spansByDocument': SegmentSpan[];
   'segments.get': Segment;
   'segments.apply': Segment;
+  'segments.applyInVivo': { segment: Segment; code: Code; codeCreated: boolean };
   'segments.remove': null;
   'segments.resize': Segment;
   'segments.recode': Segment;

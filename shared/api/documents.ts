@@ -145,6 +145,7 @@ export const documentsArgs = {
     })
     .strict(),
   'documents.delete': z.object({ ids: z.array(id).min(1).max(100_000) }).strict(),
+  'documents.deletionImpact': z.object({ ids: z.array(id).min(1).max(100_000) }).strict(),
   'attributes.list': z.object({}).strict(),
   'attributes.define': z.object({ name, type: z.enum(ATTRIBUTE_TYPES) }).strict(),
   'attributes.delete': z.object({ id }).strict(),
@@ -169,7 +170,9 @@ export interface DocumentsResults {
   'documents.list': DocumentSummary[];
   'documents.import': JobStarted;
   'documents.update': DocumentSummary;
-  'documents.delete': { deleted: number };
+  /** Undoable: the documents go with their segments, memos, pages, turns, values and memberships. */
+  'documents.delete': { deleted: number; segments: number; memos: number };
+  'documents.deletionImpact': { documents: number; segments: number; memos: number };
   'attributes.list': AttributeDefinition[];
   'attributes.define': AttributeDefinition;
   'attributes.delete': null;

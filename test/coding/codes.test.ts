@@ -226,9 +226,11 @@ describe('journal', () => {
     const study = await newStudy();
     const code = await study.call('codes.create', { name: 'C' });
     const { runUndoable } = await import('../../electron/store/undo');
+    const { ensureCoder } = await import('../../electron/store/coders');
     const db = study.db();
+    const coderId = ensureCoder(db, 'tester');
     for (let i = 0; i < 1005; i++) {
-      runUndoable(db, `Recolour ${i}`, (j) =>
+      runUndoable(db, coderId, `Recolour ${i}`, (j) =>
         j.update('codes', { id: code.id }, { color: i % 2 ? '#000000' : '#FFFFFF' }),
       );
     }
@@ -247,7 +249,7 @@ describe('journal', () => {
     const before = study.snapshot();
     const entries = study.db().prepare('SELECT count(*) AS n FROM undo_entries').get();
     expect(() =>
-      runUndoable(study.db(), 'Two', (j) => {
+      runUndoable(study.db(), coderId, 'Two', (j) => {
         applySegment(study.db(), j, {
           documentId: doc,
           codeId: code.id,
@@ -268,7 +270,7 @@ describe('journal', () => {
     expect(study.db().prepare('SELECT count(*) AS n FROM undo_entries').get()).toEqual(entries);
   });
 
-  it('clears history it can no longer apply (a document deleted outside the journal) with a clear error', async () => {
+  it('refuses an undo whose document was deleted outside the journal, naming why, and drops that entry', async () => {
     const study = await newStudy();
     const doc = addDocument(study.db(), 'Interview 1', TRANSCRIPT);
     const code = await study.call('codes.create', { name: 'C' });
@@ -280,7 +282,10 @@ describe('journal', () => {
     });
     await study.call('segments.remove', { id: seg.id });
     study.db().prepare('DELETE FROM documents WHERE id = ?').run(doc);
-    await expect(study.call('undo.undo', {})).rejects.toThrow(/undo: "Remove code C" no longer applies/);
-    expect(await study.call('undo.state', {})).toEqual({ undo: null, redo: null });
+    await expect(study.call('undo.undo', {})).rejects.toThrow(
+      "can't undo 'Remove code C': its document was deleted",
+    );
+    // Only the refused entry left the history; the coding before it is checked on its own turn.
+    expect(await study.call('undo.state', {})).toEqual({ undo: 'Apply code C', redo: null });
   });
 });

@@ -20,7 +20,7 @@ describe('coding at scale on a 200,000-word transcript with 5,000 segments', () 
       startUtf16: i * 200,
       endUtf16: i * 200 + 150,
     }));
-    const { inserted } = runUndoable(db, 'Auto-code', (j) => insertSegments(db, j, spans, coderId));
+    const { inserted } = runUndoable(db, coderId, 'Auto-code', (j) => insertSegments(db, j, spans, coderId));
     const bulkMs = performance.now() - t;
     expect(inserted).toHaveLength(5000);
 
@@ -28,7 +28,8 @@ describe('coding at scale on a 200,000-word transcript with 5,000 segments', () 
     for (let i = 0; i < 20; i++) {
       await study.call('segments.apply', {
         documentId: doc,
-        codeId: codes[0]!,
+        // codes[1]'s bulk spans start at 200: these neither overlap nor touch them (that would extend one).
+        codeId: codes[1]!,
         startUtf16: i * 10 + 5,
         endUtf16: i * 10 + 9,
       });

@@ -94,6 +94,26 @@ export function fakeCodingApi(codes: Code[], initial: Segment[] = [], extra: Fak
       codes.push(created);
       return created;
     },
+    'segments.applyInVivo': ({ documentId, startUtf16, endUtf16 }) => {
+      const name = TEXT.slice(startUtf16, endUtf16).trim();
+      const existing = codes.find((c) => c.parentId === null && c.name === name);
+      const made = existing ?? code(nextCode++, name, '#22aa55');
+      if (!existing) codes.push(made);
+      const segment: Segment = {
+        id: nextSegment++,
+        documentId,
+        codeId: made.id,
+        startUtf16,
+        endUtf16,
+        text: TEXT.slice(startUtf16, endUtf16),
+        memo: '',
+        coder: 'ana',
+        createdAt: '2026-11-23T09:00:00.000Z',
+        updatedAt: '2026-11-23T09:00:00.000Z',
+      };
+      segments.push(segment);
+      return { segment, code: made, codeCreated: !existing };
+    },
     ...extra,
   });
   return { api, segments };

@@ -217,7 +217,13 @@ describe('reader coding', () => {
     selectText(phrase, phrase + 'no choice'.length);
     await userEvent.keyboard('{Control>}i{/Control}');
     await screen.findByRole('button', { name: 'Stripe no choice' });
-    expect(api.calls.find((c) => c.name === 'codes.create')?.args).toEqual({ name: 'no choice' });
+    // One call, so the new code and its segment are one undo step.
+    expect(api.calls.find((c) => c.name === 'segments.applyInVivo')?.args).toEqual({
+      documentId: 7,
+      startUtf16: phrase,
+      endUtf16: phrase + 'no choice'.length,
+    });
+    expect(api.calls.some((c) => c.name === 'codes.create')).toBe(false);
   });
 
   it('codes by clicking a code in the sidebar', async () => {

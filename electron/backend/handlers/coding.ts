@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { codingArgs, TemplateInfo } from '../../../shared/api/coding';
 import { PassageError } from '../../../shared/api/result';
 import { parseQdc } from '../../../shared/coding/qdc';
+import { inVivoName } from '../../../shared/reader/words';
 import { flattenTemplate, parseTemplate, type Template } from '../../../shared/coding/template';
 import { appRoot } from '../../store/paths';
 import * as codeGroups from '../../store/codeGroups';
@@ -10,7 +11,8 @@ import { ensureCoder, listCoders } from '../../store/coders';
 import * as codes from '../../store/codes';
 import * as memos from '../../store/memos';
 import * as segments from '../../store/segments';
-import { redo, runUndoable, undo, undoState } from '../../store/undo';
+import { redo, undo, undoState } from '../../store/undo';
+import { currentCoderId, undoable } from '../undoable';
 import type { HandlersFor } from '../handlerTypes';
 import type { Session } from '../session';
 
@@ -23,7 +25,7 @@ export const codingHandlers: HandlersFor<typeof codingArgs> = {
   'codes.list': (session) => codes.listCodes(session.requireProject().db),
   'codes.create': (session, args) => {
     const { db } = session.requireProject();
-    const id = runUndoable(db, `Create code ${args.name}`, (j) => codes.createCode(db, j, args));
+    const id = undoable(session, `Create code ${args.name}`, (j) => codes.createCode(db, j, args));
     return codes.getCode(db, id);
   },
   'codes.update': (session, { id, ...changes }) => {
@@ -35,20 +37,20 @@ export const codingHandlers: HandlersFor<typeof codingArgs> = {
         : changes.color !== undefined && Object.keys(changes).length === 1
           ? `Recolour code ${before.name}`
           : `Edit code ${before.name}`;
-    runUndoable(db, label, (j) => codes.updateCode(db, j, id, changes));
+    undoable(session, label, (j) => codes.updateCode(db, j, id, changes));
     return codes.getCode(db, id);
   },
   'codes.move': (session, { id, parentId, position }) => {
     const { db } = session.requireProject();
     const name = codes.getCode(db, id, 'codes.move').name;
-    runUndoable(db, `Move code ${name}`, (j) => codes.moveCode(db, j, id, parentId, position));
+    undoable(session, `Move code ${name}`, (j) => codes.moveCode(db, j, id, parentId, position));
     return codes.getCode(db, id);
   },
   'codes.merge': (session, { sourceId, targetId }) => {
     const { db } = session.requireProject();
     const source = codes.getCode(db, sourceId, 'codes.merge: sourceId');
     const target = codes.getCode(db, targetId, 'codes.merge: targetId');
-    const stats = runUndoable(db, `Merge code ${source.name} into ${target.name}`, (j) =>
+    const stats = undoable(session, `Merge code ${source.name} into ${target.name}`, (j) =>
       codes.mergeCodes(db, j, sourceId, targetId),
     );
     return { code: codes.getCode(db, targetId), ...stats };
@@ -57,13 +59,13 @@ export const codingHandlers: HandlersFor<typeof codingArgs> = {
   'codes.delete': (session, { id }) => {
     const { db } = session.requireProject();
     const name = codes.getCode(db, id, 'codes.delete').name;
-    return runUndoable(db, `Delete code ${name}`, (j) => codes.deleteCode(db, j, id));
+    return undoable(session, `Delete code ${name}`, (j) => codes.deleteCode(db, j, id));
   },
 
   'codeGroups.list': (session) => codeGroups.listCodeGroups(session.requireProject().db),
   'codeGroups.create': (session, args) => {
     const { db } = session.requireProject();
-    const id = runUndoable(db, `Create code group ${args.name}`, (j) =>
+    const id = undoable(session, `Create code group ${args.name}`, (j) =>
       codeGroups.createCodeGroup(db, j, args),
     );
     return codeGroups.getCodeGroup(db, id);
@@ -71,19 +73,19 @@ export const codingHandlers: HandlersFor<typeof codingArgs> = {
   'codeGroups.update': (session, { id, ...changes }) => {
     const { db } = session.requireProject();
     const group = codeGroups.getCodeGroup(db, id, 'codeGroups.update');
-    runUndoable(db, `Edit code group ${group.name}`, (j) => codeGroups.updateCodeGroup(db, j, id, changes));
+    undoable(session, `Edit code group ${group.name}`, (j) => codeGroups.updateCodeGroup(db, j, id, changes));
     return codeGroups.getCodeGroup(db, id);
   },
   'codeGroups.delete': (session, { id }) => {
     const { db } = session.requireProject();
     const group = codeGroups.getCodeGroup(db, id, 'codeGroups.delete');
-    runUndoable(db, `Delete code group ${group.name}`, (j) => codeGroups.deleteCodeGroup(db, j, id));
+    undoable(session, `Delete code group ${group.name}`, (j) => codeGroups.deleteCodeGroup(db, j, id));
     return null;
   },
   'codeGroups.setMembers': (session, { id, codeIds }) => {
     const { db } = session.requireProject();
     const group = codeGroups.getCodeGroup(db, id, 'codeGroups.setMembers');
-    runUndoable(db, `Change codes of group ${group.name}`, (j) =>
+    undoable(session, `Change codes of group ${group.name}`, (j) =>
       codeGroups.setCodeGroupMembers(db, j, id, codeIds),
     );
     return codeGroups.getCodeGroup(db, id);
@@ -101,19 +103,35 @@ export const codingHandlers: HandlersFor<typeof codingArgs> = {
     const { db } = session.requireProject();
     const coderId = ensureCoder(db, session.coder);
     const label = `Apply code ${codes.getCode(db, args.codeId, 'segments.apply: codeId').name}`;
-    const { id } = runUndoable(db, label, (j) => segments.applySegment(db, j, { ...args, coderId }));
+    const { id } = undoable(session, label, (j) => segments.applySegment(db, j, { ...args, coderId }));
     return segments.getSegment(db, id);
+  },
+  'segments.applyInVivo': (session, { documentId, startUtf16, endUtf16 }) => {
+    const { db } = session.requireProject();
+    const text = segments.documentText(db, documentId, 'segments.applyInVivo');
+    const name = inVivoName(text.slice(startUtf16, endUtf16));
+    if (!name) throw new PassageError('invalid_argument', 'the selection has no words to name a code by');
+    const existing = codes.findCodeByName(db, name, null);
+    const coderId = ensureCoder(db, session.coder);
+    const done = undoable(session, `Code in vivo as ${name}`, (j) => {
+      const codeId = existing?.id ?? codes.createCode(db, j, { name }, 'segments.applyInVivo');
+      return segments.applySegment(db, j, { documentId, codeId, startUtf16, endUtf16, coderId });
+    });
+    const segment = segments.getSegment(db, done.id);
+    return { segment, code: codes.getCode(db, segment.codeId), codeCreated: existing === undefined };
   },
   'segments.remove': (session, { id }) => {
     const { db } = session.requireProject();
     const seg = segments.getSegment(db, id, 'segments.remove');
-    runUndoable(db, `Remove code ${codeName(session, seg.codeId)}`, (j) => segments.removeSegment(db, j, id));
+    undoable(session, `Remove code ${codeName(session, seg.codeId)}`, (j) =>
+      segments.removeSegment(db, j, id),
+    );
     return null;
   },
   'segments.resize': (session, { id, startUtf16, endUtf16 }) => {
     const { db } = session.requireProject();
     const seg = segments.getSegment(db, id, 'segments.resize');
-    runUndoable(db, `Resize segment of ${codeName(session, seg.codeId)}`, (j) =>
+    undoable(session, `Resize segment of ${codeName(session, seg.codeId)}`, (j) =>
       segments.resizeSegment(db, j, id, startUtf16, endUtf16),
     );
     return segments.getSegment(db, id);
@@ -122,13 +140,13 @@ export const codingHandlers: HandlersFor<typeof codingArgs> = {
     const { db } = session.requireProject();
     segments.getSegment(db, id, 'segments.recode');
     const label = `Recode segment as ${codes.getCode(db, codeId, 'segments.recode: codeId').name}`;
-    runUndoable(db, label, (j) => segments.recodeSegment(db, j, id, codeId));
+    undoable(session, label, (j) => segments.recodeSegment(db, j, id, codeId));
     return segments.getSegment(db, id);
   },
   'segments.setMemo': (session, { id, memo }) => {
     const { db } = session.requireProject();
     segments.getSegment(db, id, 'segments.setMemo');
-    runUndoable(db, 'Edit segment memo', (j) => segments.setSegmentMemo(db, j, id, memo));
+    undoable(session, 'Edit segment memo', (j) => segments.setSegmentMemo(db, j, id, memo));
     return segments.getSegment(db, id);
   },
   'segments.listByCode': (session, args) => segments.listSegmentsByCode(session.requireProject().db, args),
@@ -137,7 +155,7 @@ export const codingHandlers: HandlersFor<typeof codingArgs> = {
   'memos.list': (session, args) => memos.listMemos(session.requireProject().db, args),
   'memos.create': (session, args) => {
     const { db } = session.requireProject();
-    const id = runUndoable(db, 'Create memo', (j) =>
+    const id = undoable(session, 'Create memo', (j) =>
       memos.createMemo(db, j, { ...args, author: session.coder }),
     );
     return memos.getMemo(db, id);
@@ -145,13 +163,13 @@ export const codingHandlers: HandlersFor<typeof codingArgs> = {
   'memos.update': (session, { id, ...changes }) => {
     const { db } = session.requireProject();
     memos.getMemo(db, id, 'memos.update');
-    runUndoable(db, 'Edit memo', (j) => memos.updateMemo(db, j, id, changes));
+    undoable(session, 'Edit memo', (j) => memos.updateMemo(db, j, id, changes));
     return memos.getMemo(db, id);
   },
   'memos.delete': (session, { id }) => {
     const { db } = session.requireProject();
     memos.getMemo(db, id, 'memos.delete');
-    runUndoable(db, 'Delete memo', (j) => memos.deleteMemo(db, j, id));
+    undoable(session, 'Delete memo', (j) => memos.deleteMemo(db, j, id));
     return null;
   },
 
@@ -171,21 +189,23 @@ export const codingHandlers: HandlersFor<typeof codingArgs> = {
 
   'undo.undo': (session) => {
     const { db } = session.requireProject();
-    const label = undo(db);
-    return { label, state: undoState(db) };
+    const coderId = currentCoderId(session);
+    const label = undo(db, coderId);
+    return { label, state: undoState(db, coderId) };
   },
   'undo.redo': (session) => {
     const { db } = session.requireProject();
-    const label = redo(db);
-    return { label, state: undoState(db) };
+    const coderId = currentCoderId(session);
+    const label = redo(db, coderId);
+    return { label, state: undoState(db, coderId) };
   },
-  'undo.state': (session) => undoState(session.requireProject().db),
+  'undo.state': (session) => undoState(session.requireProject().db, currentCoderId(session)),
 
   'templates.list': () => listTemplates(),
   'templates.load': (session, args) => {
     const { db } = session.requireProject();
     const template = readTemplate(args);
-    return runUndoable(db, `Load codebook ${template.title}`, (j) =>
+    return undoable(session, `Load codebook ${template.title}`, (j) =>
       codeGroups.importTemplate(db, j, template),
     );
   },

@@ -5,6 +5,7 @@ import { startImportJob } from '../../import/importJob';
 import { defineAttribute, deleteAttribute, listAttributes, setAttributeValue } from '../../store/attributes';
 import {
   deleteDocuments,
+  deletionImpact,
   getDocumentContent,
   listDocuments,
   requireDocument,
@@ -12,6 +13,7 @@ import {
 } from '../../store/documents';
 import { listSpeakers, listTurns, renameSpeaker } from '../../store/turns';
 import type { HandlersFor } from '../handlerTypes';
+import { undoable } from '../undoable';
 
 export const documentsHandlers: HandlersFor<typeof documentsArgs> = {
   'documents.get': (session, { id }) => getDocumentContent(session.requireProject().db, id),
@@ -19,7 +21,16 @@ export const documentsHandlers: HandlersFor<typeof documentsArgs> = {
   'documents.import': (session, args) => ({ jobId: startImportJob(session, args) }),
   'documents.update': (session, { id, ...changes }) =>
     updateDocument(session.requireProject().db, id, changes),
-  'documents.delete': (session, { ids }) => ({ deleted: deleteDocuments(session.requireProject().db, ids) }),
+  'documents.delete': (session, { ids }) => {
+    const { db } = session.requireProject();
+    const { documents } = deletionImpact(db, ids); // refuses an unknown id before anything is written
+    const label =
+      documents === 1
+        ? `Delete document ${requireDocument(db, ids[0]!, 'documents.delete').title}`
+        : `Delete ${documents} documents`;
+    return undoable(session, label, (journal) => deleteDocuments(db, journal, ids));
+  },
+  'documents.deletionImpact': (session, { ids }) => deletionImpact(session.requireProject().db, ids),
   'attributes.list': (session) => listAttributes(session.requireProject().db),
   'attributes.define': (session, { name, type }) => defineAttribute(session.requireProject().db, name, type),
   'attributes.delete': (session, { id }) => {

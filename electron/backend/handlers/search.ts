@@ -24,7 +24,7 @@ import {
   type AutocodePlan,
 } from '../../store/search';
 import { insertSegments } from '../../store/segments';
-import { runUndoable } from '../../store/undo';
+import { undoable } from '../undoable';
 import type { HandlersFor } from '../handlerTypes';
 
 interface AutocodeArgs {
@@ -93,7 +93,7 @@ export const searchHandlers: HandlersFor<typeof searchArgs> = {
     const code = resolveCode(db, args, 'autocode.apply');
     const label = `Auto-code "${args.query}" as ${code.name} (${args.unit})`;
     // One undo entry: creating the code (if new) and every segment are undone together.
-    return runUndoable(db, label, (journal) => {
+    return undoable(session, label, (journal) => {
       const codeId = code.id ?? createCode(db, journal, { name: code.name }, 'autocode.apply');
       const plan = planAutocode(db, search, args.filters, args.unit, codeId);
       const coderId = ensureCoder(db, session.coder);

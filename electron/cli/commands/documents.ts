@@ -57,7 +57,7 @@ function formatAttributes(attributes: DocumentSummary['attributes']): string {
 
 const IMPORT_USAGE =
   'passage import FILE --docs PATHS… [--kind interview|document] [--group NAME] [--allow-duplicates]';
-const DOCS_USAGE = 'passage docs FILE list | import-attributes CSV [--key COLUMN]';
+const DOCS_USAGE = 'passage docs FILE list | import-attributes CSV [--key COLUMN] | delete ID…';
 
 export const documentsCommands: Command[] = [
   {
@@ -137,6 +137,30 @@ export const documentsCommands: Command[] = [
             ...summary.created.map((c) => `  new attribute ${c.name} (${c.type})`),
             ...summary.unmatched.map((u) => `  no document for ${u}`),
           ].join('\n'),
+        );
+        return;
+      }
+      if (action === 'delete') {
+        const ids = positional.slice(2).map((raw) => {
+          const id = Number(raw);
+          if (!Number.isInteger(id) || id < 1)
+            throw new PassageError(
+              'invalid_argument',
+              `docs delete: '${raw}' is not a document id (see \`passage docs FILE list\`)`,
+            );
+          return id;
+        });
+        if (ids.length === 0)
+          throw new PassageError(
+            'invalid_argument',
+            `docs delete: no document ids given — usage: ${DOCS_USAGE}`,
+          );
+        const result = await invoke(session, 'documents.delete', { ids });
+        out.print(
+          result,
+          () =>
+            `deleted ${result.deleted} document(s) with ${result.segments} coded segment(s) and ${result.memos} memo(s)` +
+            ' — `passage undo FILE` puts them back',
         );
         return;
       }
