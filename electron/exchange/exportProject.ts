@@ -3,21 +3,11 @@
  */
 import type Database from 'better-sqlite3';
 import yazl from 'yazl';
+import type { RefiExportSummary } from '../../shared/api/exchange';
 import { PassageError } from '../../shared/api/result';
 import { writeCodebookXml, writeProjectXml } from '../../shared/exchange/writeQde';
 import { gatherProject, ORIGIN } from './gatherProject';
 import { writeExportFile } from './writeTarget';
-
-export interface RefiExportSummary {
-  file: string;
-  bytes: number;
-  documents: number;
-  codes: number;
-  segments: number;
-  notes: number;
-  /** What the format could not carry. */
-  warnings: string[];
-}
 
 // A fixed time in every entry's header, so the same project exports to the same bytes.
 const ENTRY_TIME = new Date('2020-01-01T00:00:00Z');

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { RefiImportSummary } from '../../shared/api/exchange';
 import { PassageError } from '../../shared/api/result';
 import type { OffsetChoice } from '../../shared/exchange/detectUnit';
 import { planImport, type SourceText } from '../../shared/exchange/importPlan';
@@ -17,23 +18,13 @@ import { writeImportPlan } from './writeImport';
 
 export const REPORT_MEMO_TITLE = 'REFI-QDA import report';
 
-export interface RefiImportSummary {
-  project: string;
-  origin: string;
-  documents: number;
-  codes: number;
-  segments: number;
-  memos: number;
-  coders: number;
-  units: { document: string; unit: string }[];
-  report: string[];
-}
+export type { RefiImportSummary };
 
 export interface RefiImportOptions {
   offsets?: OffsetChoice;
   nativeBinding?: string;
-  /** Called with a phase and a fraction 0..1; throwing from it (cancel) aborts the import cleanly. */
-  onProgress?: (phase: string, fraction: number) => void;
+  /** Called with a phase and a fraction 0..1; may await; throwing from it (cancel) aborts cleanly. */
+  onProgress?: (phase: string, fraction: number) => void | Promise<void>;
 }
 
 /** Decodes a text source: UTF-8 (the standard), or UTF-16 when it starts with that BOM. */
@@ -115,7 +106,7 @@ export async function importRefiProject(
       `import: ${path.basename(target)} already exists — choose a new project file`,
     );
   const progress = options.onProgress ?? (() => {});
-  progress('reading', 0);
+  await progress('reading', 0);
   const archive = await openQdpx(input);
   let project: RefiProject;
   let readReport: string[];
@@ -135,7 +126,7 @@ export async function importRefiProject(
   } finally {
     archive.close();
   }
-  progress('mapping', 0.2);
+  await progress('mapping', 0.2);
   const plan = planImport(project, texts, options.offsets ?? 'auto', notes);
   const report = [...readReport, ...plan.report];
   const summary = {
@@ -176,6 +167,5 @@ export async function importRefiProject(
   } finally {
     removeProjectFiles(temp);
   }
-  progress('done', 1);
   return { project: absoluteTarget, report, ...summary };
 }

@@ -7,11 +7,21 @@ import type Database from 'better-sqlite3';
 import type { ImportPlan } from '../../shared/exchange/importPlan';
 import { insertDocumentRows } from '../store/documents';
 
-export interface WriteProgress {
-  (done: number, total: number): void;
-}
+/** Called between batches of rows; may await (the UI's status polls) and may throw (cancel). */
+export type WriteProgress = (done: number, total: number) => void | Promise<void>;
 
-export function writeImportPlan(db: Database.Database, plan: ImportPlan, progress?: WriteProgress): void {
+const BATCH = 2000;
+
+/**
+ * One transaction over the new file, opened and committed by hand so that progress can await between
+ * batches (a transaction function of better-sqlite3 must be synchronous). Nobody else has the file
+ * open yet, and a failure or cancel rolls back and the caller deletes the file.
+ */
+export async function writeImportPlan(
+  db: Database.Database,
+  plan: ImportPlan,
+  progress: WriteProgress = () => {},
+): Promise<void> {
   const now = new Date().toISOString();
   const coderId = new Map<string, number>();
   const documentId = new Map<string, number>();
@@ -19,7 +29,8 @@ export function writeImportPlan(db: Database.Database, plan: ImportPlan, progres
   const participantId = new Map<string, number>();
   const total = plan.documents.length + plan.segments.length;
   let done = 0;
-  db.transaction(() => {
+  db.exec('BEGIN IMMEDIATE');
+  try {
     const insertCoder = db.prepare(
       'INSERT INTO coders (guid, name, created_at) VALUES (?, ?, ?) RETURNING id',
     );
@@ -44,7 +55,7 @@ export function writeImportPlan(db: Database.Database, plan: ImportPlan, progres
       });
       setDocumentGuid.run(doc.guid, id);
       documentId.set(doc.guid, id);
-      progress?.(++done, total);
+      if (++done % 50 === 0) await progress(done, total);
     }
 
     const insertCode = db.prepare(
@@ -84,7 +95,7 @@ export function writeImportPlan(db: Database.Database, plan: ImportPlan, progres
         now,
         now,
       );
-      if (++done % 1000 === 0) progress?.(done, total);
+      if (++done % BATCH === 0) await progress(done, total);
     }
 
     const insertMemo = db.prepare(
@@ -147,5 +158,10 @@ export function writeImportPlan(db: Database.Database, plan: ImportPlan, progres
         else insertParticipantValue.run(participantId.get(ownerGuid)!, id, value);
       }
     }
-  }).immediate();
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+  await progress(total, total);
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { codingArgs, type CodingResults } from './coding';
 import { documentsArgs, type DocumentsResults } from './documents';
+import { exchangeArgs, type ExchangeResults } from './exchange';
 import { exportArgs, type ExportResults } from './export';
 import { jobsArgs, type JobsResults } from './jobs';
 import { projectArgs, type ProjectResults } from './project';
@@ -23,6 +24,7 @@ export const argSchemas = {
   ...sampleArgs,
   ...reportsArgs,
   ...exportArgs,
+  ...exchangeArgs,
   ...teamArgs,
 } as const;
 
@@ -34,6 +36,7 @@ export type Results = ProjectResults &
   SampleResults &
   ReportsResults &
   ExportResults &
+  ExchangeResults &
   TeamResults;
 
 export type CallName = keyof typeof argSchemas & keyof Results;

@@ -2,6 +2,7 @@ import type { CallName } from '../../../shared/api/contract';
 import type { Handlers } from '../handlerTypes';
 import { codingHandlers } from './coding';
 import { documentsHandlers } from './documents';
+import { exchangeHandlers } from './exchange';
 import { exportHandlers } from './export';
 import { jobsHandlers } from './jobs';
 import { projectHandlers } from './project';
@@ -20,5 +21,6 @@ export const handlers: Handlers<CallName> = {
   ...sampleHandlers,
   ...reportsHandlers,
   ...exportHandlers,
+  ...exchangeHandlers,
   ...teamHandlers,
 };

@@ -77,10 +77,11 @@ export const codingCommands: Command[] = [
   {
     name: 'codebook',
     usage:
-      'passage codebook FILE list|templates|load TEMPLATE|add NAME [--parent P] [--group G] [--color #RRGGBB]',
-    summary: 'list the codebook, load a template (name or .json/.qdc path), or add a code',
+      'passage codebook FILE list|templates|load TEMPLATE|add NAME [--parent P] [--group G] [--color #RRGGBB]|export OUT.qdc [--force]',
+    summary:
+      'list the codebook, load a template (name or .json/.qdc path), add a code, or export it as a REFI-QDA .qdc',
     async run({ session, out, argv }) {
-      const { file, options, positional } = parseArgs(argv, 'codebook');
+      const { file, options, positional } = parseArgs(argv, 'codebook', ['force']);
       const [action = 'list', target] = positional;
       await open(session, file);
       if (action === 'list') {
@@ -113,6 +114,13 @@ export const codingCommands: Command[] = [
           () =>
             `${result.codesCreated} codes created, ${result.codesExisting} already there, ${result.groupsCreated} groups created`,
         );
+      } else if (action === 'export') {
+        if (!target) throw new PassageError('invalid_argument', 'codebook export: missing OUT.qdc');
+        const written = await invoke(session, 'exchange.exportCodebook', {
+          target: path.resolve(target),
+          overwrite: options.has('force'),
+        });
+        out.print(written, () => `wrote ${written.file}`);
       } else if (action === 'add') {
         if (!target) throw new PassageError('invalid_argument', 'codebook add: missing NAME');
         const codes = await invoke(session, 'codes.list', {});
@@ -137,7 +145,7 @@ export const codingCommands: Command[] = [
       } else {
         throw new PassageError(
           'invalid_argument',
-          `codebook: unknown action "${action}" (list, templates, load, add)`,
+          `codebook: unknown action "${action}" (list, templates, load, add, export)`,
         );
       }
     },

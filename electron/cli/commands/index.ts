@@ -3,6 +3,7 @@ import { codingCommands } from './coding';
 import { documentsCommands } from './documents';
 import { exportCommands } from './export';
 import { projectCommands } from './project';
+import { refiCommands } from './refi';
 import { reportsCommands } from './reports';
 import { sampleCommands } from './sample';
 import { searchCommands } from './search';
@@ -17,5 +18,6 @@ export const commands: Command[] = [
   ...sampleCommands,
   ...reportsCommands,
   ...exportCommands,
+  ...refiCommands,
   ...teamCommands,
 ];
