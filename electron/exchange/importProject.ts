@@ -151,7 +151,7 @@ export async function importRefiProject(
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
     try {
-      writeImportPlan(created.db, plan, (done, total) =>
+      await writeImportPlan(created.db, plan, (done, total) =>
         progress('writing', 0.3 + (0.7 * done) / Math.max(total, 1)),
       );
       created.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -158,10 +158,10 @@ export async function writeImportPlan(
         else insertParticipantValue.run(participantId.get(ownerGuid)!, id, value);
       }
     }
+    await progress(total, total);
     db.exec('COMMIT');
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw error;
   }
-  await progress(total, total);
 }
