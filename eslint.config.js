@@ -17,6 +17,22 @@ const nodeBuiltins = [
   'worker_threads',
 ];
 
+// Domain services: plain Node modules that the backend, the CLI and tests call.
+const SERVICE_FOLDERS = ['import', 'search', 'reports', 'export', 'sample', 'exchange', 'team', 'privacy'];
+
+// Services that still reach up into backend/ (job plumbing, the Session type, the dispatch). Each is to
+// leave this list once fixed; until then the rule holds for every other file.
+const KNOWN_LAYER_VIOLATIONS = [
+  'electron/store/documents.ts', // import/contentHash (hashText): the hash belongs in store/
+  'electron/import/importJob.ts', // backend/jobs (JobProgress, yieldToEventLoop), backend/session
+  'electron/import/measureImport.ts', // backend/jobs (JobProgress)
+  'electron/export/gather.ts', // backend/dispatch (calls reports through invoke), backend/recent, backend/session
+  'electron/export/job.ts', // backend/jobs, backend/session
+  'electron/export/bench.ts', // backend/jobs (yieldToEventLoop)
+  'electron/export/exportFolder.ts', // backend/userConfig
+  'electron/sample/identitySessions.ts', // backend/session
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'bench/tmp/**', 'coverage/**'] },
   js.configs.recommended,
@@ -95,6 +111,76 @@ export default tseslint.config(
         {
           selector: "CallExpression[callee.type='CallExpression'][callee.callee.property.name='transaction']",
           message: 'Run write transactions with .immediate(): db.transaction(fn).immediate().',
+        },
+      ],
+    },
+  },
+  // Layers inside electron/ import only downward: store ← services ← backend ← cli, server, main.
+  {
+    files: ['electron/store/**/*.ts'],
+    ignores: KNOWN_LAYER_VIOLATIONS,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!\\.\\./)',
+              message: 'electron/store/ is the bottom layer: it imports only itself and shared/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: SERVICE_FOLDERS.map((folder) => `electron/${folder}/**/*.ts`),
+    ignores: KNOWN_LAYER_VIOLATIONS,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(backend|cli|server|main|preload|window)(/|$)',
+              message:
+                'Domain services may import electron/store/ and shared/, never backend/ (no calls back into the dispatch), cli/, server/ or main.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/backend/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(cli|server|main|preload|window)(/|$)',
+              message: 'backend/ may import services and store, never cli/, server/ or main.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Handlers are what the dispatch calls; one that invoked the dispatch would re-enter it.
+    files: ['electron/backend/handlers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(cli|server|main|preload|window)(/|$)',
+              message: 'backend/ may import services and store, never cli/, server/ or main.',
+            },
+            { regex: '^\\.\\./dispatch$', message: 'A handler must not call back into the dispatch.' },
+          ],
         },
       ],
     },
