@@ -134,6 +134,7 @@ describe('export dialog', () => {
     expect(started).toEqual({
       format: 'md',
       target: '/data/study appendix.md',
+      overwrite: false,
       options: {
         title: 'Appendix: coded evidence',
         methodNote: 'Two coders.',

@@ -6,6 +6,7 @@ import { JobProgress } from '../../components/JobProgress';
 import { CodeChooser } from './CodeChooser';
 import { FilterFields } from './FilterFields';
 import { OutlinePreview } from './OutlinePreview';
+import { ReplaceDialog } from './ReplaceDialog';
 import { SectionsList } from './SectionsList';
 import { downloadExport, useExport } from './useExport';
 import './export.css';
@@ -65,11 +66,17 @@ function ExportAction() {
       </label>
       <label className="export-target">
         Save to{' '}
-        <input value={target} onChange={(e) => patch({ target: e.target.value })} spellCheck={false} />
+        <input
+          value={target}
+          onChange={(e) => patch({ target: e.target.value })}
+          spellCheck={false}
+          title="A full path, or a file name for the folder of your last export"
+        />
       </label>
       <button type="submit" disabled={running || blocked || !target.trim()}>
         Export
       </button>
+      <ReplaceDialog />
       {error && (
         <p className="form-error" role="alert">
           {error}

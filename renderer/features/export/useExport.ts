@@ -8,6 +8,7 @@ import {
   type ExportSection,
 } from '../../../shared/api/export';
 import type { ReportOptions } from '../../../shared/api/reports';
+import { withFormatExtension } from '../../../shared/export/targetName';
 import { call, callOrError } from '../../api/client';
 
 /** The export dialog's choices; `options()` turns them into the contract's ExportOptions. */
@@ -27,6 +28,8 @@ interface ExportState {
   outline: ExportOutline | null;
   jobId: string | null;
   error: string | null;
+  /** The existing file the user is asked about ("Replace study appendix.docx?"); null when not asking. */
+  replacing: string | null;
   load(): Promise<void>;
   patch(change: Partial<Pick<ExportState, 'title' | 'methodNote' | 'includeMemos' | 'target'>>): void;
   setFormat(format: ExportFormat): Promise<void>;
@@ -36,7 +39,11 @@ interface ExportState {
   toggleGroup(id: number): void;
   setFilters(filters: ExportFilters): void;
   refreshOutline(): Promise<void>;
+  /** Exports to the target (its extension set first); an existing file makes the dialog ask. */
   start(): Promise<void>;
+  /** The user confirmed: the existing file is replaced. */
+  confirmReplace(): Promise<void>;
+  cancelReplace(): void;
 }
 
 export const DEFAULT_METHOD_NOTE =
@@ -75,6 +82,7 @@ const initial = {
   outline: null,
   jobId: null,
   error: null,
+  replacing: null,
 };
 
 export const useExport = create<ExportState>((set, get) => ({
@@ -122,14 +130,33 @@ export const useExport = create<ExportState>((set, get) => ({
     set({ outline: value ?? null, error: error ? error.message : null });
   },
   async start() {
-    const s = get();
-    set({ error: null, jobId: null });
+    // As a system save dialog does: the format's extension is added (or swapped) before anything is
+    // checked, so the name the user confirms is the name written.
+    const target = withFormatExtension(get().target, get().format);
+    set({ target, error: null, jobId: null, replacing: null });
     const { value, error } = await callOrError('export.start', {
-      options: optionsOf(s),
-      format: s.format,
-      target: s.target,
+      options: optionsOf(get()),
+      format: get().format,
+      target,
+      overwrite: false,
+    });
+    if (error?.code === 'conflict') set({ replacing: target });
+    else set(error ? { error: error.message } : { jobId: value!.jobId });
+  },
+  async confirmReplace() {
+    const target = get().replacing;
+    if (target === null) return;
+    set({ replacing: null });
+    const { value, error } = await callOrError('export.start', {
+      options: optionsOf(get()),
+      format: get().format,
+      target,
+      overwrite: true,
     });
     set(error ? { error: error.message } : { jobId: value!.jobId });
+  },
+  cancelReplace() {
+    set({ replacing: null });
   },
 }));
 
