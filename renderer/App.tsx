@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import './app/projectStores';
 import { useProject } from './app/useProject';
 import { Toasts } from './components/Toasts';
+import { HealthBanner } from './features/projectHealth/HealthBanner';
 import { StartScreen } from './features/start/StartScreen';
 import { Workspace } from './features/workspace/Workspace';
 
@@ -24,6 +25,7 @@ export function App() {
       ) : (
         <Workspace />
       )}
+      <HealthBanner />
       <Toasts />
     </>
   );
