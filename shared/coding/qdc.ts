@@ -1,97 +1,45 @@
 /**
  * REFI-QDA codebook (.qdc) → Passage template: <CodeBook><Codes><Code name color><Description/>
- * <Code …/></Code></Codes><Sets><Set name><MemberCode targetGUID/></Set></Sets></CodeBook>.
+ * <Code …/></Code></Codes><Sets><Set name><MemberCode guid/></Set></Sets></CodeBook>.
+ * Read with the exchange's strict XML reader: a truncated file (ATLAS.ti writes some) is refused with
+ * its line instead of loading half a codebook; an empty <Sets/> (Taguette), which fails the XSD, is fine.
  */
-import { Parser } from 'htmlparser2';
+import { guidKey } from '../exchange/guid';
+import { childrenNamed, childText, child, parseXmlTree, type XmlElement } from '../exchange/xmlTree';
 import type { Template, TemplateCode } from './template';
 
-interface QdcCode extends TemplateCode {
-  guid: string;
-  children: QdcCode[];
-}
-
-interface QdcSet {
-  name: string;
-  description: string;
-  members: string[];
-}
-
 export function parseQdc(xml: string, label: string): Template {
-  const roots: QdcCode[] = [];
-  const stack: QdcCode[] = [];
-  const sets: QdcSet[] = [];
-  let currentSet: QdcSet | null = null;
-  let inDescription = false;
-  let description = '';
-  let sawCodeBook = false;
-  const parser = new Parser(
-    {
-      onopentag(tag, attrs) {
-        const name = tag.replace(/^.*:/, '').toLowerCase();
-        if (name === 'codebook') sawCodeBook = true;
-        if (name === 'code') {
-          const code: QdcCode = {
-            guid: attrs.guid ?? '',
-            name: (attrs.name ?? '').trim() || 'Unnamed code',
-            children: [],
-            ...(attrs.color && /^#[0-9a-fA-F]{6}$/.test(attrs.color) ? { color: attrs.color } : {}),
-          };
-          (stack.at(-1)?.children ?? roots).push(code);
-          stack.push(code);
-        } else if (name === 'set') {
-          currentSet = { name: (attrs.name ?? '').trim() || 'Unnamed set', description: '', members: [] };
-          sets.push(currentSet);
-        } else if (name === 'membercode' && currentSet) {
-          currentSet.members.push(attrs.targetguid ?? '');
-        } else if (name === 'description') {
-          inDescription = true;
-          description = '';
-        }
-      },
-      ontext(text) {
-        if (inDescription) description += text;
-      },
-      onclosetag(tag) {
-        const name = tag.replace(/^.*:/, '').toLowerCase();
-        if (name === 'code') stack.pop();
-        else if (name === 'set') currentSet = null;
-        else if (name === 'description') {
-          inDescription = false;
-          const owner = currentSet ?? stack.at(-1);
-          if (owner) owner.description = description.trim();
-        }
-      },
-    },
-    { xmlMode: true, decodeEntities: true, lowerCaseAttributeNames: true },
-  );
-  parser.write(xml);
-  parser.end();
-  if (!sawCodeBook) throw new Error(`${label}: not a REFI-QDA codebook (no <CodeBook> element)`);
+  const root = parseXmlTree(xml, label);
+  if (root.name !== 'CodeBook') throw new Error(`${label}: not a REFI-QDA codebook (no <CodeBook> element)`);
 
   const pathByGuid = new Map<string, string[]>();
-  const toTemplate = (codes: QdcCode[], parent: string[]): TemplateCode[] =>
+  const toTemplate = (codes: readonly XmlElement[], parent: string[]): TemplateCode[] =>
     codes.map((code) => {
-      const path = [...parent, code.name];
-      if (code.guid) pathByGuid.set(code.guid, path);
+      const name = (code.attrs.name ?? '').trim() || 'Unnamed code';
+      const path = [...parent, name];
+      const guid = guidKey(code.attrs.guid);
+      if (guid) pathByGuid.set(guid, path);
+      const color = /^#[0-9a-fA-F]{6}/.exec(code.attrs.color ?? '')?.[0];
       return {
-        name: code.name,
-        ...(code.color ? { color: code.color } : {}),
-        description: code.description ?? '',
-        children: toTemplate(code.children, path),
+        name,
+        ...(color ? { color } : {}),
+        description: childText(code, 'Description').trim(),
+        children: toTemplate(childrenNamed(code, 'Code'), path),
       };
     });
-  const codes = toTemplate(roots, []);
+  const codes = toTemplate(childrenNamed(child(root, 'Codes') ?? root, 'Code'), []);
   return {
     format: 'passage-codebook',
     version: 1,
     title: label.replace(/\.qdc$/i, ''),
     description: '',
     codes,
-    groups: sets.map((set) => ({
-      name: set.name,
-      description: set.description.slice(0, 500),
-      codes: set.members.flatMap((guid) => {
-        const path = pathByGuid.get(guid);
+    groups: childrenNamed(child(root, 'Sets') ?? root, 'Set').map((set) => ({
+      name: (set.attrs.name ?? '').trim() || 'Unnamed set',
+      description: childText(set, 'Description').trim().slice(0, 500),
+      // Codebook.xsd names the member `guid`; some tools write Project.xsd's `targetGUID`.
+      codes: childrenNamed(set, 'MemberCode').flatMap((m) => {
+        const path = pathByGuid.get(guidKey(m.attrs.guid ?? m.attrs.targetGUID));
         return path ? [path] : [];
       }),
     })),

@@ -9,3 +9,11 @@ export function canonicalGuid(value: string | undefined): string {
     .toLowerCase();
   return GUID.test(trimmed) ? trimmed : '';
 }
+
+/** The key a reference matches by: braces removed, lower-case, even when it is not a proper GUID. */
+export function guidKey(value: string | undefined): string {
+  return (value ?? '')
+    .trim()
+    .replace(/^\{(.*)\}$/, '$1')
+    .toLowerCase();
+}
