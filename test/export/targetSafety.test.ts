@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExportFormat, ExportResult } from '../../shared/api/export';
+import { withFormatExtension } from '../../shared/export/targetName';
 import { exportCommands } from '../../electron/cli/commands/export';
 import { invoke } from '../../electron/backend/dispatch';
 import { Session } from '../../electron/backend/session';
@@ -255,5 +256,20 @@ describe('content check', () => {
         'export: survey.csv is a database',
       );
     expect(fs.readFileSync(other).equals(before)).toBe(true);
+  });
+});
+
+describe('the dialog’s extension rule', () => {
+  it('keeps the right extension, swaps another format’s, adds it otherwise', () => {
+    expect(withFormatExtension('/d/appendix.docx', 'docx')).toBe('/d/appendix.docx');
+    expect(withFormatExtension('/d/Appendix.DOCX', 'docx')).toBe('/d/Appendix.DOCX');
+    expect(withFormatExtension('/d/appendix.docx', 'csv')).toBe('/d/appendix.csv');
+    expect(withFormatExtension('/d/notes.markdown', 'md')).toBe('/d/notes.markdown');
+    expect(withFormatExtension('/d/notes', 'md')).toBe('/d/notes.md');
+    expect(withFormatExtension('/d/notes.txt', 'csv')).toBe('/d/notes.txt.csv');
+    expect(withFormatExtension('/d/study.passage', 'csv')).toBe('/d/study.passage.csv');
+    expect(withFormatExtension('C:\\d\\notes.', 'tsv')).toBe('C:\\d\\notes.tsv');
+    expect(withFormatExtension('/d/.csv', 'csv')).toBe('/d/.csv.csv');
+    expect(withFormatExtension('/d/', 'csv')).toBe('/d/');
   });
 });
