@@ -7,6 +7,7 @@ import { useReaderSearch } from '../features/reader/useReaderSearch';
 import { useReports } from '../features/reports/useReports';
 import { useSample } from '../features/sample/useSample';
 import { useSearch } from '../features/search/useSearch';
+import { useTeam } from '../features/team/useTeam';
 import { resetOnProjectChange } from './projectGeneration';
 import { useSelection } from './useSelection';
 
@@ -23,4 +24,5 @@ resetOnProjectChange(
   useSearch,
   useReports,
   useExport,
+  useTeam,
 );

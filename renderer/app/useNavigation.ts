@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export const AREAS = ['documents', 'codebook', 'sample', 'reports', 'export'] as const;
+export const AREAS = ['documents', 'codebook', 'sample', 'reports', 'export', 'team'] as const;
 export type Area = (typeof AREAS)[number];
 
 export const AREA_LABELS: Record<Area, string> = {
@@ -9,6 +9,7 @@ export const AREA_LABELS: Record<Area, string> = {
   sample: 'Sample',
   reports: 'Reports',
   export: 'Export',
+  team: 'Team',
 };
 
 interface NavigationState {

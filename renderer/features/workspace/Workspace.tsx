@@ -6,6 +6,8 @@ import { DocumentsArea } from '../documents/DocumentsArea';
 import { ExportArea } from '../export/ExportArea';
 import { ReportsArea } from '../reports/ReportsArea';
 import { SampleArea } from '../sample/SampleArea';
+import { CoderSwitcher } from '../team/CoderSwitcher';
+import { TeamArea } from '../team/TeamArea';
 
 const AREA_VIEWS: Record<Area, ComponentType> = {
   documents: DocumentsArea,
@@ -13,6 +15,7 @@ const AREA_VIEWS: Record<Area, ComponentType> = {
   sample: SampleArea,
   reports: ReportsArea,
   export: ExportArea,
+  team: TeamArea,
 };
 
 /** The layout once a project is open: navigation on the left, the chosen area on the right. */
@@ -38,7 +41,7 @@ export function Workspace() {
           ))}
         </ul>
         <div className="sidebar-footer">
-          <span className="muted">Coder: {info?.coder}</span>
+          <CoderSwitcher />
           <button type="button" onClick={() => void close()}>
             Close project
           </button>
