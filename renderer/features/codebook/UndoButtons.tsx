@@ -10,13 +10,14 @@ export function UndoButtons() {
   const codes = useRevision('codes');
   const segments = useRevision('segments');
   const memos = useRevision('memos');
+  const documents = useRevision('documents');
   useEffect(() => {
     let live = true;
     void call('undo.state', {}).then((value) => live && value && setState(value));
     return () => {
       live = false;
     };
-  }, [codes, segments, memos]);
+  }, [codes, segments, memos, documents]);
   return (
     <span className="undo-buttons">
       <button

@@ -17,9 +17,11 @@ function isTextField(target: EventTarget | null): boolean {
 /** Undo or redo the last coding action (persisted in the project) and tell every view to reload. */
 export async function runUndo(direction: 'undo' | 'redo'): Promise<string | null> {
   const result = await call(direction === 'undo' ? 'undo.undo' : 'undo.redo', {});
+  // A refused step (its rows changed since) was shown as an error and left the history: either way
+  // the views reload, and an undone deletion brings documents and their group memberships back.
+  useRevisions.getState().bump('codes', 'segments', 'memos', 'documents', 'groups');
   if (!result) return null;
   if (result.label) {
-    useRevisions.getState().bump('codes', 'segments', 'memos');
     useToasts
       .getState()
       .push({ kind: 'info', message: `${direction === 'undo' ? 'Undone' : 'Redone'}: ${result.label}` });

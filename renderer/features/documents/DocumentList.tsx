@@ -7,6 +7,7 @@ import { call, callOrError } from '../../api/client';
 import { useRevision, useRevisions } from '../../app/useRevisions';
 import { useSelection } from '../../app/useSelection';
 import { EmptyState } from '../../components/EmptyState';
+import { DeleteDocumentsDialog } from './DeleteDocumentsDialog';
 import { ImportDialog } from './ImportDialog';
 import { MetadataPanel } from './MetadataPanel';
 import type { PickedFile } from './uploads';
@@ -61,6 +62,7 @@ function SelectionBar() {
   const [choice, setChoice] = useState('');
   const [newName, setNewName] = useState('');
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [deleting, setDeleting] = useState(false);
   const groupsRevision = useRevision('groups');
   const count = checkedIds.length;
   // Groups load only once something is ticked: the list itself never needs them.
@@ -143,8 +145,12 @@ function SelectionBar() {
           <button type="button" onClick={() => useDocuments.getState().setAllChecked(false)}>
             Clear selection
           </button>
+          <button type="button" className="danger" onClick={() => setDeleting(true)}>
+            Delete…
+          </button>
         </>
       )}
+      {deleting && <DeleteDocumentsDialog ids={checkedIds} onClose={() => setDeleting(false)} />}
       {message && (
         <p
           className={message.error ? 'form-error' : 'muted'}
