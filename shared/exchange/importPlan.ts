@@ -6,7 +6,8 @@
 import { paletteColor } from '../coding/palette';
 import { chooseUnit, type OffsetChoice } from './detectUnit';
 import { buildOffsetMap, type OffsetMap } from './offsetMap';
-import type { RefiCode, RefiProject, RefiSource, RefiVariableType } from './model';
+import type { RefiCode, RefiProject, RefiSource } from './model';
+import { planGroupsAndCases, uniqueName } from './planGroups';
 
 export interface PlannedDocument {
   guid: string;
@@ -72,23 +73,6 @@ export interface ImportPlan {
 
 /** A source's raw text as read from the archive, or why it could not be. */
 export type SourceText = { raw: string } | { missing: string };
-
-const ATTRIBUTE_TYPES: Record<RefiVariableType, AttributeKind> = {
-  Text: 'text',
-  Boolean: 'boolean',
-  Integer: 'number',
-  Float: 'number',
-  Date: 'date',
-  DateTime: 'date',
-};
-
-/** A name not yet taken (case-insensitive) in `taken`, by adding " (2)", " (3)"…; records it. */
-function uniqueName(name: string, taken: Set<string>): string {
-  let candidate = name;
-  for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${name} (${n})`;
-  taken.add(candidate.toLowerCase());
-  return candidate;
-}
 
 function quote(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -330,88 +314,7 @@ export function planImport(
     }
   }
 
-  // Sets → code groups and document groups.
-  const codeGroupNames = new Set<string>();
-  const documentGroupNames = new Set<string>();
-  for (const set of project.sets) {
-    const codes = set.codeGuids.filter((g) => codeGuids.has(g));
-    const docs = set.sourceGuids.filter((g) => documentGuids.has(g));
-    const missing = set.codeGuids.length + set.sourceGuids.length - codes.length - docs.length;
-    if (missing)
-      report.push(
-        `Set "${set.name}" ${set.guid}: ${missing} member${missing === 1 ? '' : 's'} skipped (not imported or no such guid)`,
-      );
-    if (codes.length || set.sourceGuids.length === 0)
-      plan.codeGroups.push({
-        guid: set.guid,
-        name: uniqueName(set.name, codeGroupNames),
-        description: set.description,
-        memberGuids: codes,
-      });
-    if (docs.length)
-      plan.documentGroups.push({
-        guid: set.guid,
-        name: uniqueName(set.name, documentGroupNames),
-        description: set.description,
-        memberGuids: docs,
-      });
-  }
-
-  // Cases → participants (labels only); their sources link to them.
-  const labels = new Set<string>();
-  const participantOf = new Map<string, string>();
-  for (const c of project.cases) {
-    const label = uniqueName(c.name, labels);
-    plan.participants.push({ guid: c.guid, label, notes: c.description });
-    for (const sourceGuid of c.sourceGuids) {
-      if (!documentGuids.has(sourceGuid)) continue;
-      if (participantOf.has(sourceGuid))
-        report.push(
-          `Case "${c.name}": document ${sourceGuid} already belongs to another case; kept with the first`,
-        );
-      else participantOf.set(sourceGuid, c.guid);
-    }
-  }
-  for (const doc of plan.documents) {
-    const participant = participantOf.get(doc.guid);
-    if (participant) doc.participantGuid = participant;
-  }
-
-  // Variables → attributes, one per scope they are used in.
-  for (const variable of project.variables) {
-    const type = ATTRIBUTE_TYPES[variable.type];
-    const scopes: [
-      PlannedAttribute['scope'],
-      { guid: string; values: { variableGuid: string; value: string }[] }[],
-    ][] = [
-      ['document', project.sources.filter((s) => documentGuids.has(s.guid))],
-      ['participant', project.cases],
-    ];
-    let first = true;
-    for (const [scope, owners] of scopes) {
-      const values = owners.flatMap((owner) =>
-        owner.values
-          .filter((v) => v.variableGuid === variable.guid)
-          .map((v) => ({ ownerGuid: owner.guid, value: type === 'date' ? v.value.slice(0, 10) : v.value })),
-      );
-      if (
-        values.length === 0 &&
-        !(
-          scope === 'document' &&
-          project.cases.every((c) => !c.values.some((v) => v.variableGuid === variable.guid))
-        )
-      )
-        continue;
-      plan.attributes.push({
-        guid: first ? variable.guid : crypto.randomUUID(),
-        scope,
-        name: variable.name,
-        type,
-        values,
-      });
-      first = false;
-    }
-  }
+  planGroupsAndCases(project, plan, codeGuids, documentGuids);
   return plan;
 }
 
