@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { invoke } from '../../electron/backend/dispatch';
+import { Session } from '../../electron/backend/session';
+import { addDocument, spanOf } from '../coding/fixture';
+import { newProjectSession, trackSession } from '../helpers/session';
+import { tempDir } from '../helpers/tmp';
+
+const TEXT = 'We needed access.\nWe ran joint training.\n';
+const NEW_TEXT = 'A third interview, only in the copy.\n';
+
+describe('merge rules: groups, attributes, deletions since the copy', () => {
+  it('brings groups, attribute values and new documents; follows the stated rules for deletions', async () => {
+    const { session } = await newProjectSession('Ana');
+    const call = <N extends Parameters<typeof invoke>[1]>(name: N, args: Parameters<typeof invoke<N>>[2]) =>
+      invoke(session, name, args);
+    const db = session.requireProject().db;
+    const doc = addDocument(db, 'Interview 1', TEXT);
+    const gone = addDocument(db, 'Interview 2', 'Deleted later here.\n');
+    const access = await call('codes.create', { name: 'Access' });
+    const unused = await call('codes.create', { name: 'Unused' });
+    const applied = await call('codes.create', { name: 'Applied in copy' });
+    await call('attributes.define', { name: 'region', type: 'text' });
+    await call('attributes.set', { documentId: doc, name: 'region', value: 'north' });
+    // Timestamps are compared as text: make the copy strictly later than everything above.
+    await new Promise((r) => setTimeout(r, 5));
+    const [copy] = await call('team.makeCopies', {
+      coders: ['Ben'],
+      folder: tempDir(),
+      withoutSegments: true,
+    });
+
+    const ben = trackSession(new Session('cli'));
+    await invoke(ben, 'project.open', { path: copy!.path });
+    const benDb = ben.requireProject().db;
+    const fresh = addDocument(benDb, 'Interview 3', NEW_TEXT);
+    await invoke(ben, 'segments.apply', {
+      documentId: fresh,
+      codeId: access.id,
+      ...spanOf(NEW_TEXT, 'third'),
+    });
+    await invoke(ben, 'segments.apply', { documentId: doc, codeId: applied.id, ...spanOf(TEXT, 'joint') });
+    await invoke(ben, 'segments.apply', {
+      documentId: gone,
+      codeId: access.id,
+      ...spanOf('Deleted later here.\n', 'Deleted'),
+    });
+    const group = await invoke(ben, 'documentGroups.create', { name: 'Wave 2' });
+    await invoke(ben, 'documentGroups.addDocuments', { id: group.id, documentIds: [fresh, doc] });
+    await invoke(ben, 'codeGroups.create', { name: 'Themes', codeIds: [access.id] });
+    await invoke(ben, 'attributes.set', { documentId: doc, name: 'region', value: 'south' });
+    await invoke(ben, 'attributes.set', { documentId: fresh, name: 'region', value: 'east' });
+    ben.close();
+
+    // Meanwhile, here: two codes and a document deleted.
+    await call('codes.delete', { id: unused.id });
+    await call('codes.delete', { id: applied.id });
+    db.prepare('DELETE FROM documents WHERE id = ?').run(gone);
+
+    const report = await call('team.merge', { from: copy!.path });
+    expect(report.added).toMatchObject({
+      documents: 2,
+      codes: 1,
+      codeGroups: 1,
+      documentGroups: 1,
+      segments: 3,
+      attributeValues: 1,
+    });
+    expect(report.conflicts.map((c) => c.message).sort()).toEqual([
+      'attribute "region" differs on 1 document(s) between the projects: this project\'s values kept',
+      'code "Applied in copy" was deleted here after the copy was made; brought back because the merged project applied it',
+      'code "Unused" was deleted here after the copy was made; left deleted',
+      'document "Interview 2" was deleted here after the copy was made; brought back because the merged project coded it',
+    ]);
+    const groups = await call('documentGroups.list', {});
+    const wave = groups.find((g) => g.name === 'Wave 2')!;
+    expect((await call('documentGroups.documents', { id: wave.id })).length).toBe(2);
+    expect((await call('codeGroups.list', {})).map((g) => g.name)).toEqual(['Themes']);
+    const values = db
+      .prepare(
+        `SELECT d.title, v.value FROM document_attribute_values v JOIN documents d ON d.id = v.document_id ORDER BY d.title`,
+      )
+      .all();
+    expect(values).toEqual([
+      { title: 'Interview 1', value: 'north' },
+      { title: 'Interview 3', value: 'east' },
+    ]);
+    // The brought-back document is whole: its text, and Ben's segment on it.
+    const back = db.prepare("SELECT id, text FROM documents WHERE title = 'Interview 2'").get() as {
+      id: number;
+      text: string;
+    };
+    expect(back.text).toBe('Deleted later here.\n');
+    expect(
+      (await call('team.agreement', { coders: ['Ana', 'Ben'], unit: 'documents', documentGroupId: wave.id }))
+        .documentCount,
+    ).toBe(2);
+  });
+});
