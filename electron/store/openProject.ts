@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { PassageError } from '../../shared/api/result';
 import { applyMigrations, loadMigrations, pendingMigrations } from './migrations';
-import { findDamage, guardWrites, ProjectGuard } from './projectHealth';
+import { findDamage, ProjectGuard } from './projectHealth';
 
 /** 'PSAG': marks a SQLite file as a Passage project, so another app's database is refused. */
 export const PASSAGE_APPLICATION_ID = 0x50534147;
@@ -143,8 +143,7 @@ export async function openProject(file: string, options: OpenOptions = {}): Prom
         applyMigrations(db, pending);
       }
     }
-    const guard = new ProjectGuard(absolute, damage);
-    guardWrites(db, guard);
+    const guard = new ProjectGuard(db, absolute, damage);
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
     return { path: absolute, db, schemaVersion, guard };
   } catch (error) {
@@ -159,5 +158,6 @@ function removeFailedCreation(file: string): void {
 }
 
 export function closeProject(project: Project): void {
+  project.guard.stop();
   if (project.db.open) project.db.close();
 }

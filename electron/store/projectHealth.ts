@@ -8,10 +8,13 @@ import { PassageError } from '../../shared/api/result';
  * Keeps an open project honest about its file. SQLite writes through the descriptors it opened, so a
  * project file deleted, moved or replaced while open goes on accepting writes that vanish at close;
  * a damaged file accepts writes that may spread the damage. The guard notices both and refuses writes.
+ *
+ * Nothing is lost between the file going and the guard noticing: the connection still holds every
+ * commit, and saveCopy writes them all to a new file. Only closing would lose them.
  */
 
-/** A stat older than this is taken again before a write (long jobs); every API call takes a fresh one. */
-const MAX_STAT_AGE_MS = 1000;
+/** How often an open project's file is looked at between calls (a job writing, a CLI run, an idle app). */
+const CHECK_EVERY_MS = 2000;
 /** quick_check stops listing after this many problems: enough to show, cheap on a badly damaged file. */
 const MAX_PROBLEMS = 20;
 
@@ -59,75 +62,93 @@ export function damagedMessage(file: string, problems: string[]): string {
   );
 }
 
+const GUARD_FUNCTION = 'passage_assert_writable';
+
 export class ProjectGuard {
+  private readonly db: Database.Database;
   private readonly file: string;
   private readonly identity: FileIdentity | null;
-  private damage: string[];
+  private readonly damage: string[];
   private health: ProjectHealth = { state: 'ok' };
-  private checkedAt = 0;
+  private writesGuarded = false;
+  private readonly timer: ReturnType<typeof setInterval>;
 
-  constructor(file: string, damage: string[]) {
+  constructor(db: Database.Database, file: string, damage: string[]) {
+    this.db = db;
     this.file = file;
     this.identity = identityOf(file);
     this.damage = damage;
     this.refresh();
+    this.timer = setInterval(() => this.refresh(), CHECK_EVERY_MS);
+    // The check must never keep a CLI run or a test process alive.
+    this.timer.unref();
   }
 
   /** Compares the path's current file with the one opened (one stat, a few microseconds). */
   refresh(): ProjectHealth {
-    this.checkedAt = Date.now();
+    if (!this.db.open) {
+      this.stop();
+      return this.health;
+    }
     if (this.damage.length > 0) {
       this.health = {
         state: 'damaged',
         message: damagedMessage(this.file, this.damage),
         problems: this.damage,
       };
-      return this.health;
+    } else {
+      const now = identityOf(this.file);
+      const same =
+        now !== null &&
+        this.identity !== null &&
+        now.dev === this.identity.dev &&
+        now.ino === this.identity.ino;
+      this.health = same ? { state: 'ok' } : { state: 'missing', message: missingMessage(this.file) };
     }
-    const now = identityOf(this.file);
-    const same =
-      now !== null &&
-      this.identity !== null &&
-      now.dev === this.identity.dev &&
-      now.ino === this.identity.ino;
-    this.health = same ? { state: 'ok' } : { state: 'missing', message: missingMessage(this.file) };
+    if (this.health.state !== 'ok') this.guardWrites();
     return this.health;
   }
 
   current(): ProjectHealth {
-    return Date.now() - this.checkedAt > MAX_STAT_AGE_MS ? this.refresh() : this.health;
+    return this.health;
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
   }
 
   /** Throws the user's reason when the file must not be written. */
   assertWritable(): void {
-    const health = this.current();
+    const health = this.refresh();
     if (health.state === 'missing') throw new PassageError('project_missing', health.message);
     if (health.state === 'damaged') throw new PassageError('project_damaged', health.message);
   }
-}
 
-const GUARD_FUNCTION = 'passage_assert_writable';
-
-/**
- * Every insert, update and delete on the project's tables first asks the guard, through TEMP triggers
- * (they live in this connection only, never in the file). Guarding SQL rather than listing "write
- * calls" means no handler, job or future call can write past it. The guard's error propagates as is.
- */
-export function guardWrites(db: Database.Database, guard: ProjectGuard): void {
-  db.function(GUARD_FUNCTION, { deterministic: false }, () => {
-    guard.assertWritable();
-    return 1;
-  });
-  const tables = db.pragma('main.table_list') as { name: string; type: string }[];
-  for (const { name, type } of tables) {
-    if (type !== 'table' || name.startsWith('sqlite_')) continue;
-    const quoted = `"${name.replace(/"/g, '""')}"`;
-    for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
-      const trigger = `"passage_guard_${event.toLowerCase()}_${name.replace(/"/g, '""')}"`;
-      db.exec(
-        `CREATE TEMP TRIGGER IF NOT EXISTS ${trigger} BEFORE ${event} ON main.${quoted} ` +
-          `BEGIN SELECT ${GUARD_FUNCTION}(); END`,
-      );
+  /**
+   * From the first time the file is found missing or damaged, every insert, update and delete on the
+   * project's tables asks the guard first, through TEMP triggers (in this connection only, never in the
+   * file). Guarding SQL rather than listing "write calls" means no handler, job or future call can write
+   * past it, and the guard's error propagates as is. Installed only then: a trigger on every row
+   * written costs bulk inserts about half again as much, which a sound file need not pay.
+   */
+  private guardWrites(): void {
+    if (this.writesGuarded) return;
+    this.writesGuarded = true;
+    this.db.function(GUARD_FUNCTION, { deterministic: false }, () => {
+      this.assertWritable();
+      return 1;
+    });
+    const tables = this.db.pragma('main.table_list') as { name: string; type: string }[];
+    for (const { name, type } of tables) {
+      if (type !== 'table' || name.startsWith('sqlite_')) continue;
+      const quoted = `"${name.replace(/"/g, '""')}"`;
+      for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+        const trigger = `"passage_guard_${event.toLowerCase()}_${name.replace(/"/g, '""')}"`;
+        this.db.exec(
+          `CREATE TEMP TRIGGER IF NOT EXISTS ${trigger} BEFORE ${event} ON main.${quoted} ` +
+            `BEGIN SELECT ${GUARD_FUNCTION}(); END`,
+        );
+      }
     }
   }
 }

@@ -219,5 +219,10 @@ describe('a damaged project', () => {
     const session = await openInSession(file);
     expect(await invoke(session, 'project.health', {})).toEqual({ state: 'ok' });
     await invoke(session, 'codes.create', { name: 'Housing' });
+    // The write guard's triggers are installed only once something is wrong: a sound file pays nothing.
+    const { db } = session.requireProject();
+    expect(db.prepare("SELECT count(*) FROM sqlite_temp_schema WHERE type = 'trigger'").pluck().get()).toBe(
+      0,
+    );
   });
 });
