@@ -107,15 +107,45 @@ function resolveScope(db: Database.Database, scope: AgreementScope): Resolved {
   return { coderIds, coderNames, documentIds, codeIds, codes, allCodes };
 }
 
-/** One document at a time: its text, turns and the compared coders' spans of the compared codes. */
+/** The compared coders' spans of the compared codes, by document: one read of the covering index. */
+function spansByDocument(db: Database.Database, r: Resolved, only?: number): Map<number, CoderSpan[]> {
+  const coderIndex = new Map(r.coderIds.map((id, i) => [id, i]));
+  const wanted = new Set(r.codeIds);
+  const rows = statement(
+    db,
+    `SELECT document_id AS documentId, code_id AS codeId, coder_id AS coderId,
+            start_utf16 AS startUtf16, end_utf16 AS endUtf16
+     FROM segments WHERE coder_id IN (SELECT value FROM json_each(@ids))
+       AND (@only IS NULL OR document_id = @only)`,
+  ).all({ ids: JSON.stringify(r.coderIds), only: only ?? null }) as {
+    documentId: number;
+    codeId: number;
+    coderId: number;
+    startUtf16: number;
+    endUtf16: number;
+  }[];
+  const byDocument = new Map<number, CoderSpan[]>();
+  for (const s of rows) {
+    if (!wanted.has(s.codeId)) continue;
+    let list = byDocument.get(s.documentId);
+    if (!list) byDocument.set(s.documentId, (list = []));
+    list.push({
+      codeId: s.codeId,
+      coder: coderIndex.get(s.coderId)!,
+      startUtf16: s.startUtf16,
+      endUtf16: s.endUtf16,
+    });
+  }
+  return byDocument;
+}
+
+/** One document at a time (texts are the bulk): its text, turns and the compared coders' spans. */
 function* compareDocuments(
   db: Database.Database,
   r: Resolved,
   only?: number,
 ): Generator<AgreementDocument & { title: string }> {
-  const coderIndex = new Map(r.coderIds.map((id, i) => [id, i]));
-  const wanted = new Set(r.codeIds);
-  const ids = JSON.stringify(r.coderIds);
+  const spans = spansByDocument(db, r, only);
   for (const id of r.documentIds) {
     if (only !== undefined && id !== only) continue;
     const doc = statement(db, 'SELECT title, text FROM documents WHERE id = @id').get({ id }) as
@@ -125,21 +155,7 @@ function* compareDocuments(
       db,
       'SELECT start_utf16 AS start, end_utf16 AS end FROM turns WHERE document_id = @id ORDER BY start_utf16',
     ).all({ id }) as { start: number; end: number }[];
-    const rows = statement(
-      db,
-      `SELECT code_id AS codeId, coder_id AS coderId, start_utf16 AS startUtf16, end_utf16 AS endUtf16
-       FROM segments WHERE document_id = @id AND coder_id IN (SELECT value FROM json_each(@ids))`,
-    ).all({ id, ids }) as { codeId: number; coderId: number; startUtf16: number; endUtf16: number }[];
-    const spans: CoderSpan[] = [];
-    for (const s of rows)
-      if (wanted.has(s.codeId))
-        spans.push({
-          codeId: s.codeId,
-          coder: coderIndex.get(s.coderId)!,
-          startUtf16: s.startUtf16,
-          endUtf16: s.endUtf16,
-        });
-    yield { id, title: doc.title, text: doc.text, turns, spans };
+    yield { id, title: doc.title, text: doc.text, turns, spans: spans.get(id) ?? [] };
   }
 }
 
