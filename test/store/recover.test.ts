@@ -80,6 +80,11 @@ describe('a damaged project', () => {
       'Trust',
     ]);
 
+    // A page-for-page copy would carry the damage along: only recovery is offered.
+    const copy = await dispatch(session, 'project.saveCopy', { path: path.join(dir, 'copy.passage') });
+    expect(copy.ok ? null : copy.error.code).toBe('project_damaged');
+    expect(fs.existsSync(path.join(dir, 'copy.passage'))).toBe(false);
+
     const target = path.join(dir, 'recovered.passage');
     const report = await invoke(session, 'project.recover', { path: target });
     const segments = report.tables.find((t) => t.table === 'segments')!;

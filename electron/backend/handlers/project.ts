@@ -2,6 +2,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import os from 'node:os';
 import type { ProjectCounts, ProjectInfo } from '../../../shared/api/project';
+import { PassageError } from '../../../shared/api/result';
 import type { Project } from '../../store/openProject';
 import { saveCopy } from '../../store/projectHealth';
 import { recoverProject } from '../../store/recoverProject';
@@ -101,6 +102,9 @@ export const projectHandlers: Handlers<
   'project.health': (session) => (session.project ? session.project.guard.refresh() : null),
   'project.saveCopy': async (session, { path: target, open }) => {
     const project = session.requireProject();
+    // The backup API copies pages as they are: a copy of a damaged file would be just as damaged.
+    const health = project.guard.current();
+    if (health.state === 'damaged') throw new PassageError('project_damaged', health.message);
     const copy = await saveCopy(project.db, project.path, target);
     return { path: copy, opened: open ? describeProject(session, await session.open(copy, false)) : null };
   },
