@@ -1,5 +1,6 @@
 import type { AttributeType } from '../api/documents';
 import { inferAttributeType } from './attributeValues';
+import { stripBidiControls } from './names';
 
 export interface CsvDocumentKey {
   id: number;
@@ -30,7 +31,8 @@ export function planCsvAttributes(
   documents: readonly CsvDocumentKey[],
   keyColumn?: string,
 ): CsvAttributePlan {
-  const header = (rows[0] ?? []).map((h) => h.trim());
+  // Column names become attribute names: no direction controls, as for names typed in the app.
+  const header = (rows[0] ?? []).map((h) => stripBidiControls(h).trim());
   if (header.length < 2)
     throw new Error('the CSV needs a header row with a key column and at least one attribute column');
   const keyIndex = keyColumn === undefined ? 0 : header.findIndex((h) => fold(h) === fold(keyColumn));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch, invoke } from '../../electron/backend/dispatch';
 import { insertDocument } from '../../electron/store/documents';
 import { name } from '../../shared/api/schemas';
+import { planCsvAttributes } from '../../shared/text/csvAttributes';
 import { titleFromFileName } from '../../shared/text/fileNames';
 import { stripBidiControls } from '../../shared/text/names';
 import { newProjectSession } from '../helpers/session';
@@ -34,6 +35,17 @@ describe('stripBidiControls', () => {
   it('leaves the name schema to call a name of only controls empty', () => {
     expect(name.safeParse(` ${RLO}\u2066 `).error?.issues[0]?.message).toBe('name is empty');
     expect(name.parse(` ${RLO}Trust\u2069 `)).toBe('Trust');
+  });
+
+  it('strips attribute names taken from a CSV header', () => {
+    const plan = planCsvAttributes(
+      [
+        ['file', `Region${RLO}`],
+        ['a.txt', 'North'],
+      ],
+      [{ id: 1, fileName: 'a.txt', title: 'A' }],
+    );
+    expect(plan.columns.map((c) => c.name)).toEqual(['Region']);
   });
 
   it('strips imported titles, even when the file name is nothing but controls and an extension', () => {
