@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DocumentKind } from '../../shared/api/documents';
+import type { Anonymiser } from '../privacy/importAnonymiser';
 import { titleFromFileName } from '../../shared/text/fileNames';
 import { addDocumentsToGroup, ensureGroup } from '../store/documentGroups';
 import { findByContentHash, insertDocumentRows } from '../store/documents';
@@ -15,6 +16,8 @@ export interface ImportOptions {
   kind: DocumentKind;
   groupName?: string;
   allowDuplicates: boolean;
+  /** Anonymisation at the door (electron/privacy): rewrites each prepared file and records where. */
+  anonymiser?: Anonymiser;
 }
 
 export type FileOutcome =
@@ -84,6 +87,7 @@ export function insertPreparedFile(
     turns: file.turns,
     pages: extracted.pages,
   });
+  options.anonymiser?.recordSpans(db, documentId, file);
   if (options.groupName) addDocumentsToGroup(db, ensureGroup(db, options.groupName), [documentId]);
   return { status: 'imported', documentId, title };
 }

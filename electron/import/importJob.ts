@@ -95,7 +95,8 @@ export async function runImport(
   try {
     for (const [index, source] of sources.entries()) {
       progress.update(index, sources.length, source.name);
-      const prepared = await preparer.prepare(index);
+      const read = await preparer.prepare(index);
+      const prepared = 'reason' in read || !options.anonymiser ? read : options.anonymiser.rewrite(read);
       progress.update(index, sources.length, source.name);
       if ('reason' in prepared) record(source.name, { status: 'failed', reason: prepared.reason });
       else {

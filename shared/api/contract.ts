@@ -4,6 +4,7 @@ import { documentsArgs, type DocumentsResults } from './documents';
 import { exchangeArgs, type ExchangeResults } from './exchange';
 import { exportArgs, type ExportResults } from './export';
 import { jobsArgs, type JobsResults } from './jobs';
+import { privacyArgs, type PrivacyResults } from './privacy';
 import { projectArgs, type ProjectResults } from './project';
 import { reportsArgs, type ReportsResults } from './reports';
 import type { Result } from './result';
@@ -26,6 +27,7 @@ export const argSchemas = {
   ...exportArgs,
   ...exchangeArgs,
   ...teamArgs,
+  ...privacyArgs,
 } as const;
 
 export type Results = ProjectResults &
@@ -37,7 +39,8 @@ export type Results = ProjectResults &
   ReportsResults &
   ExportResults &
   ExchangeResults &
-  TeamResults;
+  TeamResults &
+  PrivacyResults;
 
 export type CallName = keyof typeof argSchemas & keyof Results;
 export const callNames = Object.keys(argSchemas) as CallName[];

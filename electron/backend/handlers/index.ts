@@ -5,6 +5,7 @@ import { documentsHandlers } from './documents';
 import { exchangeHandlers } from './exchange';
 import { exportHandlers } from './export';
 import { jobsHandlers } from './jobs';
+import { privacyHandlers } from './privacy';
 import { projectHandlers } from './project';
 import { reportsHandlers } from './reports';
 import { sampleHandlers } from './sample';
@@ -23,4 +24,5 @@ export const handlers: Handlers<CallName> = {
   ...exportHandlers,
   ...exchangeHandlers,
   ...teamHandlers,
+  ...privacyHandlers,
 };

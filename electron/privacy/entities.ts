@@ -1,0 +1,126 @@
+// Other people's names, organisations and places, found by compromise (MIT, its English lexicon and
+// tagger ship inside the npm package: nothing is downloaded at run time) and by two rules of thumb it
+// misses: a title before a capitalised word ("Col. Okonkwo"), and two or more capitalised words
+// mid-sentence that are not common words ("then Priya Raghunathan called").
+import nlp from 'compromise';
+import { TITLES } from '../../shared/privacy/keyMatcher';
+import { fold } from '../../shared/privacy/fold';
+import type { Finding, FindingKind } from '../../shared/privacy/types';
+
+// Capitalised words that start sentences or answers and name nobody: a chunk whose only capitalised
+// words are these is not given to the tagger (most of an interview), which is what keeps it fast.
+const COMMON = new Set(
+  (
+    'i a an the and but so or yes no well ok okay oh um uh er hmm yeah right sure we it its he she they you ' +
+    'my our your his her their this that these those there then when what where why how who which if ' +
+    'as at in on of for to from with by after before because also now just maybe perhaps actually ' +
+    'interviewer interviewee respondent participant q a speaker question answer thank thanks ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june ' +
+    'july august september october november december god mum dad mother father sir madam later ' +
+    'earlier once today yesterday tomorrow sometimes afterwards meanwhile finally first next anyway honestly'
+  ).split(' '),
+);
+
+const CAPITALISED = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}'’-]*/gu;
+// A line (a speaker's turn), or a sentence of a long one; never split after a title's dot.
+const CHUNK =
+  /(?:[^\n.!?]|[.!?](?!\s)|(?<=\b(?:Mr|Mrs|Ms|Dr|Prof|Col|Gen|Lt|Capt|Maj|Sgt|Cpl|Adm|Cdr|Brig|Rev|Fr|Sr|St|Mt|Insp|Amb))\.)+[.!?]*/g;
+const ORGANISATION_WORD = new Set(
+  (
+    'cross nations frontieres ministry university council bank agency committee corps foundation ' +
+    'institute office organisation organization association society company group inc ltd llc gmbh ' +
+    'command force forces army navy headquarters mission programme program fund union service services ' +
+    'department trust hospital school college centre center federation league party front international ' +
+    'crescent brigade battalion regiment division unit ngo alliance network council commission bureau'
+  ).split(' '),
+);
+
+interface Tagged {
+  offset?: { start: number; length: number };
+}
+
+function spansOf(list: Tagged[], kind: FindingKind, chunk: string, base: number): Finding[] {
+  const out: Finding[] = [];
+  for (const item of list) {
+    if (!item.offset) continue;
+    let start = item.offset.start;
+    let end = start + item.offset.length;
+    // Trim punctuation and a possessive the tagger kept with the name.
+    while (start < end && !/[\p{L}\p{N}]/u.test(chunk[start]!)) start++;
+    while (end > start && !/[\p{L}\p{N}]/u.test(chunk[end - 1]!)) end--;
+    // A sentence's first word kept with the name ("Later Olusegun Adeyemi").
+    for (let lead = /^(\p{L}+)\s+/u.exec(chunk.slice(start, end)); lead && COMMON.has(fold(lead[1]!));) {
+      start += lead[0].length;
+      lead = /^(\p{L}+)\s+/u.exec(chunk.slice(start, end));
+    }
+    const text = chunk.slice(start, end).replace(/['’]s$/u, '');
+    end = start + text.length;
+    if (text.length < 2 || !/\p{Lu}/u.test(text)) continue;
+    const words = fold(text).split(/\s+/);
+    if (words.every((w) => COMMON.has(w) || TITLES.has(w.replace(/\.$/, '')))) continue;
+    out.push({ startUtf16: base + start, endUtf16: base + end, text, kind });
+  }
+  return out;
+}
+
+/** Runs of capitalised words mid-sentence, and a title followed by a capitalised word. */
+function ruleOfThumbPeople(chunk: string, base: number): Finding[] {
+  const out: Finding[] = [];
+  const words = [...chunk.matchAll(CAPITALISED)];
+  for (let i = 0; i < words.length; i++) {
+    const first = words[i]!;
+    const firstFolded = fold(first[0]).replace(/\.$/, '');
+    let j = i;
+    while (
+      j + 1 < words.length &&
+      /^\.?\s+$/.test(chunk.slice(words[j]!.index + words[j]![0].length, words[j + 1]!.index))
+    )
+      j++;
+    const isTitle = TITLES.has(firstFolded);
+    const run = words.slice(isTitle ? i + 1 : i, j + 1);
+    // A sentence's first word is capitalised anyway: "Later Olusegun Adeyemi joined".
+    while (!isTitle && run.length > 0 && COMMON.has(fold(run[0]![0]))) run.shift();
+    const allNamed = run.every((w) => !COMMON.has(fold(w[0]).replace(/['’]s$/u, '')));
+    if (run.length > 0 && allNamed && (isTitle || run.length >= 2)) {
+      const start = isTitle ? first.index : run[0]!.index;
+      const last = words[j]!;
+      const text = chunk.slice(start, last.index + last[0].length).replace(/['’]s$/u, '');
+      const organisation = run.some((w) => ORGANISATION_WORD.has(fold(w[0])));
+      out.push({
+        startUtf16: base + start,
+        endUtf16: base + start + text.length,
+        text,
+        kind: organisation ? 'organisation' : 'person',
+      });
+    }
+    i = j;
+  }
+  return out;
+}
+
+export function findEntities(text: string): Finding[] {
+  const out: Finding[] = [];
+  for (const m of text.matchAll(CHUNK)) {
+    const chunk = m[0];
+    let interesting = false;
+    for (const w of chunk.matchAll(CAPITALISED))
+      if (!COMMON.has(fold(w[0]).replace(/['’]s$/, ''))) {
+        interesting = true;
+        break;
+      }
+    if (!interesting) continue;
+    const doc = nlp(chunk);
+    const json = (view: { json(options: object): unknown }) => view.json({ offset: true }) as Tagged[];
+    const tagged = [
+      ...spansOf(json(doc.people()), 'person', chunk, m.index),
+      ...spansOf(json(doc.organizations()), 'organisation', chunk, m.index),
+      ...spansOf(json(doc.places()), 'place', chunk, m.index),
+    ];
+    // The rules of thumb only where the tagger found nothing.
+    const untagged = ruleOfThumbPeople(chunk, m.index).filter(
+      (r) => !tagged.some((t) => t.startUtf16 < r.endUtf16 && r.startUtf16 < t.endUtf16),
+    );
+    out.push(...tagged, ...untagged);
+  }
+  return out;
+}

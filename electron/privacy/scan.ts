@@ -1,0 +1,139 @@
+// The proof: every real name and contact in the identity key (and their variants: surname or first
+// name alone, titles, possessives, capitals, accents, one letter off) looked for in every text value
+// of the project (documents, segments, memos, titles, attributes, file names, the undo journal — every
+// table), in the raw bytes of the project file and its write-ahead log (deleted rows and old pages
+// linger there), and in export files.
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { createKeyMatcher, type KeyMatcher } from '../../shared/privacy/keyMatcher';
+import { fold, tokenize } from '../../shared/privacy/fold';
+import type { ScanHit, ScanResult } from '../../shared/api/privacy';
+import type { KeyPerson } from '../../shared/privacy/types';
+import { extractDocument } from '../import/extract';
+import { formatOf } from '../import/extractText';
+
+const MAX_HITS = 1000;
+
+/** Strings to look for in raw bytes: whole names, aliases, parts of names and contacts, as written and in capitals. */
+export function byteNeedles(people: readonly KeyPerson[]): Map<string, KeyPerson> {
+  const needles = new Map<string, KeyPerson>();
+  for (const person of people) {
+    const parts = new Set<string>();
+    for (const name of person.names) {
+      parts.add(name.trim());
+      for (const t of tokenize(name)) if (t.text.length >= 4) parts.add(t.text);
+    }
+    for (const c of person.contacts) parts.add(c.trim());
+    for (const part of parts) {
+      if (part.length < 3) continue;
+      for (const form of [part, part.toUpperCase(), part.toLowerCase(), fold(part)])
+        needles.set(form, person);
+    }
+  }
+  return needles;
+}
+
+function scanBytes(file: string, needles: Map<string, KeyPerson>, hits: ScanHit[]): void {
+  const bytes = fs.readFileSync(file);
+  for (const [needle, person] of needles) {
+    for (const encoded of [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le')]) {
+      const at = bytes.indexOf(encoded);
+      if (at >= 0 && hits.length < MAX_HITS)
+        hits.push({
+          where: `${path.basename(file)} at byte ${at}`,
+          participant: person.label,
+          found: needle,
+        });
+    }
+  }
+}
+
+function scanText(
+  text: string,
+  where: string,
+  matcher: KeyMatcher,
+  labels: Map<string, string | null>,
+  hits: ScanHit[],
+): void {
+  for (const f of matcher.find(text)) {
+    if (hits.length >= MAX_HITS) return;
+    hits.push({ where, participant: labels.get(f.participantGuid ?? '') ?? null, found: f.text });
+  }
+}
+
+interface Column {
+  table: string;
+  column: string;
+  /** False for a WITHOUT ROWID table, whose rows are then named by position. */
+  hasRowid: boolean;
+}
+
+function textColumns(db: Database.Database): Column[] {
+  const tables = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .all() as { name: string; sql: string | null }[];
+  const columns: Column[] = [];
+  for (const t of tables) {
+    // A full-text index's virtual table repeats its content table; its shadow tables are scanned.
+    if (/^CREATE VIRTUAL/i.test(t.sql ?? '')) continue;
+    for (const c of db.prepare(`SELECT name FROM pragma_table_info(?)`).all(t.name) as { name: string }[])
+      columns.push({ table: t.name, column: c.name, hasRowid: !/WITHOUT\s+ROWID/i.test(t.sql ?? '') });
+  }
+  return columns;
+}
+
+const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+export async function scanProject(
+  db: Database.Database,
+  projectPath: string,
+  people: readonly KeyPerson[],
+  files: readonly string[] = [],
+): Promise<ScanResult> {
+  const hits: ScanHit[] = [];
+  const matcher = createKeyMatcher(people);
+  const labels = new Map(people.map((p) => [p.participantGuid, p.label]));
+  const columns = textColumns(db);
+  let values = 0;
+  for (const { table, column, hasRowid } of columns) {
+    const rows = db
+      .prepare(
+        `SELECT ${hasRowid ? 'rowid' : 'NULL'} AS row, ${quote(column)} AS value FROM ${quote(table)} WHERE typeof(${quote(column)}) = 'text'`,
+      )
+      .iterate() as IterableIterator<{ row: number | null; value: string }>;
+    for (const { row, value } of rows) {
+      values++;
+      scanText(value, `${table}.${column}${row === null ? '' : ` row ${row}`}`, matcher, labels, hits);
+    }
+  }
+  const needles = byteNeedles(people);
+  const scanned: string[] = [];
+  for (const file of [projectPath, `${projectPath}-wal`]) {
+    if (!fs.existsSync(file)) continue;
+    scanBytes(file, needles, hits);
+    scanned.push(file);
+  }
+  for (const file of files) {
+    const absolute = path.resolve(file);
+    scanned.push(absolute);
+    scanBytes(absolute, needles, hits);
+    scanText(await readableText(absolute), path.basename(absolute), matcher, labels, hits);
+    scanText(path.basename(absolute), `file name ${path.basename(absolute)}`, matcher, labels, hits);
+  }
+  return { hits, searched: { tables: new Set(columns.map((c) => c.table)).size, values, files: scanned } };
+}
+
+/** An export's text: docx, odt, pdf and html through the import's readers, anything else as UTF-8. */
+async function readableText(file: string): Promise<string> {
+  const bytes = fs.readFileSync(file);
+  const format = formatOf(path.basename(file));
+  if (format && format !== 'txt' && format !== 'md') {
+    try {
+      return (await extractDocument(path.basename(file), bytes)).text;
+    } catch {
+      // Unreadable as its format says: its raw bytes were still scanned.
+    }
+  }
+  return bytes.toString('utf8');
+}

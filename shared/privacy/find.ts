@@ -1,0 +1,27 @@
+// Everything that identifies someone in one text, overlaps resolved.
+import { tokenize } from './fold';
+import { foldKeepingLength, type KeyMatcher } from './keyMatcher';
+import { findPatterns } from './patterns';
+import { resolveOverlaps } from './resolve';
+import { findTerms } from './terms';
+import type { Decisions, Finding } from './types';
+
+export interface Finders {
+  key: KeyMatcher;
+  terms: readonly string[];
+  added?: Decisions['add'];
+  /** Other people, organisations and places (the language model, in the backend); none when absent. */
+  entities?: (text: string) => Finding[];
+}
+
+export function findIdentifiers(text: string, finders: Finders): Finding[] {
+  const folded = foldKeepingLength(text);
+  const found: Finding[] = [
+    ...finders.key.find(text, tokenize(text)),
+    ...findPatterns(text),
+    ...findTerms(text, finders.terms, 'term', folded),
+    ...(finders.added ?? []).flatMap((a) => findTerms(text, [a.text], a.kind ?? 'manual', folded)),
+    ...(finders.entities?.(text) ?? []),
+  ];
+  return resolveOverlaps(found);
+}
