@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AGREEMENT_UNITS, type AgreementUnit } from '../team/units';
 import { MAX_CODERS } from '../team/tally';
 import type { Coder } from './coding';
-import { filePath, id, name } from './schemas';
+import { filePath, id, name, offset } from './schemas';
 
 const coderColor = z
   .string()
@@ -52,6 +52,19 @@ export const teamArgs = {
       folder: filePath,
       /** Leave every segment out of the copies (blind double-coding). */
       withoutSegments: z.boolean().default(false),
+    })
+    .strict(),
+  /**
+   * Settles a disagreement as the `consensus` coder: on this passage, the consensus keeps the segments of
+   * `keep` (their union) for the code, or none when `keep` is empty. One undo step.
+   */
+  'team.settle': z
+    .object({
+      documentId: id,
+      codeId: id,
+      startUtf16: offset,
+      endUtf16: offset,
+      keep: z.array(name).max(MAX_CODERS),
     })
     .strict(),
   /** Brings another Passage project's coding into the open one (a backup of it is written first). */
@@ -144,6 +157,13 @@ export interface MergeReport {
   warnings: string[];
 }
 
+export interface SettleResult {
+  /** Consensus segments written for the passage. */
+  added: number;
+  /** Earlier consensus segments there, replaced. */
+  removed: number;
+}
+
 export interface TeamResults {
   'coders.current': Coder;
   'coders.add': Coder;
@@ -153,4 +173,5 @@ export interface TeamResults {
   'team.disagreements': Disagreements;
   'team.makeCopies': CodingCopy[];
   'team.merge': MergeReport;
+  'team.settle': SettleResult;
 }

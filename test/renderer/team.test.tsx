@@ -62,6 +62,7 @@ const disagreements: Disagreements = {
 describe('Team', () => {
   beforeEach(() => {
     useTeam.setState({
+      settled: {},
       coders: [],
       report: null,
       disagreements: null,
@@ -95,6 +96,7 @@ describe('Team', () => {
       'documentGroups.list': () => [],
       'team.agreement': () => report,
       'team.disagreements': () => disagreements,
+      'team.settle': () => ({ added: 1, removed: 0 }),
     });
     setApi(api);
     render(<TeamArea />);
@@ -117,6 +119,15 @@ describe('Team', () => {
 
     const list = screen.getByRole('region', { name: 'Disagreements' });
     expect(within(list).getByText(/applied by Ben; not by Ana/)).toBeTruthy();
+    await userEvent.click(within(list).getByRole('button', { name: 'Keep Ben' }));
+    await within(list).findByText(/settled: kept Ben/);
+    expect(api.calls.find((c) => c.name === 'team.settle')?.args).toEqual({
+      documentId: 2,
+      codeId: 5,
+      startUtf16: 30,
+      endUtf16: 62,
+      keep: ['Ben'],
+    });
     await userEvent.click(within(list).getByRole('button', { name: '“we asked for the briefings”' }));
     expect(useSelection.getState().documentId).toBe(2);
     expect(useSelection.getState().target).toMatchObject({ startUtf16: 30, endUtf16: 62 });

@@ -90,6 +90,34 @@ describe('agreement on a project', () => {
   });
 });
 
+describe('settling as the consensus coder', () => {
+  it('keeps one coder’s version, both, or neither, in one undo step each, never touching the coders’ own', async () => {
+    const { call, doc, access } = await codedStudy();
+    const unit = {
+      documentId: doc,
+      codeId: access.id,
+      ...spanOf(TEXT, 'We needed access to the briefings.'),
+    };
+    const consensus = async () =>
+      (await call('segments.listByDocument', { documentId: doc }))
+        .filter((s) => s.coder === 'consensus')
+        .map((s) => s.text);
+    expect(await call('team.settle', { ...unit, keep: ['Ben'] })).toEqual({ added: 1, removed: 0 });
+    expect(await consensus()).toEqual(['access to the briefings']);
+    expect(await call('team.settle', { ...unit, keep: ['Ana', 'Ben'] })).toEqual({ added: 1, removed: 1 });
+    expect(await consensus()).toEqual(['needed access to the briefings']);
+    expect(await call('team.settle', { ...unit, keep: [] })).toEqual({ added: 0, removed: 1 });
+    expect(await consensus()).toEqual([]);
+    expect((await call('undo.undo', {})).label).toBe('Settle as consensus: neither');
+    expect(await consensus()).toEqual(['needed access to the briefings']);
+    const own = (await call('coders.list', {}))
+      .filter((c) => c.name !== 'consensus')
+      .map((c) => c.segmentCount);
+    expect(own).toEqual([2, 2]);
+    await expect(call('team.settle', { ...unit, keep: ['Zoe'] })).rejects.toThrow('no coder named "Zoe"');
+  });
+});
+
 describe('coding copies', () => {
   it('writes one copy per coder that opens as its coder, optionally without segments', async () => {
     const { call, dir, file, session } = await codedStudy();

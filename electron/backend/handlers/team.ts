@@ -3,16 +3,18 @@ import { PassageError } from '../../../shared/api/result';
 import type { teamArgs } from '../../../shared/api/team';
 import { addCoder, coderName, ensureCoder, listCoders, renameCoder, setCoderColor } from '../../store/coders';
 import { agreementReport, listDisagreements } from '../../team/agreement';
+import { settlePassage } from '../../team/consensus';
 import { makeCodingCopies } from '../../team/copies';
 import { mergeProject } from '../../team/merge';
 import type { HandlersFor } from '../handlerTypes';
+import { undoable } from '../undoable';
 import type { Session } from '../session';
 
 function coderById(session: Session, id: number): Coder {
   const { db } = session.requireProject();
   const name = coderName(db, id);
   const coder = listCoders(db, session.coder).find((c) => c.id === id);
-  if (!coder) throw new PassageError('not_found', `coders: there is no coder named "${name}"`);
+  if (!coder) throw new PassageError('not_found', `there is no coder named "${name}"`);
   return coder;
 }
 
@@ -49,6 +51,14 @@ export const teamHandlers: HandlersFor<typeof teamArgs> = {
       withoutSegments,
       nativeBinding: session.nativeBinding,
     });
+  },
+  'team.settle': (session, args) => {
+    const { db } = session.requireProject();
+    const label =
+      args.keep.length > 0
+        ? `Settle as consensus: keep ${args.keep.join(' and ')}`
+        : 'Settle as consensus: neither';
+    return undoable(session, label, (journal) => settlePassage(db, journal, args));
   },
   'team.merge': (session, { from }) => {
     const project = session.requireProject();

@@ -1,7 +1,32 @@
 import { useNavigation } from '../../app/useNavigation';
 import { useSelection } from '../../app/useSelection';
 import type { Disagreement } from '../../../shared/api/team';
-import { useTeam } from './useTeam';
+import { disagreementKey, useTeam } from './useTeam';
+
+/** Keep one coder's version, all who applied the code, or neither, as the consensus coder. */
+function SettleButtons({ d }: { d: Disagreement }) {
+  const settle = useTeam((s) => s.settle);
+  const settled = useTeam((s) => s.settled[disagreementKey(d)]);
+  if (settled) return <span className="muted"> · settled: {settled}</span>;
+  return (
+    <span role="group" aria-label="Settle as consensus">
+      {' '}
+      {d.appliedBy.map((name) => (
+        <button key={name} type="button" onClick={() => void settle(d, [name])}>
+          Keep {name}
+        </button>
+      ))}
+      {d.appliedBy.length > 1 && (
+        <button type="button" onClick={() => void settle(d, d.appliedBy)}>
+          Keep all
+        </button>
+      )}
+      <button type="button" onClick={() => void settle(d, [])}>
+        Neither
+      </button>
+    </span>
+  );
+}
 
 function openAt(d: Disagreement): void {
   useSelection.getState().openDocument(d.documentId, { startUtf16: d.startUtf16, endUtf16: d.endUtf16 });
@@ -26,7 +51,7 @@ export function DisagreementsList() {
       ) : (
         <ul className="disagreements">
           {found.items.map((d) => (
-            <li key={`${d.documentId}:${d.codeId}:${d.startUtf16}`}>
+            <li key={disagreementKey(d)}>
               <button type="button" className="evidence-quote" onClick={() => openAt(d)}>
                 “{d.text}”
               </button>
@@ -35,6 +60,7 @@ export function DisagreementsList() {
                 {d.documentTitle} · {d.codeName}: applied by {d.appliedBy.join(', ')}; not by{' '}
                 {d.notAppliedBy.join(', ')}
               </span>
+              <SettleButtons d={d} />
             </li>
           ))}
         </ul>

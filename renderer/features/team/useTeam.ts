@@ -1,6 +1,12 @@
 import { create } from 'zustand';
 import type { Coder } from '../../../shared/api/coding';
-import type { AgreementReport, CodingCopy, Disagreements, MergeReport } from '../../../shared/api/team';
+import type {
+  AgreementReport,
+  CodingCopy,
+  Disagreement,
+  Disagreements,
+  MergeReport,
+} from '../../../shared/api/team';
 import type { AgreementUnit } from '../../../shared/team/units';
 import { call, callOrError } from '../../api/client';
 import { useProject } from '../../app/useProject';
@@ -21,6 +27,8 @@ interface TeamState {
   running: boolean;
   lastCopies: CodingCopy[] | null;
   lastMerge: MergeReport | null;
+  /** Disagreements settled in this view (key → what was kept), so the list says so. */
+  settled: Record<string, string>;
   loadCoders(): Promise<void>;
   switchCoder(name: string): Promise<void>;
   addCoder(name: string): Promise<string | null>;
@@ -30,7 +38,11 @@ interface TeamState {
   computeAgreement(): Promise<void>;
   makeCopies(coders: string[], folder: string, withoutSegments: boolean): Promise<string | null>;
   merge(from: string): Promise<string | null>;
+  settle(d: Disagreement, keep: string[]): Promise<void>;
 }
+
+export const disagreementKey = (d: Disagreement) =>
+  `${d.documentId}:${d.codeId}:${d.startUtf16}:${d.endUtf16}`;
 
 const scope = (c: AgreementChoice) => ({
   coders: c.coders,
@@ -47,6 +59,7 @@ export const useTeam = create<TeamState>((set, get) => ({
   running: false,
   lastCopies: null,
   lastMerge: null,
+  settled: {},
   async loadCoders() {
     const coders = await call('coders.list', {});
     if (coders) set({ coders });
@@ -101,5 +114,19 @@ export const useTeam = create<TeamState>((set, get) => ({
     await get().loadCoders();
     await useProject.getState().refreshInfo();
     return null;
+  },
+  async settle(d, keep) {
+    const done = await call('team.settle', {
+      documentId: d.documentId,
+      codeId: d.codeId,
+      startUtf16: d.startUtf16,
+      endUtf16: d.endUtf16,
+      keep,
+    });
+    if (!done) return;
+    const kept = keep.length > 0 ? `kept ${keep.join(' and ')}` : 'kept neither';
+    set({ settled: { ...get().settled, [disagreementKey(d)]: kept } });
+    useRevisions.getState().bump('segments');
+    await get().loadCoders();
   },
 }));
