@@ -5,11 +5,42 @@ import type { Handler } from './handlerTypes';
 import { handlers } from './handlers';
 import type { Session } from './session';
 
-function describeZodError(call: string, error: z.ZodError): string {
+type Issue = z.ZodError['issues'][number];
+
+/** Zod's default wording in plain words; the contract's own messages ("name is empty") are kept. */
+function describeIssue(issue: Issue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      // Zod leaves the input out of its issues; its default wording says what arrived.
+      if (!issue.message.startsWith('Invalid input')) return issue.message;
+      if (issue.message.endsWith('received undefined')) return 'is missing';
+      return `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+    case 'unrecognized_keys':
+      return `${issue.keys.map((key) => `"${key.slice(0, 60)}"`).join(', ')} ${issue.keys.length === 1 ? 'is not a known field' : 'are not known fields'}`;
+    case 'too_small':
+      if (issue.origin === 'number' || issue.origin === 'int')
+        return issue.message.startsWith('Too small')
+          ? `must be ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}`
+          : issue.message;
+      return issue.message;
+    case 'too_big':
+      if (issue.origin === 'number' || issue.origin === 'int')
+        return issue.message.startsWith('Too big')
+          ? `must be ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}`
+          : issue.message;
+      return issue.message;
+    default:
+      return issue.message;
+  }
+}
+
+/** Names the field in the user's terms, never the call: "name: name is empty", "id: must be a number". */
+function describeZodError(error: z.ZodError): string {
   const issue = error.issues[0];
-  if (!issue) return `${call}: invalid argument`;
-  const where = issue.path.length > 0 ? issue.path.join('.') : 'argument';
-  return `${call}: ${where}: ${issue.message}`;
+  if (!issue) return 'the request is not valid';
+  const where = issue.path.map(String).join('.');
+  const what = describeIssue(issue);
+  return where === '' ? what : `${where}: ${what}`;
 }
 
 /**
@@ -20,11 +51,14 @@ export async function dispatch(session: Session, call: string, rawArgs: unknown)
   if (!isCallName(call))
     return {
       ok: false,
-      error: { code: 'unknown_call', message: `unknown call: ${String(call).slice(0, 100)}` },
+      error: {
+        code: 'unknown_call',
+        message: `"${String(call).slice(0, 100)}" is not something Passage can do`,
+      },
     };
   const parsed = argSchemas[call].safeParse(rawArgs ?? {});
   if (!parsed.success)
-    return { ok: false, error: { code: 'invalid_argument', message: describeZodError(call, parsed.error) } };
+    return { ok: false, error: { code: 'invalid_argument', message: describeZodError(parsed.error) } };
   try {
     const handler = handlers[call] as Handler<CallName>;
     const value = await handler(session, parsed.data as never);
@@ -33,7 +67,8 @@ export async function dispatch(session: Session, call: string, rawArgs: unknown)
     if (error instanceof PassageError)
       return { ok: false, error: { code: error.code, message: error.message } };
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { code: 'internal', message: `${call}: ${message}` } };
+    // Unexpected failures keep the cause's words; the call name means nothing to a researcher.
+    return { ok: false, error: { code: 'internal', message: `something went wrong: ${message}` } };
   }
 }
 

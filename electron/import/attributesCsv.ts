@@ -11,7 +11,6 @@ import { defineAttribute, findAttribute, setAttributeValue } from '../store/attr
 import { statement } from '../store/statements';
 import { decodeText } from './decodeText';
 
-const CALL = 'attributes.importCsv';
 const MAX_CSV_BYTES = 50 * 1024 * 1024;
 
 function readCsvFile(file: string): string {
@@ -19,19 +18,19 @@ function readCsvFile(file: string): string {
   let bytes: Buffer;
   try {
     if (fs.statSync(file).size > MAX_CSV_BYTES)
-      throw new PassageError('invalid_argument', `${CALL}: ${name} is larger than 50 MB`);
+      throw new PassageError('invalid_argument', `${name} is larger than 50 MB`);
     bytes = fs.readFileSync(file);
   } catch (error) {
     if (error instanceof PassageError) throw error;
     throw new PassageError(
       'not_found',
-      `${CALL}: ${name} cannot be read (${(error as { code?: string }).code ?? 'error'})`,
+      `${name} cannot be read (${(error as { code?: string }).code ?? 'error'})`,
     );
   }
   try {
     return decodeText(bytes).text;
   } catch (error) {
-    throw new PassageError('invalid_argument', `${CALL}: ${name}: ${(error as Error).message}`);
+    throw new PassageError('invalid_argument', `${name}: ${(error as Error).message}`);
   }
 }
 
@@ -60,9 +59,11 @@ export function importAttributesCsv(
       skip_empty_lines: true,
     }) as string[][];
   } catch (error) {
+    // csv-parse's own message quotes the offending cell; only its line number is passed on.
+    const line = (error as { lines?: number }).lines;
     throw new PassageError(
       'invalid_argument',
-      `${CALL}: not a readable CSV (${(error as Error).message.slice(0, 200)})`,
+      `not a readable CSV file${line === undefined ? '' : ` (line ${line} is malformed)`}`,
     );
   }
   const documents = statement(db, `SELECT id, file_name AS fileName, title FROM documents`).all() as {
@@ -74,7 +75,7 @@ export function importAttributesCsv(
   try {
     plan = planCsvAttributes(rows, documents, args.keyColumn);
   } catch (error) {
-    throw new PassageError('invalid_argument', `${CALL}: ${(error as Error).message}`);
+    throw new PassageError('invalid_argument', (error as Error).message);
   }
   return db
     .transaction((): AttributeCsvSummary => {
@@ -85,7 +86,7 @@ export function importAttributesCsv(
         if (existing) types.set(column.name, existing.type);
         else {
           if (column.name.length > 200)
-            throw new PassageError('invalid_argument', `${CALL}: column name longer than 200 characters`);
+            throw new PassageError('invalid_argument', 'a column name is longer than 200 characters');
           defineAttribute(db, column.name, column.inferredType);
           types.set(column.name, column.inferredType);
           created.push({ name: column.name, type: column.inferredType });
@@ -97,9 +98,9 @@ export function importAttributesCsv(
         if (!coerced.ok)
           throw new PassageError(
             'invalid_argument',
-            `${CALL}: row ${value.row}, column ${value.name}: ${coerced.reason}`,
+            `row ${value.row}, column ${value.name}: ${coerced.reason}`,
           );
-        setAttributeValue(db, value.documentId, value.name, coerced.value, CALL);
+        setAttributeValue(db, value.documentId, value.name, coerced.value);
       }
       return { matched: plan.matched, unmatched: plan.unmatched, created, valuesSet: plan.values.length };
     })

@@ -10,17 +10,31 @@ import { createParticipant, listParticipantRecords, setStatus, today } from '../
 import { addReferral, listReferrals } from '../store/referrals';
 
 const MAX_BYTES = 20 * 1024 * 1024;
+const READ_PROBLEMS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+};
+// Header cells of a participant CSV are short column names. Anything else (a password file, a binary)
+// is refused without quoting it: an error message must never show what a file the user did not mean holds.
+const COLUMN_NAME = /^[\p{L}\p{N} _\-.()/]{0,60}$/u;
 
 export function readCsvFile(file: string): string {
+  const name = path.basename(file);
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
   } catch {
-    throw new PassageError('not_found', `sample.import: ${path.basename(file)} does not exist`);
+    throw new PassageError('not_found', `${name} does not exist`);
   }
-  if (stat.size > MAX_BYTES)
-    throw new PassageError('invalid_argument', `sample.import: ${path.basename(file)} is larger than 20 MB`);
-  return fs.readFileSync(file, 'utf8');
+  if (stat.isDirectory()) throw new PassageError('invalid_argument', `${name} is a folder, not a CSV file`);
+  if (stat.size > MAX_BYTES) throw new PassageError('invalid_argument', `${name} is larger than 20 MB`);
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw new PassageError('io', `${name} cannot be read (${READ_PROBLEMS[code] ?? code ?? 'error'})`);
+  }
 }
 
 function parseCsv(text: string): string[][] {
@@ -32,9 +46,11 @@ function parseCsv(text: string): string[][] {
       delimiter: [',', ';', '\t'].find((d) => (text.split('\n')[0] ?? '').includes(d)) ?? ',',
     }) as string[][];
   } catch (error) {
+    // csv-parse's own message quotes the offending cell; only its line number is passed on.
+    const line = (error as { lines?: number }).lines;
     throw new PassageError(
       'invalid_argument',
-      `sample.import: not a readable CSV file: ${(error as Error).message}`,
+      `not a readable CSV file${line === undefined ? '' : ` (line ${line} is malformed)`}`,
     );
   }
 }
@@ -52,6 +68,19 @@ export function importSampleCsv(db: Database.Database, text: string): ImportResu
       categoriesCreated: [],
       errors: [{ row: 1, message: 'the file is empty' }],
     };
+  if (!header.every((cell) => COLUMN_NAME.test(cell.trim())))
+    return {
+      imported: 0,
+      referrals: 0,
+      categoriesCreated: [],
+      errors: [
+        {
+          row: 1,
+          message:
+            'the first line is not a row of column names (label, category, …): is this a participant CSV?',
+        },
+      ],
+    };
   const existing = listParticipantRecords(db);
   const { participants, errors } = validateCsvRows(header, records, {
     labels: new Map(existing.map((p) => [p.label.toLowerCase(), p.id])),
@@ -68,7 +97,7 @@ export function importSampleCsv(db: Database.Database, text: string): ImportResu
         const found = categoryIdByName(db, name);
         if (found !== undefined) return found;
         categoriesCreated.push(name);
-        return createCategory(db, name, 'sample.import').id;
+        return createCategory(db, name).id;
       };
       const date = today();
       const ids = new Map<string, number>(existing.map((p) => [p.label.toLowerCase(), p.id]));
@@ -92,7 +121,6 @@ export function importSampleCsv(db: Database.Database, text: string): ImportResu
           },
           'identified',
           identifiedOn,
-          'sample.import',
         );
         // An interview recorded in the file dates the 'interviewed' entry; other statuses are as of the import.
         if (p.status !== 'identified') {
@@ -105,16 +133,12 @@ export function importSampleCsv(db: Database.Database, text: string): ImportResu
       let referrals = 0;
       for (const p of participants) {
         for (const referrer of new Set(p.referredBy.map((r) => r.toLowerCase()))) {
-          addReferral(
-            db,
-            {
-              referrerId: ids.get(referrer)!,
-              referredId: ids.get(p.label.toLowerCase())!,
-              date: null,
-              note: '',
-            },
-            'sample.import',
-          );
+          addReferral(db, {
+            referrerId: ids.get(referrer)!,
+            referredId: ids.get(p.label.toLowerCase())!,
+            date: null,
+            note: '',
+          });
           referrals += 1;
         }
       }

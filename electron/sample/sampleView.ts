@@ -84,9 +84,8 @@ export function participantDetail(
   db: Database.Database,
   id: number,
   identity: IdentityLookup | null,
-  call = 'sample.get',
 ): ParticipantDetail {
-  const record = getParticipantRecord(db, id, call);
+  const record = getParticipantRecord(db, id);
   const records = listParticipantRecords(db);
   const { edges, waves, labels, referrers } = graphParts(db, records);
   const values = participantAttributeValues(db, id);

@@ -54,7 +54,7 @@ export function defineAttribute(
         if (existing.type !== type)
           throw new PassageError(
             'conflict',
-            `attributes.define: ${name}: already exists as ${existing.type}, not ${type}`,
+            `${name} already exists as a ${existing.type} attribute, not ${type}`,
           );
         return existing;
       }
@@ -69,7 +69,7 @@ export function defineAttribute(
 
 export function deleteAttribute(db: Database.Database, id: number): void {
   const info = statement(db, `DELETE FROM attributes WHERE id = :id AND scope = 'document'`).run({ id });
-  if (info.changes === 0) throw new PassageError('not_found', `attributes.delete: attribute ${id} not found`);
+  if (info.changes === 0) throw new PassageError('not_found', `attribute ${id} does not exist`);
 }
 
 /**
@@ -81,7 +81,6 @@ export function setAttributeValue(
   documentId: number,
   name: string,
   value: AttributeValue,
-  call = 'attributes.set',
 ): void {
   db.transaction(() => {
     let attribute = findAttribute(db, name);
@@ -99,7 +98,7 @@ export function setAttributeValue(
       return;
     }
     const coerced = coerceAttributeValue(attribute.type, value);
-    if (!coerced.ok) throw new PassageError('invalid_argument', `${call}: ${name}: ${coerced.reason}`);
+    if (!coerced.ok) throw new PassageError('invalid_argument', `${name}: ${coerced.reason}`);
     statement(
       db,
       `INSERT INTO document_attribute_values (document_id, attribute_id, value)

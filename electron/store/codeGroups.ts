@@ -2,12 +2,12 @@
  * Code groups: sets of codes independent of the hierarchy ("Learning stage", "Stakeholder").
  * Changes go through a Journal (wrap in runUndoable, electron/store/undo.ts).
  *
- *   listCodeGroups(db): CodeGroup[] ·  getCodeGroup(db, id, call?): CodeGroup
+ *   listCodeGroups(db): CodeGroup[] ·  getCodeGroup(db, id): CodeGroup
  *   findCodeGroupByName(db, name): { id, name } | undefined
- *   createCodeGroup(db, journal, { name, description?, codeIds? }, call?): number
- *   updateCodeGroup(db, journal, id, { name?, description? }, call?) ·  deleteCodeGroup(db, journal, id, call?)
- *   setCodeGroupMembers(db, journal, id, codeIds, call?) ·  addCodeGroupMembers(db, journal, id, codeIds, call?): number added
- *   importTemplate(db, journal, template, call?): TemplateLoadResult   (merge, never duplicates)
+ *   createCodeGroup(db, journal, { name, description?, codeIds? }): number
+ *   updateCodeGroup(db, journal, id, { name?, description? }) ·  deleteCodeGroup(db, journal, id)
+ *   setCodeGroupMembers(db, journal, id, codeIds) ·  addCodeGroupMembers(db, journal, id, codeIds): number added
+ *   importTemplate(db, journal, template): TemplateLoadResult   (merge, never duplicates)
  */
 import type Database from 'better-sqlite3';
 import type { CodeGroup, TemplateLoadResult } from '../../shared/api/coding';
@@ -38,9 +38,9 @@ export function listCodeGroups(db: Database.Database): CodeGroup[] {
   return (statement(db, `${LIST_SQL} ORDER BY g.position, g.id`).all() as ListRow[]).map(toGroup);
 }
 
-export function getCodeGroup(db: Database.Database, id: number, call = 'codeGroups'): CodeGroup {
+export function getCodeGroup(db: Database.Database, id: number): CodeGroup {
   const row = statement(db, `${LIST_SQL} WHERE g.id = @id`).get({ id }) as ListRow | undefined;
-  if (!row) throw new PassageError('not_found', `${call}: code group ${id} does not exist`);
+  if (!row) throw new PassageError('not_found', `code group ${id} does not exist`);
   return toGroup(row);
 }
 
@@ -53,17 +53,17 @@ export function findCodeGroupByName(
   }) as { id: number; name: string } | undefined;
 }
 
-function checkName(db: Database.Database, call: string, name: string, self?: number): void {
+function checkName(db: Database.Database, name: string, self?: number): void {
   const clash = findCodeGroupByName(db, name);
   if (clash && clash.id !== self) {
-    throw new PassageError('conflict', `${call}: name: a code group "${clash.name}" already exists`);
+    throw new PassageError('conflict', `A code group named ${clash.name} already exists`);
   }
 }
 
-function checkCodes(db: Database.Database, call: string, codeIds: readonly number[]): void {
+function checkCodes(db: Database.Database, codeIds: readonly number[]): void {
   for (const codeId of codeIds) {
     if (!statement(db, 'SELECT 1 FROM codes WHERE id = @codeId').get({ codeId })) {
-      throw new PassageError('not_found', `${call}: codeIds: code ${codeId} does not exist`);
+      throw new PassageError('not_found', `code ${codeId} does not exist`);
     }
   }
 }
@@ -72,10 +72,9 @@ export function createCodeGroup(
   db: Database.Database,
   journal: Journal,
   input: { name: string; description?: string; codeIds?: readonly number[] },
-  call = 'codeGroups.create',
 ): number {
-  checkName(db, call, input.name);
-  checkCodes(db, call, input.codeIds ?? []);
+  checkName(db, input.name);
+  checkCodes(db, input.codeIds ?? []);
   const next = (
     statement(db, 'SELECT ifnull(max(position) + 1, 0) AS n FROM code_groups').get() as { n: number }
   ).n;
@@ -96,10 +95,9 @@ export function updateCodeGroup(
   journal: Journal,
   id: number,
   changes: { name?: string; description?: string },
-  call = 'codeGroups.update',
 ): void {
-  getCodeGroup(db, id, call);
-  if (changes.name !== undefined) checkName(db, call, changes.name, id);
+  getCodeGroup(db, id);
+  if (changes.name !== undefined) checkName(db, changes.name, id);
   journal.update(
     'code_groups',
     { id },
@@ -110,13 +108,8 @@ export function updateCodeGroup(
   );
 }
 
-export function deleteCodeGroup(
-  db: Database.Database,
-  journal: Journal,
-  id: number,
-  call = 'codeGroups.delete',
-): void {
-  const group = getCodeGroup(db, id, call);
+export function deleteCodeGroup(db: Database.Database, journal: Journal, id: number): void {
+  const group = getCodeGroup(db, id);
   // Memberships first and explicitly: the cascade would remove them unrecorded.
   for (const codeId of group.codeIds) journal.remove('code_group_members', { group_id: id, code_id: codeId });
   journal.remove('code_groups', { id });
@@ -127,10 +120,9 @@ export function setCodeGroupMembers(
   journal: Journal,
   id: number,
   codeIds: readonly number[],
-  call = 'codeGroups.setMembers',
 ): void {
-  const group = getCodeGroup(db, id, call);
-  checkCodes(db, call, codeIds);
+  const group = getCodeGroup(db, id);
+  checkCodes(db, codeIds);
   const wanted = new Set(codeIds);
   for (const codeId of group.codeIds) {
     if (!wanted.has(codeId)) journal.remove('code_group_members', { group_id: id, code_id: codeId });
@@ -146,11 +138,10 @@ export function addCodeGroupMembers(
   journal: Journal,
   id: number,
   codeIds: readonly number[],
-  call = 'codeGroups.setMembers',
 ): number {
-  const group = getCodeGroup(db, id, call);
+  const group = getCodeGroup(db, id);
   const merged = [...new Set([...group.codeIds, ...codeIds])];
-  setCodeGroupMembers(db, journal, id, merged, call);
+  setCodeGroupMembers(db, journal, id, merged);
   return merged.length - group.codeIds.length;
 }
 
@@ -162,7 +153,6 @@ export function importTemplate(
   db: Database.Database,
   journal: Journal,
   template: Template,
-  call = 'templates.load',
 ): TemplateLoadResult {
   const result: TemplateLoadResult = {
     codesCreated: 0,
@@ -183,12 +173,12 @@ export function importTemplate(
       }
       continue;
     }
-    const id = createCode(
-      db,
-      journal,
-      { name: code.name, parentId, color: code.color, description: code.description },
-      call,
-    );
+    const id = createCode(db, journal, {
+      name: code.name,
+      parentId,
+      color: code.color,
+      description: code.description,
+    });
     idByPath.set(pathKey(code.path), id);
     result.codesCreated++;
   }
@@ -198,17 +188,17 @@ export function importTemplate(
       if (id === undefined) {
         throw new PassageError(
           'invalid_argument',
-          `${call}: group "${group.name}" names an unknown code ${path.join(' › ')}`,
+          `the template's group ${group.name} names a code it does not define: ${path.join(' › ')}`,
         );
       }
       return id;
     });
     let groupId = findCodeGroupByName(db, group.name)?.id;
     if (groupId === undefined) {
-      groupId = createCodeGroup(db, journal, { name: group.name, description: group.description }, call);
+      groupId = createCodeGroup(db, journal, { name: group.name, description: group.description });
       result.groupsCreated++;
     }
-    result.membershipsAdded += addCodeGroupMembers(db, journal, groupId, codeIds, call);
+    result.membershipsAdded += addCodeGroupMembers(db, journal, groupId, codeIds);
   }
   return result;
 }

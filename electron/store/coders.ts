@@ -54,7 +54,7 @@ export function coderName(db: Database.Database, id: number, what = 'coder'): st
 export function addCoder(db: Database.Database, name: string, color: string | null = null): number {
   const trimmed = name.trim();
   if (findCoderId(db, trimmed) !== undefined)
-    throw new PassageError('conflict', `coders: a coder named "${trimmed}" already exists`);
+    throw new PassageError('conflict', `a coder named "${trimmed}" already exists`);
   const row = statement(
     db,
     'INSERT INTO coders (name, color, created_at) VALUES (@name, @color, @now) RETURNING id',

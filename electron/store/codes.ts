@@ -3,13 +3,13 @@
  * runUndoable (electron/store/undo.ts), e.g. runUndoable(db, 'Create code X', (j) => createCode(db, j, {...})).
  *
  *   listCodes(db): Code[]                              — with segment/document counts and group ids
- *   getCode(db, id, call?): Code                        — not_found naming the id
+ *   getCode(db, id, role?): Code                        — not_found naming the id ("parent code 7 does not exist")
  *   findCodeByName(db, name, parentId?): CodeRow | undefined
  *       case-insensitive; parentId undefined = anywhere (lowest id wins), null = top level
- *   createCode(db, journal, { name, parentId?, color?, description?, shortcut?, position? }, call?): number
- *   updateCode(db, journal, id, { name?, color?, description?, shortcut? }, call?): void
- *   moveCode(db, journal, id, parentId, position, call?): void
- *   mergeCodes(db, journal, sourceId, targetId, call?): { segmentsMoved, duplicatesCollapsed }
+ *   createCode(db, journal, { name, parentId?, color?, description?, shortcut?, position? }): number
+ *   updateCode(db, journal, id, { name?, color?, description?, shortcut? }): void
+ *   moveCode(db, journal, id, parentId, position): void
+ *   mergeCodes(db, journal, sourceId, targetId): { segmentsMoved, duplicatesCollapsed }
  *   codeUsage(db, id): CodeUsage ·  deleteCode(db, journal, id): CodeDeleteResult
  */
 import type Database from 'better-sqlite3';
@@ -53,15 +53,16 @@ export function listCodes(db: Database.Database): Code[] {
   return (statement(db, `${LIST_SQL} ORDER BY c.parent_id, c.position, c.id`).all() as ListRow[]).map(toCode);
 }
 
-export function getCode(db: Database.Database, id: number, call = 'codes'): Code {
+/** `role` says which code the caller meant, for the message: "target code 7 does not exist". */
+export function getCode(db: Database.Database, id: number, role = 'code'): Code {
   const row = statement(db, `${LIST_SQL} WHERE c.id = @id`).get({ id }) as ListRow | undefined;
-  if (!row) throw new PassageError('not_found', `${call}: code ${id} does not exist`);
+  if (!row) throw new PassageError('not_found', `${role} ${id} does not exist`);
   return toCode(row);
 }
 
-function codeRow(db: Database.Database, id: number, call: string, field = 'id'): CodeRow {
+function codeRow(db: Database.Database, id: number, role = 'code'): CodeRow {
   const row = statement(db, 'SELECT * FROM codes WHERE id = @id').get({ id }) as CodeRow | undefined;
-  if (!row) throw new PassageError('not_found', `${call}: ${field}: code ${id} does not exist`);
+  if (!row) throw new PassageError('not_found', `${role} ${id} does not exist`);
   return row;
 }
 
@@ -98,31 +99,21 @@ export function subtreeIds(db: Database.Database, id: number): number[] {
   return rows.map((r) => r.id);
 }
 
-function checkName(
-  db: Database.Database,
-  call: string,
-  name: string,
-  parentId: number | null,
-  self?: number,
-) {
+function checkName(db: Database.Database, name: string, parentId: number | null, self?: number) {
   const clash = findCodeByName(db, name, parentId);
   if (clash && clash.id !== self) {
-    const where = parentId === null ? 'at the top level' : `under "${codeRow(db, parentId, call).name}"`;
-    throw new PassageError('conflict', `${call}: name: "${name.trim()}" already exists ${where}`);
+    const where =
+      parentId === null ? 'at the top level' : `under ${codeRow(db, parentId, 'parent code').name}`;
+    throw new PassageError('conflict', `A code named ${name.trim()} already exists ${where}`);
   }
 }
 
-function checkShortcut(
-  db: Database.Database,
-  call: string,
-  shortcut: string | null | undefined,
-  self?: number,
-) {
+function checkShortcut(db: Database.Database, shortcut: string | null | undefined, self?: number) {
   if (!shortcut) return;
   const clash = statement(db, 'SELECT id, name FROM codes WHERE shortcut = @shortcut').get({ shortcut }) as
     { id: number; name: string } | undefined;
   if (clash && clash.id !== self) {
-    throw new PassageError('conflict', `${call}: shortcut: "${shortcut}" is already used by "${clash.name}"`);
+    throw new PassageError('conflict', `Shortcut ${shortcut} is already used by ${clash.name}`);
   }
 }
 
@@ -142,16 +133,11 @@ export interface NewCode {
   position?: number;
 }
 
-export function createCode(
-  db: Database.Database,
-  journal: Journal,
-  input: NewCode,
-  call = 'codes.create',
-): number {
+export function createCode(db: Database.Database, journal: Journal, input: NewCode): number {
   const parentId = input.parentId ?? null;
-  if (parentId !== null) codeRow(db, parentId, call, 'parentId');
-  checkName(db, call, input.name, parentId);
-  checkShortcut(db, call, input.shortcut);
+  if (parentId !== null) codeRow(db, parentId, 'parent code');
+  checkName(db, input.name, parentId);
+  checkShortcut(db, input.shortcut);
   const count = (statement(db, 'SELECT count(*) AS n FROM codes').get() as { n: number }).n;
   const existing = siblings(db, parentId);
   const inserted = journal.insert('codes', {
@@ -179,23 +165,17 @@ export interface CodeChanges {
   shortcut?: string | null;
 }
 
-export function updateCode(
-  db: Database.Database,
-  journal: Journal,
-  id: number,
-  changes: CodeChanges,
-  call = 'codes.update',
-): void {
-  const row = codeRow(db, id, call);
+export function updateCode(db: Database.Database, journal: Journal, id: number, changes: CodeChanges): void {
+  const row = codeRow(db, id);
   const next: Row = {};
   if (changes.name !== undefined) {
-    checkName(db, call, changes.name, row.parent_id, id);
+    checkName(db, changes.name, row.parent_id, id);
     next.name = changes.name.trim();
   }
   if (changes.color !== undefined) next.color = changes.color.toUpperCase();
   if (changes.description !== undefined) next.description = changes.description;
   if (changes.shortcut !== undefined) {
-    checkShortcut(db, call, changes.shortcut, id);
+    checkShortcut(db, changes.shortcut, id);
     next.shortcut = changes.shortcut;
   }
   journal.update('codes', { id }, next);
@@ -207,19 +187,19 @@ export function moveCode(
   id: number,
   parentId: number | null,
   position: number,
-  call = 'codes.move',
 ): void {
-  const row = codeRow(db, id, call);
+  const row = codeRow(db, id);
   if (parentId !== null) {
-    codeRow(db, parentId, call, 'parentId');
+    const parent = codeRow(db, parentId, 'parent code');
+    if (parentId === id) throw new PassageError('invalid_argument', `${row.name} cannot move under itself`);
     if (subtreeIds(db, id).includes(parentId)) {
       throw new PassageError(
         'invalid_argument',
-        `${call}: parentId: code ${parentId} is inside the code being moved`,
+        `${row.name} cannot move under ${parent.name}, which is inside it`,
       );
     }
   }
-  if (parentId !== row.parent_id) checkName(db, call, row.name, parentId, id);
+  if (parentId !== row.parent_id) checkName(db, row.name, parentId, id);
   const others = siblings(db, parentId).filter((c) => c.id !== id);
   const moved = journal.update('codes', { id }, { parent_id: parentId }) as unknown as CodeRow;
   others.splice(Math.min(position, others.length), 0, moved);
@@ -232,16 +212,15 @@ export function mergeCodes(
   journal: Journal,
   sourceId: number,
   targetId: number,
-  call = 'codes.merge',
 ): { segmentsMoved: number; duplicatesCollapsed: number } {
-  const source = codeRow(db, sourceId, call, 'sourceId');
-  codeRow(db, targetId, call, 'targetId');
+  const source = codeRow(db, sourceId, 'code to merge');
+  const target = codeRow(db, targetId, 'target code');
   if (sourceId === targetId)
-    throw new PassageError('invalid_argument', `${call}: targetId: a code cannot merge into itself`);
+    throw new PassageError('invalid_argument', `${source.name} cannot merge into itself`);
   if (subtreeIds(db, sourceId).includes(targetId)) {
     throw new PassageError(
       'invalid_argument',
-      `${call}: targetId: code ${targetId} is inside the code being merged`,
+      `${source.name} cannot merge into ${target.name}, which is inside it`,
     );
   }
   let segmentsMoved = 0;
@@ -293,7 +272,7 @@ export function mergeCodes(
   for (const child of siblings(db, sourceId)) {
     const clash = findCodeByName(db, child.name, targetId);
     if (clash) {
-      const sub = mergeCodes(db, journal, child.id, clash.id, call);
+      const sub = mergeCodes(db, journal, child.id, clash.id);
       segmentsMoved += sub.segmentsMoved;
       duplicatesCollapsed += sub.duplicatesCollapsed;
     } else {
@@ -309,8 +288,8 @@ export function mergeCodes(
   return { segmentsMoved, duplicatesCollapsed };
 }
 
-export function codeUsage(db: Database.Database, id: number, call = 'codes.usage'): CodeUsage {
-  codeRow(db, id, call);
+export function codeUsage(db: Database.Database, id: number): CodeUsage {
+  codeRow(db, id);
   const ids = JSON.stringify(subtreeIds(db, id));
   return statement(
     db,
@@ -322,13 +301,8 @@ export function codeUsage(db: Database.Database, id: number, call = 'codes.usage
 }
 
 /** Deletes the code's subtree explicitly, deepest first, so every removed row is journalled (no cascades). */
-export function deleteCode(
-  db: Database.Database,
-  journal: Journal,
-  id: number,
-  call = 'codes.delete',
-): CodeDeleteResult {
-  const row = codeRow(db, id, call);
+export function deleteCode(db: Database.Database, journal: Journal, id: number): CodeDeleteResult {
+  const row = codeRow(db, id);
   const ids = subtreeIds(db, id).reverse();
   let deletedSegments = 0;
   for (const codeId of ids) {

@@ -29,7 +29,7 @@ export function getGroup(db: Database.Database, groupId: number): DocumentGroupR
   const row = statement(db, `SELECT ${groupColumns} FROM document_groups g WHERE g.id = @groupId`).get({
     groupId,
   }) as DocumentGroupRow | undefined;
-  if (!row) throw new PassageError('not_found', `documentGroups: no group with id ${groupId}`);
+  if (!row) throw new PassageError('not_found', `document group ${groupId} does not exist`);
   return row;
 }
 
@@ -45,15 +45,15 @@ export function findGroupId(db: Database.Database, name: string): number | undef
 export function requireGroupId(db: Database.Database, name: string): number {
   const found = findGroupId(db, name);
   if (found === undefined)
-    throw new PassageError('not_found', `documentGroups: no group named "${name.trim()}"`);
+    throw new PassageError('not_found', `there is no document group named ${name.trim()}`);
   return found;
 }
 
-function checkName(name: string, call: string): string {
+function checkName(name: string): string {
   const trimmed = name.trim();
-  if (trimmed.length === 0) throw new PassageError('invalid_argument', `${call}: name: name is empty`);
+  if (trimmed.length === 0) throw new PassageError('invalid_argument', 'name: the group needs a name');
   if (trimmed.length > 200)
-    throw new PassageError('invalid_argument', `${call}: name: longer than 200 characters`);
+    throw new PassageError('invalid_argument', 'name: a group name is at most 200 characters');
   return trimmed;
 }
 
@@ -64,11 +64,11 @@ export function createGroup(
   query: string | null = null,
   description = '',
 ): number {
-  const trimmed = checkName(name, 'documentGroups.create');
+  const trimmed = checkName(name);
   return db
     .transaction(() => {
       if (findGroupId(db, trimmed) !== undefined) {
-        throw new PassageError('conflict', `documentGroups.create: name: "${trimmed}" already exists`);
+        throw new PassageError('conflict', `A document group named ${trimmed} already exists`);
       }
       const info = statement(
         db,
@@ -82,14 +82,14 @@ export function createGroup(
 
 /** The id of the group with this name, created if missing. Safe inside a caller's transaction (import). */
 export function ensureGroup(db: Database.Database, name: string): number {
-  const trimmed = checkName(name, 'documentGroups');
+  const trimmed = checkName(name);
   return db.transaction(() => findGroupId(db, trimmed) ?? createGroup(db, trimmed)).immediate();
 }
 
-function requireDocuments(db: Database.Database, documentIds: readonly number[], call: string): void {
+function requireDocuments(db: Database.Database, documentIds: readonly number[]): void {
   const exists = statement(db, 'SELECT 1 FROM documents WHERE id = @id');
   for (const id of documentIds) {
-    if (!exists.get({ id })) throw new PassageError('not_found', `${call}: no document with id ${id}`);
+    if (!exists.get({ id })) throw new PassageError('not_found', `document ${id} does not exist`);
   }
 }
 
@@ -101,7 +101,7 @@ export function addDocumentsToGroup(
 ): void {
   db.transaction(() => {
     getGroup(db, groupId);
-    requireDocuments(db, documentIds, 'documentGroups.addDocuments');
+    requireDocuments(db, documentIds);
     const insert = statement(
       db,
       'INSERT OR IGNORE INTO document_group_members (group_id, document_id) VALUES (@groupId, @documentId)',
@@ -131,12 +131,12 @@ export function removeDocumentsFromGroup(
 }
 
 export function renameGroup(db: Database.Database, groupId: number, name: string): void {
-  const trimmed = checkName(name, 'documentGroups.rename');
+  const trimmed = checkName(name);
   db.transaction(() => {
     getGroup(db, groupId);
     const other = findGroupId(db, trimmed);
     if (other !== undefined && other !== groupId) {
-      throw new PassageError('conflict', `documentGroups.rename: name: "${trimmed}" already exists`);
+      throw new PassageError('conflict', `A document group named ${trimmed} already exists`);
     }
     statement(db, 'UPDATE document_groups SET name = @name WHERE id = @groupId').run({
       name: trimmed,

@@ -146,14 +146,14 @@ export function findDocument(db: Database.Database, id: number): DocumentSummary
   return { ...row, attributes: attributesOfDocuments(db, [id]).get(id) ?? {} };
 }
 
-export function requireDocument(db: Database.Database, id: number, call: string): DocumentSummary {
+export function requireDocument(db: Database.Database, id: number): DocumentSummary {
   const document = findDocument(db, id);
-  if (!document) throw new PassageError('not_found', `${call}: document ${id} not found`);
+  if (!document) throw new PassageError('not_found', `document ${id} does not exist`);
   return document;
 }
 
 export function getDocumentContent(db: Database.Database, id: number): DocumentContent {
-  const document = requireDocument(db, id, 'documents.get');
+  const document = requireDocument(db, id);
   const { text } = statement(db, `SELECT text FROM documents WHERE id = :id`).get({ id }) as { text: string };
   return { document, text, turns: listTurns(db, id), pages: listPages(db, id) };
 }
@@ -170,7 +170,7 @@ export interface DocumentChanges {
 export function updateDocument(db: Database.Database, id: number, changes: DocumentChanges): DocumentSummary {
   return db
     .transaction(() => {
-      const current = requireDocument(db, id, 'documents.update');
+      const current = requireDocument(db, id);
       const next = {
         title: changes.title ?? current.title,
         kind: changes.kind ?? current.kind,
@@ -182,18 +182,14 @@ export function updateDocument(db: Database.Database, id: number, changes: Docum
         const exists = statement(db, `SELECT 1 FROM participants WHERE id = :id`).get({
           id: next.participantId,
         });
-        if (!exists)
-          throw new PassageError(
-            'not_found',
-            `documents.update: participant ${next.participantId} not found`,
-          );
+        if (!exists) throw new PassageError('not_found', `participant ${next.participantId} does not exist`);
       }
       statement(
         db,
         `UPDATE documents SET title = :title, kind = :kind, date = :date, author = :author,
          participant_id = :participantId WHERE id = :id`,
       ).run({ id, ...next });
-      return requireDocument(db, id, 'documents.update');
+      return requireDocument(db, id);
     })
     .immediate();
 }

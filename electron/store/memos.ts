@@ -3,9 +3,9 @@
  * listed here too. Changes go through a Journal (wrap in runUndoable, electron/store/undo.ts).
  *
  *   listMemos(db, { query?, target? }): Memo[]   newest first; query matches title, body or target label
- *   getMemo(db, id, call?): Memo
- *   createMemo(db, journal, { documentId?, codeId?, title?, body, author }, call?): number
- *   updateMemo(db, journal, id, { title?, body? }, call?) ·  deleteMemo(db, journal, id, call?)
+ *   getMemo(db, id): Memo
+ *   createMemo(db, journal, { documentId?, codeId?, title?, body, author }): number
+ *   updateMemo(db, journal, id, { title?, body? }) ·  deleteMemo(db, journal, id)
  */
 import type Database from 'better-sqlite3';
 import type { Memo } from '../../shared/api/coding';
@@ -50,11 +50,11 @@ export function listMemos(db: Database.Database, options: { query?: string; targ
   }) as Memo[];
 }
 
-export function getMemo(db: Database.Database, id: number, call = 'memos'): Memo {
+export function getMemo(db: Database.Database, id: number): Memo {
   const row = statement(db, `SELECT * FROM (${ALL_MEMOS}) WHERE kind <> 'segment' AND id = @id`).get({
     id,
   }) as Memo | undefined;
-  if (!row) throw new PassageError('not_found', `${call}: memo ${id} does not exist`);
+  if (!row) throw new PassageError('not_found', `memo ${id} does not exist`);
   return row;
 }
 
@@ -62,22 +62,21 @@ export function createMemo(
   db: Database.Database,
   journal: Journal,
   input: { documentId?: number; codeId?: number; title?: string; body: string; author: string },
-  call = 'memos.create',
 ): number {
   if (input.documentId !== undefined && input.codeId !== undefined) {
-    throw new PassageError('invalid_argument', `${call}: a memo is on a document or a code, not both`);
+    throw new PassageError('invalid_argument', 'a memo is on a document or a code, not both');
   }
   if (
     input.documentId !== undefined &&
     !statement(db, 'SELECT 1 FROM documents WHERE id = @id').get({ id: input.documentId })
   ) {
-    throw new PassageError('not_found', `${call}: documentId: document ${input.documentId} does not exist`);
+    throw new PassageError('not_found', `document ${input.documentId} does not exist`);
   }
   if (
     input.codeId !== undefined &&
     !statement(db, 'SELECT 1 FROM codes WHERE id = @id').get({ id: input.codeId })
   ) {
-    throw new PassageError('not_found', `${call}: codeId: code ${input.codeId} does not exist`);
+    throw new PassageError('not_found', `code ${input.codeId} does not exist`);
   }
   const now = new Date().toISOString();
   const row = journal.insert('memos', {
@@ -98,9 +97,8 @@ export function updateMemo(
   journal: Journal,
   id: number,
   changes: { title?: string; body?: string },
-  call = 'memos.update',
 ): void {
-  getMemo(db, id, call);
+  getMemo(db, id);
   journal.update(
     'memos',
     { id },
@@ -112,7 +110,7 @@ export function updateMemo(
   );
 }
 
-export function deleteMemo(db: Database.Database, journal: Journal, id: number, call = 'memos.delete'): void {
-  getMemo(db, id, call);
+export function deleteMemo(db: Database.Database, journal: Journal, id: number): void {
+  getMemo(db, id);
   journal.remove('memos', { id });
 }

@@ -31,9 +31,8 @@ export function defineParticipantAttribute(
 }
 
 function checkValue(attribute: AttributeDefinition, value: string): void {
-  const call = 'sample.attributes.set';
   const bad = (what: string) => {
-    throw new PassageError('invalid_argument', `${call}: ${attribute.name}: '${value}' is not ${what}`);
+    throw new PassageError('invalid_argument', `${attribute.name}: '${value}' is not ${what}`);
   };
   if (attribute.type === 'number' && !Number.isFinite(Number(value.trim()))) bad('a number');
   if (attribute.type === 'number' && value.trim() === '') bad('a number');
@@ -49,12 +48,11 @@ export function setParticipantAttribute(
   value: string | null,
 ): void {
   db.transaction(() => {
-    const call = 'sample.attributes.set';
     const attribute = listParticipantAttributes(db).find((a) => a.id === attributeId);
     if (!attribute)
-      throw new PassageError('not_found', `${call}: participant attribute ${attributeId} does not exist`);
+      throw new PassageError('not_found', `participant attribute ${attributeId} does not exist`);
     if (!statement(db, 'SELECT 1 FROM participants WHERE id = :id').get({ id: participantId }))
-      throw new PassageError('not_found', `${call}: participant ${participantId} does not exist`);
+      throw new PassageError('not_found', `participant ${participantId} does not exist`);
     if (value === null) {
       statement(
         db,

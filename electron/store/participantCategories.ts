@@ -12,9 +12,9 @@ export function listCategories(db: Database.Database): Category[] {
   ).all() as Category[];
 }
 
-function getCategory(db: Database.Database, id: number, call: string): Category {
+function getCategory(db: Database.Database, id: number): Category {
   const found = listCategories(db).find((c) => c.id === id);
-  if (!found) throw new PassageError('not_found', `${call}: category ${id} does not exist`);
+  if (!found) throw new PassageError('not_found', `category ${id} does not exist`);
   return found;
 }
 
@@ -25,21 +25,17 @@ export function categoryIdByName(db: Database.Database, name: string): number | 
   )?.id;
 }
 
-export function createCategory(
-  db: Database.Database,
-  name: string,
-  call = 'sample.categories.create',
-): Category {
+export function createCategory(db: Database.Database, name: string): Category {
   return db
     .transaction(() => {
       if (categoryIdByName(db, name) !== undefined)
-        throw new PassageError('conflict', `${call}: name: '${name}' already exists`);
+        throw new PassageError('conflict', `A category named ${name} already exists`);
       const { id } = statement(
         db,
         `INSERT INTO participant_categories (name, position)
        VALUES (:name, (SELECT coalesce(max(position), 0) + 1 FROM participant_categories)) RETURNING id`,
       ).get({ name }) as { id: number };
-      return getCategory(db, id, call);
+      return getCategory(db, id);
     })
     .immediate();
 }
@@ -47,13 +43,12 @@ export function createCategory(
 export function renameCategory(db: Database.Database, id: number, name: string): Category {
   return db
     .transaction(() => {
-      const call = 'sample.categories.rename';
-      getCategory(db, id, call);
+      getCategory(db, id);
       const other = categoryIdByName(db, name);
       if (other !== undefined && other !== id)
-        throw new PassageError('conflict', `${call}: name: '${name}' already exists`);
+        throw new PassageError('conflict', `A category named ${name} already exists`);
       statement(db, 'UPDATE participant_categories SET name = :name WHERE id = :id').run({ id, name });
-      return getCategory(db, id, call);
+      return getCategory(db, id);
     })
     .immediate();
 }
@@ -61,12 +56,11 @@ export function renameCategory(db: Database.Database, id: number, name: string):
 /** A category still in use is kept: the researcher recategorises its participants first. */
 export function deleteCategory(db: Database.Database, id: number): void {
   db.transaction(() => {
-    const call = 'sample.categories.delete';
-    const category = getCategory(db, id, call);
+    const category = getCategory(db, id);
     if (category.participants > 0)
       throw new PassageError(
         'conflict',
-        `${call}: '${category.name}' is used by ${category.participants} participant(s) — recategorise them first`,
+        `${category.name} is used by ${category.participants} participant(s) — recategorise them first`,
       );
     statement(db, 'DELETE FROM participant_categories WHERE id = :id').run({ id });
   }).immediate();
@@ -75,7 +69,7 @@ export function deleteCategory(db: Database.Database, id: number): void {
 export function addDefaultCategories(db: Database.Database): Category[] {
   db.transaction(() => {
     for (const name of DEFAULT_CATEGORIES)
-      if (categoryIdByName(db, name) === undefined) createCategory(db, name, 'sample.categories.addDefaults');
+      if (categoryIdByName(db, name) === undefined) createCategory(db, name);
   }).immediate();
   return listCategories(db);
 }

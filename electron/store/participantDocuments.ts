@@ -20,13 +20,12 @@ export function listDocumentsForLinking(db: Database.Database): ParticipantDocum
 export function linkDocument(db: Database.Database, participantId: number, documentId: number): void {
   db.transaction(() => {
     if (!statement(db, 'SELECT 1 FROM participants WHERE id = :id').get({ id: participantId }))
-      throw new PassageError('not_found', `sample.linkDocument: participant ${participantId} does not exist`);
+      throw new PassageError('not_found', `participant ${participantId} does not exist`);
     const { changes } = statement(
       db,
       'UPDATE documents SET participant_id = :participantId WHERE id = :documentId',
     ).run({ participantId, documentId });
-    if (changes === 0)
-      throw new PassageError('not_found', `sample.linkDocument: document ${documentId} does not exist`);
+    if (changes === 0) throw new PassageError('not_found', `document ${documentId} does not exist`);
   }).immediate();
 }
 
@@ -34,8 +33,7 @@ export function unlinkDocument(db: Database.Database, documentId: number): void 
   const { changes } = statement(db, 'UPDATE documents SET participant_id = NULL WHERE id = :documentId').run({
     documentId,
   });
-  if (changes === 0)
-    throw new PassageError('not_found', `sample.unlinkDocument: document ${documentId} does not exist`);
+  if (changes === 0) throw new PassageError('not_found', `document ${documentId} does not exist`);
 }
 
 /**

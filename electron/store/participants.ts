@@ -66,13 +66,9 @@ export function listParticipantRecords(db: Database.Database): ParticipantRecord
   return statement(db, `${SELECT} ORDER BY p.label COLLATE NOCASE`).all() as ParticipantRecord[];
 }
 
-export function getParticipantRecord(
-  db: Database.Database,
-  id: number,
-  call = 'sample.get',
-): ParticipantRecord {
+export function getParticipantRecord(db: Database.Database, id: number): ParticipantRecord {
   const row = statement(db, `${SELECT} WHERE p.id = :id`).get({ id }) as ParticipantRecord | undefined;
-  if (!row) throw new PassageError('not_found', `${call}: participant ${id} does not exist`);
+  if (!row) throw new PassageError('not_found', `participant ${id} does not exist`);
   return row;
 }
 
@@ -82,16 +78,16 @@ export function participantIdByLabel(db: Database.Database, label: string): numb
   return row?.id;
 }
 
-function checkLabelFree(db: Database.Database, label: string, call: string, except = 0): void {
+function checkLabelFree(db: Database.Database, label: string, except = 0): void {
   const taken = participantIdByLabel(db, label);
   if (taken !== undefined && taken !== except)
-    throw new PassageError('conflict', `${call}: label: '${label}' already exists`);
+    throw new PassageError('conflict', `A participant labelled ${label} already exists`);
 }
 
-function checkCategory(db: Database.Database, categoryId: number | null, call: string): void {
+function checkCategory(db: Database.Database, categoryId: number | null): void {
   if (categoryId === null) return;
   if (!statement(db, 'SELECT 1 FROM participant_categories WHERE id = :id').get({ id: categoryId }))
-    throw new PassageError('not_found', `${call}: category ${categoryId} does not exist`);
+    throw new PassageError('not_found', `category ${categoryId} does not exist`);
 }
 
 function writeParams(fields: ParticipantFields) {
@@ -107,7 +103,6 @@ export function createParticipant(
   fields: Partial<ParticipantFields>,
   status: ParticipantStatus = 'identified',
   statusDate: string = today(),
-  call = 'sample.create',
 ): number {
   return db
     .transaction(() => {
@@ -115,8 +110,8 @@ export function createParticipant(
         (r) => r.label,
       );
       const label = fields.label ?? nextDefaultLabel(labels);
-      checkLabelFree(db, label, call);
-      checkCategory(db, fields.categoryId ?? null, call);
+      checkLabelFree(db, label);
+      checkCategory(db, fields.categoryId ?? null);
       const full: ParticipantFields = {
         label,
         categoryId: fields.categoryId ?? null,
@@ -153,10 +148,9 @@ export function updateParticipant(
   db: Database.Database,
   id: number,
   patch: Partial<ParticipantFields>,
-  call = 'sample.update',
 ): void {
   db.transaction(() => {
-    const current = getParticipantRecord(db, id, call);
+    const current = getParticipantRecord(db, id);
     const merged: ParticipantFields = {
       label: patch.label ?? current.label,
       categoryId: patch.categoryId !== undefined ? patch.categoryId : current.categoryId,
@@ -175,8 +169,8 @@ export function updateParticipant(
       anonymisation: patch.anonymisation !== undefined ? patch.anonymisation : current.anonymisation,
       notes: patch.notes ?? current.notes,
     };
-    checkLabelFree(db, merged.label, call, id);
-    checkCategory(db, merged.categoryId, call);
+    checkLabelFree(db, merged.label, id);
+    checkCategory(db, merged.categoryId);
     statement(
       db,
       `UPDATE participants SET label = :label, category_id = :categoryId, interview_date = :interviewDate,
@@ -190,7 +184,7 @@ export function updateParticipant(
 
 export function deleteParticipant(db: Database.Database, id: number): void {
   const { changes } = statement(db, 'DELETE FROM participants WHERE id = :id').run({ id });
-  if (changes === 0) throw new PassageError('not_found', `sample.delete: participant ${id} does not exist`);
+  if (changes === 0) throw new PassageError('not_found', `participant ${id} does not exist`);
 }
 
 function addHistory(
@@ -220,7 +214,7 @@ export function setStatus(
   note: string,
 ): void {
   db.transaction(() => {
-    getParticipantRecord(db, id, 'sample.setStatus');
+    getParticipantRecord(db, id);
     addHistory(db, id, status, date, note);
     statement(db, 'UPDATE participants SET status = :status, withdrawn_at = :withdrawnAt WHERE id = :id').run(
       {

@@ -17,10 +17,10 @@ export function listReferrals(db: Database.Database): ReferralRecord[] {
   ).all() as ReferralRecord[];
 }
 
-function labelOf(db: Database.Database, id: number, call: string): string {
+function labelOf(db: Database.Database, id: number): string {
   const row = statement(db, 'SELECT label FROM participants WHERE id = :id').get({ id }) as
     { label: string } | undefined;
-  if (!row) throw new PassageError('not_found', `${call}: participant ${id} does not exist`);
+  if (!row) throw new PassageError('not_found', `participant ${id} does not exist`);
   return row.label;
 }
 
@@ -29,18 +29,18 @@ function labelOf(db: Database.Database, id: number, call: string): string {
  * referral that would close a cycle is refused, naming the participants on it, because waves
  * (distance from a seed) mean nothing in a cycle.
  */
-export function addReferral(db: Database.Database, referral: ReferralRecord, call = 'sample.refer'): void {
+export function addReferral(db: Database.Database, referral: ReferralRecord): void {
   db.transaction(() => {
-    const referrer = labelOf(db, referral.referrerId, call);
-    const referred = labelOf(db, referral.referredId, call);
+    const referrer = labelOf(db, referral.referrerId);
+    const referred = labelOf(db, referral.referredId);
     if (referral.referrerId === referral.referredId)
-      throw new PassageError('invalid_argument', `${call}: ${referrer} cannot refer themselves`);
+      throw new PassageError('invalid_argument', `${referrer} cannot refer themselves`);
     const cycle = cycleIfAdded(listReferrals(db), referral.referrerId, referral.referredId);
     if (cycle) {
-      const names = cycle.map((id) => labelOf(db, id, call));
+      const names = cycle.map((id) => labelOf(db, id));
       throw new PassageError(
         'conflict',
-        `${call}: ${referrer} → ${referred} would make a referral cycle: ${names.join(' → ')}`,
+        `${referrer} → ${referred} would make a referral cycle: ${names.join(' → ')}`,
       );
     }
     const { changes } = statement(
@@ -49,7 +49,8 @@ export function addReferral(db: Database.Database, referral: ReferralRecord, cal
        VALUES (:referrerId, :referredId, :date, :note, :createdAt)
        ON CONFLICT (referrer_id, referred_id) DO UPDATE SET referred_on = excluded.referred_on, note = excluded.note`,
     ).run({ ...referral, createdAt: new Date().toISOString() });
-    if (changes === 0) throw new PassageError('internal', `${call}: referral not written`);
+    if (changes === 0)
+      throw new PassageError('internal', `the referral from ${referrer} to ${referred} was not saved`);
   }).immediate();
 }
 
@@ -61,6 +62,6 @@ export function removeReferral(db: Database.Database, referrerId: number, referr
   if (changes === 0)
     throw new PassageError(
       'not_found',
-      `sample.unrefer: no referral from participant ${referrerId} to participant ${referredId}`,
+      `participant ${referrerId} has not referred participant ${referredId}`,
     );
 }

@@ -11,7 +11,7 @@ describe('API contract', () => {
   });
 
   it.each(callNames)(
-    '%s rejects malformed arguments with ok:false and a message naming the call',
+    '%s rejects malformed arguments with ok:false and a message without the call name',
     async (name) => {
       const { session } = await newProjectSession();
       for (const bad of [42, 'text', [1, 2], { __unexpected: true }]) {
@@ -19,7 +19,7 @@ describe('API contract', () => {
         expect(result.ok).toBe(false);
         if (!result.ok) {
           expect(result.error.code).toBe('invalid_argument');
-          expect(result.error.message.startsWith(`${name}:`)).toBe(true);
+          expect(result.error.message).not.toContain(name);
         }
       }
     },
@@ -38,7 +38,7 @@ describe('API contract', () => {
     const result = await dispatch(session, 'project.open', { path: '' });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'invalid_argument', message: 'project.open: path: path is empty' },
+      error: { code: 'invalid_argument', message: 'path: path is empty' },
     });
     const nul = await dispatch(session, 'project.create', { path: 'a\0b' });
     expect(nul.ok).toBe(false);

@@ -142,9 +142,9 @@ describe('templates', () => {
       /none.json does not exist/,
     );
     await expect(study.call('templates.load', { name: '../etc/passwd' })).rejects.toThrow(
-      /not a template name/,
+      /is not one of the templates/,
     );
-    await expect(study.call('templates.load', {})).rejects.toThrow(/either name or path/);
+    await expect(study.call('templates.load', {})).rejects.toThrow(/either a template name or a file/);
   });
 });
 
@@ -178,11 +178,11 @@ describe('code groups', () => {
       expect(study.snapshot()).toEqual(after);
     }
     await expect(study.call('codeGroups.create', { name: 'X', codeIds: [999] })).rejects.toThrow(
-      /codeIds: code 999 does not exist/,
+      /code 999 does not exist/,
     );
     await study.call('codeGroups.create', { name: 'Y' });
     await expect(study.call('codeGroups.create', { name: 'y' })).rejects.toThrow(
-      /name: a code group "Y" already exists/,
+      /A code group named Y already exists/,
     );
     await expect(study.call('codeGroups.setMembers', { id: 999, codeIds: [] })).rejects.toThrow(
       /code group 999 does not exist/,
@@ -241,7 +241,7 @@ describe('memos and coders', () => {
       /not both/,
     );
     await expect(study.call('memos.create', { documentId: 77, body: 'x' })).rejects.toThrow(
-      /documentId: document 77/,
+      /document 77 does not exist/,
     );
     await expect(study.call('memos.update', { id: 999, body: 'x' })).rejects.toThrow(
       /memo 999 does not exist/,

@@ -92,27 +92,27 @@ describe('codes', () => {
     const child = await study.call('codes.create', { name: 'NGO', parentId: p.id });
     const before = study.snapshot();
     await expect(study.call('codes.create', { name: 'stakeholder' })).rejects.toThrow(
-      /codes.create: name: "stakeholder" already exists at the top level/,
+      /A code named stakeholder already exists at the top level/,
     );
     await expect(study.call('codes.create', { name: 'X', parentId: 99 })).rejects.toThrow(
-      /parentId: code 99 does not exist/,
+      /parent code 99 does not exist/,
     );
     await expect(study.call('codes.create', { name: 'Y', shortcut: 's' })).rejects.toThrow(
-      /shortcut: "s" is already used by "Stakeholder"/,
+      /Shortcut s is already used by Stakeholder/,
     );
     await expect(study.call('codes.create', { name: 'Z', color: 'red' })).rejects.toThrow(/color/);
     await expect(study.call('codes.create', { name: '  ' })).rejects.toThrow(/name: name is empty/);
     await expect(study.call('codes.move', { id: p.id, parentId: child.id, position: 0 })).rejects.toThrow(
-      /parentId: code \d+ is inside the code being moved/,
+      /Stakeholder cannot move under NGO, which is inside it/,
     );
     await expect(study.call('codes.move', { id: p.id, parentId: p.id, position: 0 })).rejects.toThrow(
-      /inside/,
+      /Stakeholder cannot move under itself/,
     );
     await expect(study.call('codes.update', { id: 500, name: 'A' })).rejects.toThrow(
       /code 500 does not exist/,
     );
     await expect(study.call('codes.merge', { sourceId: p.id, targetId: child.id })).rejects.toThrow(
-      /inside the code being merged/,
+      /Stakeholder cannot merge into NGO, which is inside it/,
     );
     await expect(study.call('codes.merge', { sourceId: p.id, targetId: p.id })).rejects.toThrow(/itself/);
     await expect(study.call('codes.delete', { id: 500 })).rejects.toThrow(/code 500 does not exist/);

@@ -235,7 +235,7 @@ describe('invalid segment calls', () => {
         { documentId: 999, codeId: code, startUtf16: 0, endUtf16: 3 },
         /documentId: document 999 does not exist/,
       ],
-      [{ documentId: doc, codeId: 999, startUtf16: 0, endUtf16: 3 }, /codeId: code 999 does not exist/],
+      [{ documentId: doc, codeId: 999, startUtf16: 0, endUtf16: 3 }, /code 999 does not exist/],
       [
         { documentId: emojiDoc, codeId: code, startUtf16: 4, endUtf16: 6 },
         /startUtf16: 4 splits a surrogate pair/,

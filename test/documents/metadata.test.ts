@@ -51,11 +51,11 @@ describe('document metadata, attributes and speaker labels', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
     expect(await dispatch(session, 'documents.update', { id: 77, title: 'x' })).toEqual({
       ok: false,
-      error: { code: 'not_found', message: 'documents.update: document 77 not found' },
+      error: { code: 'not_found', message: 'document 77 does not exist' },
     });
     expect(await dispatch(session, 'documents.update', { id: a, participantId: 5 })).toMatchObject({
       ok: false,
-      error: { code: 'not_found', message: 'documents.update: participant 5 not found' },
+      error: { code: 'not_found', message: 'participant 5 does not exist' },
     });
   });
 
@@ -72,7 +72,7 @@ describe('document metadata, attributes and speaker labels', () => {
     expect(await dispatch(session, 'attributes.set', { documentId: a, name: 'Age', value: 'forty' })).toEqual(
       {
         ok: false,
-        error: { code: 'invalid_argument', message: 'attributes.set: Age: forty is not a number' },
+        error: { code: 'invalid_argument', message: 'Age: forty is not a number' },
       },
     );
     expect(await dispatch(session, 'attributes.define', { name: 'age', type: 'text' })).toMatchObject({
@@ -124,7 +124,7 @@ describe('document metadata, attributes and speaker labels', () => {
       ok: false,
       error: {
         code: 'invalid_argument',
-        message: 'attributes.importCsv: row 3, column age: old is not a number',
+        message: 'row 3, column age: old is not a number',
       },
     });
     expect(snapshot(db)).toBe(before);
@@ -160,7 +160,7 @@ describe('document metadata, attributes and speaker labels', () => {
     });
     expect(await dispatch(session, 'turns.renameSpeaker', { documentId: a, from: 'Q', to: 'X' })).toEqual({
       ok: false,
-      error: { code: 'not_found', message: `turns.renameSpeaker: document ${a} has no speaker Q` },
+      error: { code: 'not_found', message: `document ${a} has no speaker Q` },
     });
     expect(await dispatch(session, 'documents.delete', { ids: [b, 999] })).toMatchObject({
       ok: false,

@@ -78,7 +78,7 @@ function fakeCodebook() {
       if (
         codes.some((c) => c.name.toLowerCase() === name.toLowerCase() && c.parentId === (parentId ?? null))
       ) {
-        throw new PassageError('conflict', `codes.create: name: "${name}" already exists at the top level`);
+        throw new PassageError('conflict', `A code named ${name} already exists at the top level`);
       }
       const created = code(
         nextId++,
@@ -158,7 +158,7 @@ describe('codebook area', () => {
     await waitFor(() => expect(api.calls.filter((c) => c.name === 'codes.create')).toHaveLength(2));
     expect(rowNames().filter((n) => n?.toLowerCase() === 'stakeholder')).toHaveLength(1);
     await waitFor(() =>
-      expect(useToasts.getState().toasts.at(-1)?.message).toMatch(/name: "stakeholder" already exists/),
+      expect(useToasts.getState().toasts.at(-1)?.message).toMatch(/A code named stakeholder already exists/),
     );
   });
 

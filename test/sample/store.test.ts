@@ -64,7 +64,7 @@ describe('sample store', () => {
     );
     expect(error).toBeInstanceOf(PassageError);
     expect((error as PassageError).message).toBe(
-      'sample.refer: P03 → P01 would make a referral cycle: P03 → P01 → P02 → P03',
+      'P03 → P01 would make a referral cycle: P03 → P01 → P02 → P03',
     );
     expect((await invoke(session, 'sample.get', { id: a! })).referrals).toEqual([]);
     await expect(invoke(session, 'sample.refer', { referrerId: a!, referredId: a! })).rejects.toThrow(
@@ -82,7 +82,7 @@ describe('sample store', () => {
     expect((await invoke(session, 'sample.get', { id: first.id })).label).toBe('Interview 2');
     expect((await invoke(session, 'sample.get', { id: second.id })).label).toBe('Interview 1');
     await expect(invoke(session, 'sample.create', { label: 'p99' })).rejects.toThrow(
-      "label: 'p99' already exists",
+      'A participant labelled p99 already exists',
     );
   });
 
@@ -182,7 +182,7 @@ describe('sample store', () => {
     ]);
     await expect(
       invoke(session, 'sample.linkDocument', { participantId: id!, documentId: 999 }),
-    ).rejects.toThrow('sample.linkDocument: document 999 does not exist');
+    ).rejects.toThrow('document 999 does not exist');
     await invoke(session, 'sample.unlinkDocument', { documentId: doc });
     expect((await invoke(session, 'sample.list', {}))[0]!.documents).toEqual([]);
     // Deleting the participant keeps the transcript (evidence outlives the participant row).
@@ -207,7 +207,7 @@ describe('sample store', () => {
     const ngo = categories[2]!;
     const id = await add(session, 'P01', { categoryId: ngo.id });
     await expect(invoke(session, 'sample.categories.delete', { id: ngo.id })).rejects.toThrow(
-      "'NGO representative' is used by 1 participant(s)",
+      'NGO representative is used by 1 participant(s)',
     );
     const seniority = await invoke(session, 'sample.attributes.define', {
       name: 'years in post',

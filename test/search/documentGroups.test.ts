@@ -40,7 +40,7 @@ describe('document groups store', () => {
     const { db } = session.requireProject();
     const [d1] = addDocs(db, ['alpha']);
     const g = ensureGroup(db, 'G');
-    expect(() => addDocumentsToGroup(db, g, [d1!, 999])).toThrow('no document with id 999');
+    expect(() => addDocumentsToGroup(db, g, [d1!, 999])).toThrow('document 999 does not exist');
     expect(groupDocumentIds(db, g)).toEqual([]);
   });
 });

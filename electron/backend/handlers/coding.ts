@@ -30,7 +30,7 @@ export const codingHandlers: HandlersFor<typeof codingArgs> = {
   },
   'codes.update': (session, { id, ...changes }) => {
     const { db } = session.requireProject();
-    const before = codes.getCode(db, id, 'codes.update');
+    const before = codes.getCode(db, id);
     const label =
       changes.name !== undefined && changes.name !== before.name
         ? `Rename code ${before.name} to ${changes.name}`
@@ -42,14 +42,14 @@ export const codingHandlers: HandlersFor<typeof codingArgs> = {
   },
   'codes.move': (session, { id, parentId, position }) => {
     const { db } = session.requireProject();
-    const name = codes.getCode(db, id, 'codes.move').name;
+    const name = codes.getCode(db, id).name;
     undoable(session, `Move code ${name}`, (j) => codes.moveCode(db, j, id, parentId, position));
     return codes.getCode(db, id);
   },
   'codes.merge': (session, { sourceId, targetId }) => {
     const { db } = session.requireProject();
-    const source = codes.getCode(db, sourceId, 'codes.merge: sourceId');
-    const target = codes.getCode(db, targetId, 'codes.merge: targetId');
+    const source = codes.getCode(db, sourceId, 'code to merge');
+    const target = codes.getCode(db, targetId, 'target code');
     const stats = undoable(session, `Merge code ${source.name} into ${target.name}`, (j) =>
       codes.mergeCodes(db, j, sourceId, targetId),
     );
@@ -58,7 +58,7 @@ export const codingHandlers: HandlersFor<typeof codingArgs> = {
   'codes.usage': (session, { id }) => codes.codeUsage(session.requireProject().db, id),
   'codes.delete': (session, { id }) => {
     const { db } = session.requireProject();
-    const name = codes.getCode(db, id, 'codes.delete').name;
+    const name = codes.getCode(db, id).name;
     return undoable(session, `Delete code ${name}`, (j) => codes.deleteCode(db, j, id));
   },
 
@@ -72,19 +72,19 @@ export const codingHandlers: HandlersFor<typeof codingArgs> = {
   },
   'codeGroups.update': (session, { id, ...changes }) => {
     const { db } = session.requireProject();
-    const group = codeGroups.getCodeGroup(db, id, 'codeGroups.update');
+    const group = codeGroups.getCodeGroup(db, id);
     undoable(session, `Edit code group ${group.name}`, (j) => codeGroups.updateCodeGroup(db, j, id, changes));
     return codeGroups.getCodeGroup(db, id);
   },
   'codeGroups.delete': (session, { id }) => {
     const { db } = session.requireProject();
-    const group = codeGroups.getCodeGroup(db, id, 'codeGroups.delete');
+    const group = codeGroups.getCodeGroup(db, id);
     undoable(session, `Delete code group ${group.name}`, (j) => codeGroups.deleteCodeGroup(db, j, id));
     return null;
   },
   'codeGroups.setMembers': (session, { id, codeIds }) => {
     const { db } = session.requireProject();
-    const group = codeGroups.getCodeGroup(db, id, 'codeGroups.setMembers');
+    const group = codeGroups.getCodeGroup(db, id);
     undoable(session, `Change codes of group ${group.name}`, (j) =>
       codeGroups.setCodeGroupMembers(db, j, id, codeIds),
     );
@@ -102,7 +102,7 @@ export const codingHandlers: HandlersFor<typeof codingArgs> = {
   'segments.apply': (session, args) => {
     const { db } = session.requireProject();
     const coderId = ensureCoder(db, session.coder);
-    const label = `Apply code ${codes.getCode(db, args.codeId, 'segments.apply: codeId').name}`;
+    const label = `Apply code ${codes.getCode(db, args.codeId).name}`;
     const { id } = undoable(session, label, (j) => segments.applySegment(db, j, { ...args, coderId }));
     return segments.getSegment(db, id);
   },
@@ -114,7 +114,7 @@ export const codingHandlers: HandlersFor<typeof codingArgs> = {
     const existing = codes.findCodeByName(db, name, null);
     const coderId = ensureCoder(db, session.coder);
     const done = undoable(session, `Code in vivo as ${name}`, (j) => {
-      const codeId = existing?.id ?? codes.createCode(db, j, { name }, 'segments.applyInVivo');
+      const codeId = existing?.id ?? codes.createCode(db, j, { name });
       return segments.applySegment(db, j, { documentId, codeId, startUtf16, endUtf16, coderId });
     });
     const segment = segments.getSegment(db, done.id);
@@ -139,7 +139,7 @@ export const codingHandlers: HandlersFor<typeof codingArgs> = {
   'segments.recode': (session, { id, codeId }) => {
     const { db } = session.requireProject();
     segments.getSegment(db, id, 'segments.recode');
-    const label = `Recode segment as ${codes.getCode(db, codeId, 'segments.recode: codeId').name}`;
+    const label = `Recode segment as ${codes.getCode(db, codeId).name}`;
     undoable(session, label, (j) => segments.recodeSegment(db, j, id, codeId));
     return segments.getSegment(db, id);
   },
@@ -162,13 +162,13 @@ export const codingHandlers: HandlersFor<typeof codingArgs> = {
   },
   'memos.update': (session, { id, ...changes }) => {
     const { db } = session.requireProject();
-    memos.getMemo(db, id, 'memos.update');
+    memos.getMemo(db, id);
     undoable(session, 'Edit memo', (j) => memos.updateMemo(db, j, id, changes));
     return memos.getMemo(db, id);
   },
   'memos.delete': (session, { id }) => {
     const { db } = session.requireProject();
-    memos.getMemo(db, id, 'memos.delete');
+    memos.getMemo(db, id);
     undoable(session, 'Delete memo', (j) => memos.deleteMemo(db, j, id));
     return null;
   },
@@ -183,7 +183,7 @@ export const codingHandlers: HandlersFor<typeof codingArgs> = {
     ensureCoder(db, name);
     session.coder = name;
     const current = listCoders(db, name).find((c) => c.current);
-    if (!current) throw new PassageError('internal', `coders.setCurrent: ${name} was not saved`);
+    if (!current) throw new PassageError('internal', `coder ${name} was not saved`);
     return current;
   },
 
@@ -224,16 +224,13 @@ function readTemplateFile(file: string): Template {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'ENOENT') throw new PassageError('not_found', `templates.load: ${label} does not exist`);
-    throw new PassageError('io', `templates.load: ${label} cannot be read (${code ?? 'error'})`);
+    if (code === 'ENOENT') throw new PassageError('not_found', `${label} does not exist`);
+    throw new PassageError('io', `${label} cannot be read (${code ?? 'error'})`);
   }
   try {
     return /\.qdc$/i.test(file) ? parseQdc(text, label) : parseTemplate(text, label);
   } catch (error) {
-    throw new PassageError(
-      'invalid_argument',
-      `templates.load: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new PassageError('invalid_argument', error instanceof Error ? error.message : String(error));
   }
 }
 
@@ -254,12 +251,12 @@ function listTemplates(): TemplateInfo[] {
 
 function readTemplate(args: { name?: string; path?: string }): Template {
   if ((args.name === undefined) === (args.path === undefined)) {
-    throw new PassageError('invalid_argument', 'templates.load: give either name or path');
+    throw new PassageError('invalid_argument', 'give either a template name or a file');
   }
   if (args.path !== undefined) return readTemplateFile(path.resolve(args.path));
   const name = args.name!.replace(/\.json$/, '');
   if (!TEMPLATE_NAME.test(name)) {
-    throw new PassageError('invalid_argument', `templates.load: name: "${name}" is not a template name`);
+    throw new PassageError('invalid_argument', `${name} is not one of the templates`);
   }
   return readTemplateFile(path.join(templatesDir(), `${name}.json`));
 }

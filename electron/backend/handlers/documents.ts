@@ -26,7 +26,7 @@ export const documentsHandlers: HandlersFor<typeof documentsArgs> = {
     const { documents } = deletionImpact(db, ids); // refuses an unknown id before anything is written
     const label =
       documents === 1
-        ? `Delete document ${requireDocument(db, ids[0]!, 'documents.delete').title}`
+        ? `Delete document ${requireDocument(db, ids[0]!).title}`
         : `Delete ${documents} documents`;
     return undoable(session, label, (journal) => deleteDocuments(db, journal, ids));
   },
@@ -39,25 +39,21 @@ export const documentsHandlers: HandlersFor<typeof documentsArgs> = {
   },
   'attributes.set': (session, { documentId, name, value }) => {
     const { db } = session.requireProject();
-    requireDocument(db, documentId, 'attributes.set');
+    requireDocument(db, documentId);
     setAttributeValue(db, documentId, name, value);
-    return requireDocument(db, documentId, 'attributes.set');
+    return requireDocument(db, documentId);
   },
   'attributes.importCsv': (session, args) => importAttributesCsv(session.requireProject().db, args),
   'turns.speakers': (session, { documentId }) => {
     const { db } = session.requireProject();
-    requireDocument(db, documentId, 'turns.speakers');
+    requireDocument(db, documentId);
     return listSpeakers(db, documentId);
   },
   'turns.renameSpeaker': (session, { documentId, from, to }) => {
     const { db } = session.requireProject();
-    requireDocument(db, documentId, 'turns.renameSpeaker');
+    requireDocument(db, documentId);
     const renamed = renameSpeaker(db, documentId, from, to);
-    if (renamed === 0)
-      throw new PassageError(
-        'not_found',
-        `turns.renameSpeaker: document ${documentId} has no speaker ${from}`,
-      );
+    if (renamed === 0) throw new PassageError('not_found', `document ${documentId} has no speaker ${from}`);
     return { renamed, turns: listTurns(db, documentId) };
   },
 };

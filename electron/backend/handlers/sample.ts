@@ -39,19 +39,18 @@ import type { HandlersFor } from '../handlerTypes';
 import type { Session } from '../session';
 
 const db = (session: Session) => session.requireProject().db;
-const detail = (session: Session, id: number, call: string) =>
-  participantDetail(db(session), id, identityLookup(session), call);
+const detail = (session: Session, id: number) => participantDetail(db(session), id, identityLookup(session));
 
 export const sampleHandlers: HandlersFor<typeof sampleArgs> = {
   'sample.list': (session) => participantRows(db(session), identityLookup(session)),
-  'sample.get': (session, { id }) => detail(session, id, 'sample.get'),
+  'sample.get': (session, { id }) => detail(session, id),
   'sample.create': (session, { status, statusDate, ...fields }) => {
     const id = createParticipant(db(session), fields, status, statusDate ?? today());
-    return detail(session, id, 'sample.create');
+    return detail(session, id);
   },
   'sample.update': (session, { id, ...patch }) => {
     updateParticipant(db(session), id, patch);
-    return detail(session, id, 'sample.update');
+    return detail(session, id);
   },
   'sample.delete': (session, { id }) => {
     deleteParticipant(db(session), id);
@@ -59,11 +58,11 @@ export const sampleHandlers: HandlersFor<typeof sampleArgs> = {
   },
   'sample.setStatus': (session, { id, status, date, note }) => {
     setStatus(db(session), id, status, date ?? today(), note ?? '');
-    return detail(session, id, 'sample.setStatus');
+    return detail(session, id);
   },
   'sample.refer': (session, { referrerId, referredId, date, note }) => {
     addReferral(db(session), { referrerId, referredId, date: date ?? null, note: note ?? '' });
-    return detail(session, referredId, 'sample.refer');
+    return detail(session, referredId);
   },
   'sample.unrefer': (session, { referrerId, referredId }) => {
     removeReferral(db(session), referrerId, referredId);
@@ -128,7 +127,7 @@ export const sampleHandlers: HandlersFor<typeof sampleArgs> = {
     return keyStatus(session);
   },
   'sample.identity.set': (session, { participantId, name, contact, notes }) => {
-    getParticipantRecord(db(session), participantId, 'sample.identity.set');
+    getParticipantRecord(db(session), participantId);
     identityHolder(session).set(participantId, { name, contact, notes });
     return null;
   },

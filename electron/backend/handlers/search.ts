@@ -36,9 +36,9 @@ interface AutocodeArgs {
 }
 
 /** The code auto-coding would use: by id (must exist) or by name (any level; may not exist yet). */
-function resolveCode(db: Database.Database, args: AutocodeArgs, call: string): AutocodePreview['code'] {
+function resolveCode(db: Database.Database, args: AutocodeArgs): AutocodePreview['code'] {
   if (args.codeId !== undefined) {
-    const code = getCode(db, args.codeId, call);
+    const code = getCode(db, args.codeId);
     return { id: code.id, name: code.name, exists: true };
   }
   const name = (args.codeName ?? '').trim();
@@ -84,17 +84,17 @@ export const searchHandlers: HandlersFor<typeof searchArgs> = {
   'autocode.preview': (session, args) => {
     const { db } = session.requireProject();
     const search = requireQuery(args.query);
-    const code = resolveCode(db, args, 'autocode.preview');
+    const code = resolveCode(db, args);
     return describePlan(planAutocode(db, search, args.filters, args.unit, code.id), args.unit, code);
   },
   'autocode.apply': (session, args) => {
     const { db } = session.requireProject();
     const search = requireQuery(args.query);
-    const code = resolveCode(db, args, 'autocode.apply');
+    const code = resolveCode(db, args);
     const label = `Auto-code "${args.query}" as ${code.name} (${args.unit})`;
     // One undo entry: creating the code (if new) and every segment are undone together.
     return undoable(session, label, (journal) => {
-      const codeId = code.id ?? createCode(db, journal, { name: code.name }, 'autocode.apply');
+      const codeId = code.id ?? createCode(db, journal, { name: code.name });
       const plan = planAutocode(db, search, args.filters, args.unit, codeId);
       const coderId = ensureCoder(db, session.coder);
       const spans = plan.ranges.map((r) => ({ ...r, codeId }));
