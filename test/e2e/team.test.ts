@@ -68,7 +68,7 @@ describe('team coding in the browser', () => {
     await server?.stop();
   });
 
-  it('switches coder, computes agreement, opens a disagreement in the reader, and merges a copy', async () => {
+  it('switches coder, computes agreement, settles and opens a disagreement, and merges a copy', async () => {
     const page = await browser.newPage();
     const errors = watchPageErrors(page);
     await page.goto(server.url);
@@ -97,6 +97,11 @@ describe('team coding in the browser', () => {
     ]);
 
     const list = page.getByRole('region', { name: 'Disagreements' });
+    // Settled as the consensus coder: Ana's version of line 2 is kept.
+    const line2 = list.getByRole('listitem').filter({ hasText: 'Second line about training.' });
+    await line2.getByRole('button', { name: 'Keep Ana' }).click();
+    await line2.getByText('settled: kept Ana').waitFor();
+    await coders.getByRole('textbox', { name: 'Name of consensus' }).waitFor();
     await list.getByRole('button', { name: '“Second line about training.”' }).click();
     await page.getByRole('main', { name: 'Documents' }).waitFor();
     await page.getByText('Third line about donors.').waitFor();
