@@ -96,3 +96,33 @@ describe('merge rules: groups, attributes, deletions since the copy', () => {
     ).toBe(2);
   });
 });
+
+describe('merging a project that is not a copy', () => {
+  it('matches documents by content and codes by path, and keeps each coder’s segments apart', async () => {
+    const text = 'The same transcript, imported twice.\n';
+    const make = async (coder: string) => {
+      const { session } = await newProjectSession(coder);
+      const doc = addDocument(session.requireProject().db, 'Transcript', text);
+      const parent = await invoke(session, 'codes.create', { name: 'Cooperation' });
+      const child = await invoke(session, 'codes.create', { name: 'Formal', parentId: parent.id });
+      await invoke(session, 'segments.apply', {
+        documentId: doc,
+        codeId: child.id,
+        ...spanOf(text, 'same transcript'),
+      });
+      return { session, doc, child };
+    };
+    const ana = await make('Ana');
+    const ben = await make('Ben');
+    const from = ben.session.requireProject().path;
+    ben.session.close();
+    const report = await invoke(ana.session, 'team.merge', { from });
+    expect(report.added).toMatchObject({ documents: 0, codes: 0, segments: 1, coders: 1 });
+    expect(report.alreadyPresent).toMatchObject({ documents: 1, codes: 2 });
+    const segments = await invoke(ana.session, 'segments.listByDocument', { documentId: ana.doc });
+    expect(segments.map((s) => [s.coder, s.codeId, s.text])).toEqual([
+      ['Ana', ana.child.id, 'same transcript'],
+      ['Ben', ana.child.id, 'same transcript'],
+    ]);
+  });
+});
