@@ -94,6 +94,15 @@ describe('merge rules: groups, attributes, deletions since the copy', () => {
       (await call('team.agreement', { coders: ['Ana', 'Ben'], unit: 'documents', documentGroupId: wave.id }))
         .documentCount,
     ).toBe(2);
+
+    // One undo takes the whole merge back: documents, codes, segments, memberships and values.
+    expect((await call('undo.undo', {})).label).toMatch(/^Merge /);
+    const titles = db.prepare('SELECT title FROM documents ORDER BY title').pluck().all();
+    expect(titles).toEqual(['Interview 1']);
+    expect((await call('codes.list', {})).map((c) => c.name)).toEqual(['Access']);
+    expect(db.prepare('SELECT count(*) FROM segments').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM document_group_members').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT value FROM document_attribute_values').pluck().all()).toEqual(['north']);
   });
 });
 
