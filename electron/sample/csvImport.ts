@@ -68,7 +68,8 @@ export function importSampleCsv(db: Database.Database, text: string): ImportResu
       categoriesCreated: [],
       errors: [{ row: 1, message: 'the file is empty' }],
     };
-  if (!header.every((cell) => COLUMN_NAME.test(cell.trim())))
+  const oddColumn = header.findIndex((cell) => !COLUMN_NAME.test(cell.trim()));
+  if (oddColumn !== -1)
     return {
       imported: 0,
       referrals: 0,
@@ -76,8 +77,7 @@ export function importSampleCsv(db: Database.Database, text: string): ImportResu
       errors: [
         {
           row: 1,
-          message:
-            'the first line is not a row of column names (label, category, …): is this a participant CSV?',
+          message: `column ${oddColumn + 1} of the first line is not a column name (label, category, …): is this a participant CSV?`,
         },
       ],
     };
