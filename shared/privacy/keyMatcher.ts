@@ -59,6 +59,11 @@ function patternsOf(person: KeyPerson): { words: Pattern[]; substrings: string[]
     if (tokens.length === 0) continue;
     words.push({ person, tokens, needsCapital: tokens.length === 1 });
     if (tokens.length === 1) continue;
+    // "Thị Lan" of Nguyễn Thị Lan, "de Souza" of Ana de Souza: a name written without its first or last word.
+    if (tokens.length >= 3 || PARTICLES.has(tokens[1]!)) {
+      words.push({ person, tokens: tokens.slice(1), needsCapital: true });
+      if (tokens.length >= 3) words.push({ person, tokens: tokens.slice(0, -1), needsCapital: true });
+    }
     const parts = new Set<string>();
     for (const token of tokens) {
       parts.add(token);
@@ -105,9 +110,10 @@ export function createKeyMatcher(people: readonly KeyPerson[]): KeyMatcher {
     expected === word ||
     (expected.length >= FUZZY_MIN && word.length >= FUZZY_MIN - 1 && withinOneEdit(expected, word));
 
-  const candidates = (word: string): Pattern[] => {
+  // Misspellings are looked for only in capitalised words, which is most of the speed of a long text.
+  const candidates = (word: string, capitalised: boolean): Pattern[] => {
     const found = new Set(exact.get(word) ?? []);
-    if (word.length >= FUZZY_MIN - 1)
+    if (capitalised && word.length >= FUZZY_MIN - 1)
       for (const d of deletions(word))
         for (const p of fuzzy.get(d) ?? []) if (withinOneEdit(p.tokens[0]!, word)) found.add(p);
     return [...found];
@@ -120,7 +126,7 @@ export function createKeyMatcher(people: readonly KeyPerson[]): KeyMatcher {
       const bare = tokens.map((t) => withoutPossessive(t.folded));
       for (let i = 0; i < tokens.length; i++) {
         let best: { pattern: Pattern; length: number } | null = null;
-        for (const pattern of candidates(bare[i]!)) {
+        for (const pattern of candidates(bare[i]!, startsUpperCase(tokens[i]!.text))) {
           const n = pattern.tokens.length;
           if (best && n <= best.length) continue;
           if (pattern.needsCapital && !startsUpperCase(tokens[i]!.text)) continue;

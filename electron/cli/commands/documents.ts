@@ -4,6 +4,7 @@ import { PassageError } from '../../../shared/api/result';
 import { invoke } from '../../backend/dispatch';
 import type { Session } from '../../backend/session';
 import type { Command } from '../command';
+import { importAnonymised } from './privacy';
 
 const BOOLEAN_FLAGS = new Set(['allow-duplicates']);
 
@@ -56,7 +57,7 @@ function formatAttributes(attributes: DocumentSummary['attributes']): string {
 }
 
 const IMPORT_USAGE =
-  'passage import FILE --docs PATHS… [--kind interview|document] [--group NAME] [--allow-duplicates]';
+  'passage import FILE --docs PATHS… [--kind interview|document] [--group NAME] [--allow-duplicates] [--anonymise [--decisions FILE.json]]';
 const DOCS_USAGE = 'passage docs FILE list | import-attributes CSV [--key COLUMN] | delete ID…';
 
 export const documentsCommands: Command[] = [
@@ -65,6 +66,8 @@ export const documentsCommands: Command[] = [
     usage: IMPORT_USAGE,
     summary: 'import files and folders (txt, md, docx, pdf, html, odt); exits 1 if every file failed',
     async run({ session, out, argv }) {
+      // Anonymisation at the door (electron/cli/commands/privacy.ts) reads the identity key first.
+      if (argv.includes('--anonymise')) return importAnonymised({ session, out, argv });
       const { positional, flags, docs } = parseArgs(argv, 'import');
       if (docs.length === 0)
         throw new PassageError('invalid_argument', `import: --docs: no paths given — usage: ${IMPORT_USAGE}`);

@@ -8,6 +8,7 @@ import { reportsCommands } from './reports';
 import { sampleCommands } from './sample';
 import { searchCommands } from './search';
 import { teamCommands } from './team';
+import { privacyCommands } from './privacy';
 
 /** Every CLI command, by domain. */
 export const commands: Command[] = [
@@ -20,4 +21,5 @@ export const commands: Command[] = [
   ...exportCommands,
   ...refiCommands,
   ...teamCommands,
+  ...privacyCommands,
 ];
