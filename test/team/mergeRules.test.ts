@@ -1,4 +1,7 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ensureCoder } from '../../electron/store/coders';
+import { mergeProject } from '../../electron/team/merge';
 import { invoke } from '../../electron/backend/dispatch';
 import { Session } from '../../electron/backend/session';
 import { addDocument, spanOf } from '../coding/fixture';
@@ -133,5 +136,35 @@ describe('merging a project that is not a copy', () => {
       ['Ana', ana.child.id, 'same transcript'],
       ['Ben', ana.child.id, 'same transcript'],
     ]);
+  });
+});
+
+describe('a merge too large to journal', () => {
+  it('still writes everything in one transaction, says it cannot be undone, and names the backup', async () => {
+    const text = 'Only in the copy.\n';
+    const { session } = await newProjectSession('Ana');
+    const [copy] = await invoke(session, 'team.makeCopies', {
+      coders: ['Ben'],
+      folder: tempDir(),
+      withoutSegments: true,
+    });
+    const ben = trackSession(new Session('cli'));
+    await invoke(ben, 'project.open', { path: copy!.path });
+    const doc = addDocument(ben.requireProject().db, 'Interview 9', text);
+    const code = await invoke(ben, 'codes.create', { name: 'Only here' });
+    await invoke(ben, 'segments.apply', { documentId: doc, codeId: code.id, ...spanOf(text, 'Only') });
+    ben.close();
+    const project = session.requireProject();
+    const report = await mergeProject(project, copy!.path, ensureCoder(project.db, 'Ana'), {
+      maxJournalledRows: 1,
+    });
+    expect(report).toMatchObject({ undoable: false, added: { documents: 1, codes: 1, segments: 1 } });
+    expect(report.warnings[0]).toContain('too large to undo');
+    expect(report.warnings[0]).toContain(path.basename(report.backup));
+    expect((await invoke(session, 'undo.state', {})).undo).toBeNull();
+    const again = await mergeProject(project, copy!.path, ensureCoder(project.db, 'Ana'), {
+      maxJournalledRows: 1,
+    });
+    expect(again.added).toMatchObject({ documents: 0, codes: 0, segments: 0 });
   });
 });
