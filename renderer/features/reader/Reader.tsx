@@ -7,6 +7,7 @@ import { selectCodes, useCodebook } from '../codebook/useCodebook';
 import { useUndoShortcuts } from '../codebook/useUndoShortcuts';
 import { CodePalette } from '../palette/CodePalette';
 import { createCode, inVivo, openPalette, revealRange } from './actions';
+import { CaretStatus } from './CaretStatus';
 import { CodeSidebar } from './CodeSidebar';
 import { HelpOverlay } from './HelpOverlay';
 import { ReaderText } from './ReaderText';
@@ -97,6 +98,7 @@ function ReaderView() {
           {segmentCount === 1 ? 'segment' : 'segments'}
         </span>
         <SearchHitsBar />
+        <CaretStatus />
         <div className="reader-toolbar-actions">
           <button
             type="button"

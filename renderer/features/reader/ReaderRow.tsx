@@ -3,7 +3,7 @@ import type { RowComponentProps } from 'react-window';
 import { useShallow } from 'zustand/react/shallow';
 import type { SegmentSpan } from '../../../shared/api/coding';
 import { NONE } from '../../../shared/reader/rowIndex';
-import { rowSpan } from '../../../shared/reader/rows';
+import { rowSpan, type DisplayRow } from '../../../shared/reader/rows';
 import { cutRuns, type Run, type Span } from '../../../shared/reader/runs';
 import { speakerLabelEnd } from '../../../shared/reader/speakerLabel';
 import { useCodebook } from '../codebook/useCodebook';
@@ -11,7 +11,7 @@ import { blendHighlight, stackedUnderlines } from './derive';
 import { startEdgeDrag } from './edgeDrag';
 import { StripeCell } from './StripeCell';
 import { onRewrap, placeRowStripes, scheduleLabelFit } from './stripePlacement';
-import { useReader } from './useReader';
+import { useReader, type Caret } from './useReader';
 import { useReaderSearch } from './useReaderSearch';
 
 export const STRIPE_WIDTH = 18;
@@ -26,6 +26,21 @@ const OVERFLOW_COLUMN = MAX_STRIPE_COLUMNS - 1;
 /** The stripe margin's width for a layout of `columnCount` columns (rowSkeletons.ts lays rows out at it too). */
 export const stripeMarginWidth = (columnCount: number): number =>
   Math.min(columnCount, MAX_STRIPE_COLUMNS) * STRIPE_WIDTH;
+
+/**
+ * The keyboard caret and selection as far as they fall in one row (nulls when not here, or when the
+ * mouse made them: the browser draws those).
+ */
+function keyedCaretInRow(
+  caret: Caret | null,
+  row: DisplayRow | undefined,
+): { caret: number | null; from: number | null; to: number | null } {
+  if (!caret?.byKeys || !row) return { caret: null, from: null, to: null };
+  const at = caret.focus >= row.start && caret.focus <= row.end ? caret.focus : null;
+  const from = Math.max(Math.min(caret.anchor, caret.focus), row.start);
+  const to = Math.min(Math.max(caret.anchor, caret.focus), row.end);
+  return from < to ? { caret: at, from, to } : { caret: at, from: null, to: null };
+}
 
 /** Cuts the run holding `offset` in two, so the speaker label can be styled apart from the words after it. */
 function splitAt(runs: Run[], offset: number | null): Run[] {
@@ -85,6 +100,7 @@ const RowContent = memo(function RowContent({ index, codeRow }: { index: number 
     useShallow((s) => hitIds.map((id) => s.hits[id]).filter((x): x is Span => !!x)),
   );
   const currentHit = useReaderSearch((s) => (hitIds.includes(s.current) ? s.current : -1));
+  const keyed = useReader(useShallow((s) => keyedCaretInRow(s.caret, row)));
   const marginRef = useRef<HTMLDivElement>(null);
   useStripePlacement(marginRef);
 
@@ -97,8 +113,10 @@ const RowContent = memo(function RowContent({ index, codeRow }: { index: number 
     const spans = segments.map((s) => ({ id: s.id, start: s.startUtf16, end: s.endUtf16 }));
     // The flash is drawn like a hit (id -1), ahead of real hits so it wins where they meet.
     const marks = flash ? [{ id: -1, start: flash.start, end: flash.end }, ...hits] : hits;
-    return splitAt(cutRuns(row.start, row.end, spans, marks), labelEnd);
-  }, [row, segments, hits, flash, labelEnd]);
+    const cut = splitAt(cutRuns(row.start, row.end, spans, marks), labelEnd);
+    // The keyboard's caret and selection cut runs too, so they can be drawn between characters.
+    return [keyed.caret, keyed.from, keyed.to].reduce(splitAt, cut);
+  }, [row, segments, hits, flash, labelEnd, keyed.caret, keyed.from, keyed.to]);
 
   if (!row) return null;
   const byId = new Map(segments.map((s) => [s.id, s]));
@@ -152,6 +170,8 @@ const RowContent = memo(function RowContent({ index, codeRow }: { index: number 
             if (labelEnd !== null && run.end <= labelEnd) classes.push('reader-speaker-label');
             if (hovered !== null && run.segmentIds.includes(hovered)) classes.push('is-hovered');
             if (selected !== null && run.segmentIds.includes(selected)) classes.push('is-selected');
+            if (keyed.from !== null && keyed.to !== null && run.start >= keyed.from && run.end <= keyed.to)
+              classes.push('is-key-selected');
             if (run.hitId === -1) classes.push('is-flash');
             else if (run.hitId !== null)
               classes.push(run.hitId === currentHit ? 'is-hit is-current-hit' : 'is-hit');
@@ -166,8 +186,13 @@ const RowContent = memo(function RowContent({ index, codeRow }: { index: number 
                 {text.slice(run.start, run.end)}
               </span>
             );
-            if (!chosen) return [span];
+            const caret =
+              keyed.caret === run.start
+                ? [<span key="caret" className="reader-caret" aria-hidden="true" />]
+                : [];
+            if (!chosen) return [...caret, span];
             return [
+              ...caret,
               ...(run.start === chosen.startUtf16
                 ? [<EdgeHandle key="start" edge="start" segment={chosen} />]
                 : []),
@@ -175,6 +200,7 @@ const RowContent = memo(function RowContent({ index, codeRow }: { index: number 
               ...(run.end === chosen.endUtf16 ? [<EdgeHandle key="end" edge="end" segment={chosen} />] : []),
             ];
           })}
+          {keyed.caret === row.end && <span className="reader-caret" aria-hidden="true" />}
         </div>
       </div>
       <div className="reader-stripes" ref={marginRef} style={{ width: stripeWidth }}>

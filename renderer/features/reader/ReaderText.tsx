@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, type DragEvent, type Mouse
 import { List, useListRef } from 'react-window';
 import { snapToWords } from '../../../shared/reader/words';
 import { codeRow, registerScroller } from './actions';
-import { readSelection, selectDomRange } from './domSelection';
+import { pointToOffset, readSelection, selectDomRange } from './domSelection';
 import { RowPremeasure } from './premeasureRows';
 import { scheduleLabelFit } from './stripePlacement';
 import { ReaderRow, stripeMarginWidth, type RowActions } from './ReaderRow';
@@ -44,7 +44,7 @@ export function ReaderText() {
   }, [rowHeight]);
 
   useEffect(() => {
-    registerScroller((index) => listRef.current?.scrollToRow({ index, align: 'center' }));
+    registerScroller((index, align) => listRef.current?.scrollToRow({ index, align }));
     return () => registerScroller(null);
   }, [listRef]);
 
@@ -54,6 +54,10 @@ export function ReaderText() {
     const raw = readSelection(root);
     const reader = useReader.getState();
     if (!raw) {
+      // A plain click puts the keyboard caret there, so Shift+arrows can select from it.
+      const click = window.getSelection();
+      const at = click?.anchorNode ? pointToOffset(click.anchorNode, click.anchorOffset) : null;
+      if (at !== null) reader.placeCaret(at);
       // A plain click on coded text selects its innermost segment (the shortest one covering the click).
       const target = (e.target as HTMLElement).closest<HTMLElement>('[data-segments]');
       const ids = target?.dataset.segments?.split(' ').map(Number) ?? [];
@@ -79,7 +83,14 @@ export function ReaderText() {
   };
 
   return (
-    <div className="reader-text-area" ref={containerRef} onMouseUp={onMouseUp} onDragStart={onDragStart}>
+    <div
+      className="reader-text-area"
+      ref={containerRef}
+      // Focusable, so the keyboard's caret keys reach the text (caretKeys.ts) after a Tab.
+      tabIndex={0}
+      onMouseUp={onMouseUp}
+      onDragStart={onDragStart}
+    >
       <List
         listRef={listRef}
         className="reader-list"

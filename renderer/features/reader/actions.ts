@@ -6,16 +6,24 @@ import { useSelection } from '../../app/useSelection';
 import { useToasts } from '../../app/useToasts';
 import { useCodebook } from '../codebook/useCodebook';
 import { usePalette } from '../palette/usePalette';
+import { clearDomSelection } from './domSelection';
 import { useReader, type Range } from './useReader';
 
 // Coding actions shared by keyboard shortcuts, buttons, the sidebar and drag-and-drop.
 
 const info = (message: string) => useToasts.getState().push({ kind: 'info', message });
 
+type RowScroller = (index: number, align: 'center' | 'smart') => void;
+
 /** The list's scroll-to-row, registered by ReaderText while it is mounted. */
-let scrollToRow: ((index: number) => void) | null = null;
-export function registerScroller(fn: ((index: number) => void) | null): void {
+let scrollToRow: RowScroller | null = null;
+export function registerScroller(fn: RowScroller | null): void {
   scrollToRow = fn;
+}
+
+/** Scrolls only as far as needed to show a row (the caret's), not to the middle as navigation does. */
+export function scrollRowIntoView(row: number): void {
+  scrollToRow?.(row, 'smart');
 }
 
 /** Scrolls the reader to a passage and flashes it. */
@@ -23,7 +31,7 @@ export function revealRange(range: Range): void {
   const { rows, flashRange } = useReader.getState();
   const at = documentToRowOffset(rows, range.start, 'start');
   if (!at) return;
-  scrollToRow?.(at.row);
+  scrollToRow?.(at.row, 'center');
   flashRange(range);
 }
 
@@ -41,6 +49,9 @@ export async function applyCode(codeId: number, range?: Range): Promise<void> {
     info('Select some text first, then choose a code.');
     return;
   }
+  // The browser's selection would otherwise be left in text React has just re-cut into new runs,
+  // where it shows as a stray highlight from the paragraph's start; the coded segment is shown selected.
+  clearDomSelection();
   await useReader.getState().apply(codeId, target);
 }
 
@@ -63,18 +74,14 @@ export function openPalette(range: Range | null = codingTarget(), title = 'Code 
 /** In-vivo coding: a code named by the selected words (reused if a top-level code has that name), applied to them. */
 export async function inVivo(): Promise<void> {
   const { selection, text } = useReader.getState();
-  const codes = Object.values(useCodebook.getState().byId);
   if (!selection) {
     info('Select the words to use as the code name first.');
     return;
   }
-  const name = inVivoName(text.slice(selection.start, selection.end));
-  if (!name) return;
-  const existing = codes.find(
-    (c) => c.parentId === null && c.name.toLocaleLowerCase() === name.toLocaleLowerCase(),
-  );
-  const code = existing ?? (await createCode(name));
-  if (code) await applyCode(code.id, selection);
+  if (!inVivoName(text.slice(selection.start, selection.end))) return;
+  // One call, so creating the code and coding the words are one undo step.
+  const done = await useReader.getState().applyInVivo(selection);
+  if (done?.codeCreated) await useCodebook.getState().load();
 }
 
 /** Selects a whole paragraph or speaker turn and opens the palette for it. */
@@ -86,11 +93,12 @@ export function codeRow(row: number, unit: 'paragraph' | 'turn'): void {
   openPalette(range, unit === 'turn' ? 'Code the speaker turn' : 'Code the paragraph');
 }
 
-/** The row of the selection or selected segment, for Ctrl+P with nothing clicked. */
+/** The row of the selection, the selected segment or the caret, for Ctrl+P. */
 export function currentRow(): number | null {
-  const target = codingTarget();
-  if (!target) return null;
-  return documentToRowOffset(useReader.getState().rows, target.start, 'start')?.row ?? null;
+  const { rows, caret } = useReader.getState();
+  const at = codingTarget()?.start ?? caret?.focus;
+  if (at === undefined) return null;
+  return documentToRowOffset(rows, at, 'start')?.row ?? null;
 }
 
 /** Moves the selected segment's start or end by one word. */

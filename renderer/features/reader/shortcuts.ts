@@ -32,10 +32,13 @@ export const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
 
 export const SHORTCUT_HELP: [string, string][] = [
   ['Select text', 'snaps to whole words; hold Alt while releasing to keep the exact selection'],
+  ['← / →, Ctrl/Cmd+← / →', 'move the caret by a character, by a word (click in the text to place it)'],
+  ['↑ / ↓, Ctrl/Cmd+↑ / ↓', 'move the caret by a sentence, by a paragraph'],
+  ['Shift + any of these', 'select from the caret: by character, word, sentence or paragraph'],
   ['Code key (e.g. 1, q)', 'apply that code to the selection'],
   ['Ctrl/Cmd+K', 'code palette: type a code, Enter applies, or create a new code'],
   ['Ctrl/Cmd+I', 'in-vivo: create a code named by the selected words and apply it'],
-  ['Ctrl/Cmd+P', 'code the whole paragraph'],
+  ['Ctrl/Cmd+P', 'code the whole paragraph at the caret'],
   ['Ctrl/Cmd+Shift+P', 'code the whole speaker turn'],
   ['Drag the selection onto a code', 'apply that code'],
   ['Click a stripe or coded text', 'select the segment'],
@@ -45,6 +48,6 @@ export const SHORTCUT_HELP: [string, string][] = [
   ['Alt+↓ / Alt+↑', 'next / previous segment of the same code (across documents)'],
   ['F3 / Shift+F3', 'next / previous search hit'],
   ['Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z', 'undo, redo'],
-  ['Escape', 'clear the selection, close a panel'],
+  ['Escape', 'clear the selection and the caret, close a panel'],
   ['?', 'show this help'],
 ];

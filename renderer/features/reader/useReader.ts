@@ -12,6 +12,17 @@ export interface Range {
   end: number;
 }
 
+/**
+ * The keyboard caret: `focus` is where it stands, `anchor` where Shift-extending began (equal when
+ * nothing is selected). `byKeys` when the keyboard placed or moved it: then the reader draws the caret
+ * and the selection itself; a mouse selection is drawn by the browser.
+ */
+export interface Caret {
+  anchor: number;
+  focus: number;
+  byKeys: boolean;
+}
+
 interface ReaderState {
   documentId: number | null;
   status: 'idle' | 'loading' | 'ready' | 'missing';
@@ -33,10 +44,13 @@ interface ReaderState {
   hoveredSegmentId: number | null;
   /** A passage briefly flashed after navigating to it. */
   flash: (Range & { nonce: number }) | null;
+  caret: Caret | null;
 
   load(documentId: number | null): Promise<void>;
   reloadSegments(): Promise<void>;
   apply(codeId: number, range?: Range): Promise<Segment | undefined>;
+  /** In-vivo coding of the range as one undo step; the caller reloads the codebook when a code was made. */
+  applyInVivo(range: Range): Promise<{ segment: Segment; codeCreated: boolean } | undefined>;
   remove(segmentId: number): Promise<boolean>;
   resize(segmentId: number, range: Range): Promise<void>;
   recode(segmentId: number, codeId: number): Promise<void>;
@@ -45,7 +59,15 @@ interface ReaderState {
   selectSegment(segmentId: number | null): void;
   hover(segmentId: number | null): void;
   flashRange(range: Range): void;
+  /** Moves the caret to `focus`; with `extend` the selection runs from the anchor to it. */
+  moveCaret(focus: number, extend: boolean): void;
+  /** Puts a collapsed caret at an offset (a click in the text), or removes it. */
+  placeCaret(offset: number | null): void;
 }
+
+/** The caret after a change that leaves nothing selected: collapsed where it stood. */
+const collapsed = (caret: Caret | null): Caret | null =>
+  caret ? { anchor: caret.focus, focus: caret.focus, byKeys: caret.byKeys } : null;
 
 /** The span of a full segment, so the map holds one shape whatever call produced the entry. */
 function spanOf({ id, codeId, startUtf16, endUtf16 }: SegmentSpan): SegmentSpan {
@@ -99,6 +121,7 @@ export const useReader = create<ReaderState>((set, get) => {
     selectedSegmentId: null,
     hoveredSegmentId: null,
     flash: null,
+    caret: null,
 
     async load(documentId) {
       const token = ++loadToken;
@@ -107,6 +130,7 @@ export const useReader = create<ReaderState>((set, get) => {
         selectedSegmentId: null,
         hoveredSegmentId: null,
         flash: null,
+        caret: null,
       };
       if (documentId === null) {
         set({
@@ -167,9 +191,14 @@ export const useReader = create<ReaderState>((set, get) => {
       const next = new Map(get().segments);
       const span = spanOf(segment);
       next.set(segment.id, span);
-      const done = { selection: null, selectedSegmentId: segment.id };
+      // The coded span stays shown: selected, with the caret after it, ready for the next passage.
+      const caret = { anchor: span.endUtf16, focus: span.endUtf16, byKeys: get().caret?.byKeys ?? false };
+      const done = { selection: null, selectedSegmentId: segment.id, caret };
       if (!fresh) {
-        setSegments(next, done);
+        // The coder's own segment of this code grew over the span, and may have swallowed others of
+        // theirs that it now touches: re-read the spans rather than guess which went.
+        await get().reloadSegments();
+        if (get().documentId === documentId) set(done);
         return segment;
       }
       // A new segment: lay out just it, so the stripe appears without re-laying out the document.
@@ -178,6 +207,20 @@ export const useReader = create<ReaderState>((set, get) => {
       set({ segments: next, ...addToLayout(s.rows, next, layout, span), ...done });
       bumpSegments();
       return segment;
+    },
+
+    async applyInVivo(range) {
+      const { documentId } = get();
+      if (documentId === null || range.end <= range.start) return undefined;
+      const done = await call('segments.applyInVivo', {
+        documentId,
+        startUtf16: range.start,
+        endUtf16: range.end,
+      });
+      if (!done || get().documentId !== documentId) return done;
+      await get().reloadSegments();
+      if (get().documentId === documentId) set({ selection: null, selectedSegmentId: done.segment.id });
+      return done;
     },
 
     async remove(segmentId) {
@@ -226,10 +269,27 @@ export const useReader = create<ReaderState>((set, get) => {
     },
 
     setSelection(selection) {
-      set(selection ? { selection, selectedSegmentId: null } : { selection: null });
+      set(
+        selection
+          ? {
+              selection,
+              selectedSegmentId: null,
+              caret: { anchor: selection.start, focus: selection.end, byKeys: false },
+            }
+          : { selection: null, caret: collapsed(get().caret) },
+      );
     },
     selectSegment(selectedSegmentId) {
-      set({ selectedSegmentId, selection: null });
+      set({ selectedSegmentId, selection: null, caret: collapsed(get().caret) });
+    },
+    moveCaret(focus, extend) {
+      const anchor = extend ? (get().caret?.anchor ?? focus) : focus;
+      const selection =
+        anchor === focus ? null : { start: Math.min(anchor, focus), end: Math.max(anchor, focus) };
+      set({ caret: { anchor, focus, byKeys: true }, selection, selectedSegmentId: null });
+    },
+    placeCaret(offset) {
+      set({ caret: offset === null ? null : { anchor: offset, focus: offset, byKeys: true } });
     },
     hover(hoveredSegmentId) {
       if (get().hoveredSegmentId !== hoveredSegmentId) set({ hoveredSegmentId });

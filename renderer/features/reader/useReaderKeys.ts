@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useToasts } from '../../app/useToasts';
 import { useCodebook } from '../codebook/useCodebook';
 import { usePalette } from '../palette/usePalette';
 import {
@@ -13,10 +14,13 @@ import {
   removeSelectedSegment,
   revealRange,
 } from './actions';
+import { handleCaretKey } from './caretKeys';
 import { clearDomSelection } from './domSelection';
 import { isTypingTarget, matchesShortcut, mod } from './shortcuts';
 import { useReader } from './useReader';
 import { useReaderSearch } from './useReaderSearch';
+
+const info = (message: string) => useToasts.getState().push({ kind: 'info', message });
 
 /** Handles one key press in the reader; returns true when the key was used. */
 function handleKey(e: KeyboardEvent, toggleHelp: () => void): boolean {
@@ -37,6 +41,10 @@ function handleKey(e: KeyboardEvent, toggleHelp: () => void): boolean {
   if (mod(e) && !e.altKey && e.key.toLowerCase() === 'p') {
     const row = currentRow();
     if (row !== null) codeRow(row, e.shiftKey ? 'turn' : 'paragraph');
+    else
+      info(
+        `Ctrl/Cmd+${e.shiftKey ? 'Shift+P codes the speaker turn' : 'P codes the paragraph'} at the caret: click in the text or press an arrow key first.`,
+      );
     return true; // never the browser's print dialog while reading
   }
   if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
@@ -59,6 +67,7 @@ function handleKey(e: KeyboardEvent, toggleHelp: () => void): boolean {
     void gotoNeighbor(e.key === 'ArrowDown' ? 'next' : 'previous');
     return true;
   }
+  if (handleCaretKey(e)) return true;
   if (
     (e.key === 'Delete' || e.key === 'Backspace') &&
     reader.selectedSegmentId !== null &&
@@ -70,6 +79,7 @@ function handleKey(e: KeyboardEvent, toggleHelp: () => void): boolean {
   if (e.key === 'Escape') {
     reader.setSelection(null);
     reader.selectSegment(null);
+    reader.placeCaret(null);
     clearDomSelection();
     return true;
   }
@@ -77,14 +87,15 @@ function handleKey(e: KeyboardEvent, toggleHelp: () => void): boolean {
     toggleHelp();
     return true;
   }
-  // A code's own shortcut key, only when there is something to code: plain keys stay harmless otherwise.
-  if (codingTarget()) {
-    for (const code of Object.values(useCodebook.getState().byId)) {
-      if (code.shortcut && matchesShortcut(code.shortcut, e)) {
-        void applyCode(code.id);
-        return true;
-      }
-    }
+  // A code's own shortcut key codes what is selected; with nothing selected it says how to select.
+  for (const code of Object.values(useCodebook.getState().byId)) {
+    if (!code.shortcut || !matchesShortcut(code.shortcut, e)) continue;
+    if (codingTarget()) void applyCode(code.id);
+    else
+      info(
+        `${code.shortcut} codes the selection as “${code.name}”: select text first (drag, or Shift+arrows from the caret).`,
+      );
+    return true;
   }
   return false;
 }
