@@ -6,6 +6,13 @@ import { handlers } from './handlers';
 import type { Session } from './session';
 
 type Issue = z.ZodError['issues'][number];
+const EXPECTED: Record<string, string> = {
+  int: 'a whole number',
+  array: 'a list',
+  object: 'a set of fields',
+  boolean: 'true or false',
+};
+const SIZE_UNITS: Record<string, string> = { string: 'characters', file: 'bytes' };
 
 /** Zod's default wording in plain words; the contract's own messages ("name is empty") are kept. */
 function describeIssue(issue: Issue): string {
@@ -14,21 +21,27 @@ function describeIssue(issue: Issue): string {
       // Zod leaves the input out of its issues; its default wording says what arrived.
       if (!issue.message.startsWith('Invalid input')) return issue.message;
       if (issue.message.endsWith('received undefined')) return 'is missing';
-      return `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+      return `must be ${EXPECTED[issue.expected] ?? `a ${issue.expected}`}`;
     case 'unrecognized_keys':
       return `${issue.keys.map((key) => `"${key.slice(0, 60)}"`).join(', ')} ${issue.keys.length === 1 ? 'is not a known field' : 'are not known fields'}`;
     case 'too_small':
-      if (issue.origin === 'number' || issue.origin === 'int')
-        return issue.message.startsWith('Too small')
-          ? `must be ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}`
-          : issue.message;
-      return issue.message;
-    case 'too_big':
-      if (issue.origin === 'number' || issue.origin === 'int')
-        return issue.message.startsWith('Too big')
-          ? `must be ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}`
-          : issue.message;
-      return issue.message;
+    case 'too_big': {
+      // Zod's default starts "Too small"/"Too big"; the contract's own wording is kept as is.
+      if (!/^Too (small|big)/.test(issue.message)) return issue.message;
+      const small = issue.code === 'too_small';
+      const limit = String('minimum' in issue ? issue.minimum : issue.maximum);
+      const relation = small
+        ? issue.inclusive === false
+          ? 'more than'
+          : 'at least'
+        : issue.inclusive === false
+          ? 'less than'
+          : 'at most';
+      const numeric = ['number', 'int', 'bigint'].includes(issue.origin);
+      return numeric
+        ? `must be ${relation} ${limit}`
+        : `must have ${relation} ${limit} ${SIZE_UNITS[issue.origin] ?? 'items'}`;
+    }
     default:
       return issue.message;
   }
