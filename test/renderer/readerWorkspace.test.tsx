@@ -44,3 +44,20 @@ describe('the workspace around the reader', () => {
     expect(entry.textContent).not.toContain('1 segments');
   });
 });
+
+describe('the search-hit bar', () => {
+  it('stays with documents opened from the hit list and leaves when another document is opened', () => {
+    const selection = useSelection.getState();
+    selection.openDocument(1);
+    // The hit list sets its query, then opens the document with the hit.
+    useSelection.getState().setSearchQuery('NGO*');
+    useSelection.getState().openDocument(2, { startUtf16: 10, endUtf16: 13 });
+    expect(useSelection.getState().searchQuery).toBe('NGO*');
+    // Elsewhere in the same document (a coded segment, say): the hits stay.
+    useSelection.getState().openDocument(2, { startUtf16: 40, endUtf16: 50 });
+    expect(useSelection.getState().searchQuery).toBe('NGO*');
+    // Another document from the document list: the hits of the search do not follow.
+    useSelection.getState().openDocument(3);
+    expect(useSelection.getState().searchQuery).toBeNull();
+  });
+});
