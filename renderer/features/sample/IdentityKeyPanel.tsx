@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { callOrError } from '../../api/client';
+import { PrivacyScan } from '../privacy/PrivacyScan';
 import { useSample } from './useSample';
 
 /** Create, unlock, lock the identity key or change its passphrase. The passphrase never leaves this form. */
@@ -8,8 +9,11 @@ export function IdentityKeyPanel() {
   const changed = useSample((s) => s.changed);
   const [passphrase, setPassphrase] = useState('');
   const [next, setNext] = useState('');
+  // A new passphrase is typed twice: a typo would lock the researcher out of the key for good.
+  const [repeat, setRepeat] = useState('');
   const [error, setError] = useState<string | null>(null);
   if (!status) return null;
+  const mismatch = !status.exists ? repeat !== passphrase : status.unlocked && repeat !== next;
 
   const run = async (action: () => ReturnType<typeof callOrError>) => {
     const result = await action();
@@ -17,6 +21,7 @@ export function IdentityKeyPanel() {
     if (!result.error) {
       setPassphrase('');
       setNext('');
+      setRepeat('');
       await changed();
     }
   };
@@ -57,7 +62,16 @@ export function IdentityKeyPanel() {
             onChange={(e) => setNext(e.target.value)}
           />
         )}
-        <button type="submit" disabled={!passphrase}>
+        {(!status.exists || status.unlocked) && (
+          <input
+            type="password"
+            aria-label={status.exists ? 'Repeat new passphrase' : 'Repeat passphrase'}
+            autoComplete="off"
+            value={repeat}
+            onChange={(e) => setRepeat(e.target.value)}
+          />
+        )}
+        <button type="submit" disabled={!passphrase || mismatch}>
           {!status.exists ? 'Create key' : !status.unlocked ? 'Unlock' : 'Change passphrase'}
         </button>
         {status.unlocked && (
@@ -66,11 +80,13 @@ export function IdentityKeyPanel() {
           </button>
         )}
       </form>
+      {mismatch && repeat !== '' && <p className="form-error">The two passphrases differ.</p>}
       {error && (
         <p role="alert" className="form-error">
           {error}
         </p>
       )}
+      {status.unlocked && <PrivacyScan />}
     </section>
   );
 }
