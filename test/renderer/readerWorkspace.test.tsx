@@ -1,9 +1,12 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { Code } from '../../shared/api/coding';
 import type { DocumentSummary } from '../../shared/api/documents';
 import { setApi } from '../../renderer/api/client';
 import { useRevisions } from '../../renderer/app/useRevisions';
 import { useSelection } from '../../renderer/app/useSelection';
+import { CodeTree } from '../../renderer/features/codebook/CodeTree';
+import { useCodebook } from '../../renderer/features/codebook/useCodebook';
 import { DocumentList } from '../../renderer/features/documents/DocumentList';
 import { useDocuments } from '../../renderer/features/documents/useDocuments';
 import { createFakeApi } from '../fakeApi';
@@ -59,5 +62,61 @@ describe('the search-hit bar', () => {
     // Another document from the document list: the hits of the search do not follow.
     useSelection.getState().openDocument(3);
     expect(useSelection.getState().searchQuery).toBeNull();
+  });
+});
+
+describe('the code tree’s count columns', () => {
+  it('has a header, keeps the shortcut apart from the counts and rolls children up into parents', async () => {
+    const make = (
+      id: number,
+      name: string,
+      parentId: number | null,
+      segmentCount: number,
+      shortcut: string | null,
+    ) =>
+      ({
+        id,
+        parentId,
+        name,
+        color: '#336699',
+        description: '',
+        shortcut,
+        position: id,
+        segmentCount,
+        documentCount: segmentCount > 0 ? 1 : 0,
+        groupIds: [],
+      }) satisfies Code;
+    const codes = [
+      make(1, 'Motives', null, 1, '3'),
+      make(2, 'Push factors', 1, 2, null),
+      make(3, 'Funding', 2, 4, null),
+      make(4, 'Access', null, 0, null),
+    ];
+    useCodebook.setState({
+      status: 'ready',
+      ids: codes.map((c) => c.id),
+      byId: Object.fromEntries(codes.map((c) => [c.id, c])),
+    });
+    render(
+      <CodeTree
+        filter=""
+        selectedId={null}
+        onSelect={() => {}}
+        onRequestDelete={() => {}}
+        creatingUnder={undefined}
+        onCreateDone={() => {}}
+      />,
+    );
+    const header = document.querySelector('.code-tree-header')!;
+    expect([...header.children].map((e) => e.textContent)).toEqual(['Code', 'Key', 'Seg.', '+ sub', 'Docs']);
+    const cells = (name: string) =>
+      [...screen.getByRole('treeitem', { name }).querySelector('.code-tree-line')!.children]
+        .slice(-4)
+        .map((e) => e.textContent);
+    // Key, own segments, segments with subcodes (parents only), documents: one column each.
+    expect(cells('Motives')).toEqual(['3', '1', '7', '1']);
+    expect(cells('Push factors')).toEqual(['', '2', '6', '1']);
+    expect(cells('Funding')).toEqual(['', '4', '', '1']);
+    expect(cells('Access')).toEqual(['', '0', '', '0']);
   });
 });

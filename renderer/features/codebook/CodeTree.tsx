@@ -1,6 +1,7 @@
 import { useMemo, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Code } from '../../../shared/api/coding';
+import { subtreeSegmentCounts } from '../../../shared/coding/rollUp';
 import { flattenTree } from '../../../shared/coding/tree';
 import { dropTarget, keyboardTarget, type DropZone } from './treeMoves';
 import { selectCodes, useCodebook } from './useCodebook';
@@ -75,6 +76,7 @@ export function CodeTree({
       }),
     [codes, collapsed, needle],
   );
+  const subtreeCounts = useMemo(() => subtreeSegmentCounts(codes), [codes]);
 
   const toggle = (id: number, open?: boolean) => {
     const next = new Set(collapsed);
@@ -142,68 +144,94 @@ export function CodeTree({
     ) : null;
 
   return (
-    <ul role="tree" aria-label="Codes" className="code-tree" tabIndex={0} onKeyDown={onKeyDown}>
-      {creatingUnder === null && <li className="code-tree-new">{createField}</li>}
-      {rows.map(({ code, depth, hasChildren }) => (
-        <li
-          key={code.id}
-          role="treeitem"
-          aria-level={depth + 1}
-          aria-selected={code.id === selectedId}
-          aria-expanded={hasChildren ? !collapsed.has(code.id) || Boolean(needle) : undefined}
-          aria-label={code.name}
-          className={`code-tree-row${dropAt?.id === code.id ? ` drop-${dropAt.zone}` : ''}`}
-          style={{ paddingLeft: `${depth * 1.1 + 0.3}rem` }}
-          draggable={editingId !== code.id}
-          onDragStart={(e) => {
-            e.dataTransfer.setData(DRAG_MIME, String(code.id));
-            e.dataTransfer.effectAllowed = 'move';
-          }}
-          onDragOver={(e) => {
-            if (!e.dataTransfer.types.includes(DRAG_MIME)) return;
-            e.preventDefault();
-            setDropAt({ id: code.id, zone: zoneOf(e) });
-          }}
-          onDragLeave={() => setDropAt(null)}
-          onDrop={(e) => onDrop(e, code.id)}
-          onClick={() => onSelect(code.id)}
-          onDoubleClick={() => setEditingId(code.id)}
-        >
-          <div className="code-tree-line">
-            <button
-              type="button"
-              className="code-tree-toggle"
-              tabIndex={-1}
-              aria-label={collapsed.has(code.id) ? `Expand ${code.name}` : `Collapse ${code.name}`}
-              hidden={!hasChildren}
-              onClick={(e) => {
-                e.stopPropagation();
-                toggle(code.id);
-              }}
-            >
-              {collapsed.has(code.id) && !needle ? '▸' : '▾'}
-            </button>
-            <span className="code-swatch" style={{ background: code.color }} aria-hidden="true" />
-            {editingId === code.id ? (
-              <NameField
-                initial={code.name}
-                label={`Rename ${code.name}`}
-                onDone={(n) => void finishRename(code, n)}
-              />
-            ) : (
-              <span className="code-tree-name">{code.name}</span>
-            )}
-            {code.shortcut && <kbd className="code-tree-key">{code.shortcut}</kbd>}
-            <span
-              className="code-tree-counts"
-              title={`${code.segmentCount} segments in ${code.documentCount} documents`}
-            >
-              {code.segmentCount} · {code.documentCount}
-            </span>
-          </div>
-          {creatingUnder === code.id && <div className="code-tree-new">{createField}</div>}
-        </li>
-      ))}
-    </ul>
+    <>
+      <div className="code-tree-header" aria-hidden="true">
+        <span className="code-tree-name">Code</span>
+        <span className="code-tree-key-cell">Key</span>
+        <span className="code-tree-count" title="Segments of the code itself">
+          Seg.
+        </span>
+        <span className="code-tree-count" title="Segments of the code and all its subcodes">
+          + sub
+        </span>
+        <span className="code-tree-count" title="Documents with a segment of the code itself">
+          Docs
+        </span>
+      </div>
+      <ul role="tree" aria-label="Codes" className="code-tree" tabIndex={0} onKeyDown={onKeyDown}>
+        {creatingUnder === null && <li className="code-tree-new">{createField}</li>}
+        {rows.map(({ code, depth, hasChildren }) => (
+          <li
+            key={code.id}
+            role="treeitem"
+            aria-level={depth + 1}
+            aria-selected={code.id === selectedId}
+            aria-expanded={hasChildren ? !collapsed.has(code.id) || Boolean(needle) : undefined}
+            aria-label={code.name}
+            className={`code-tree-row${dropAt?.id === code.id ? ` drop-${dropAt.zone}` : ''}`}
+            style={{ paddingLeft: `${depth * 1.1 + 0.3}rem` }}
+            draggable={editingId !== code.id}
+            onDragStart={(e) => {
+              e.dataTransfer.setData(DRAG_MIME, String(code.id));
+              e.dataTransfer.effectAllowed = 'move';
+            }}
+            onDragOver={(e) => {
+              if (!e.dataTransfer.types.includes(DRAG_MIME)) return;
+              e.preventDefault();
+              setDropAt({ id: code.id, zone: zoneOf(e) });
+            }}
+            onDragLeave={() => setDropAt(null)}
+            onDrop={(e) => onDrop(e, code.id)}
+            onClick={() => onSelect(code.id)}
+            onDoubleClick={() => setEditingId(code.id)}
+          >
+            <div className="code-tree-line">
+              <button
+                type="button"
+                className="code-tree-toggle"
+                tabIndex={-1}
+                aria-label={collapsed.has(code.id) ? `Expand ${code.name}` : `Collapse ${code.name}`}
+                hidden={!hasChildren}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  toggle(code.id);
+                }}
+              >
+                {collapsed.has(code.id) && !needle ? '▸' : '▾'}
+              </button>
+              <span className="code-swatch" style={{ background: code.color }} aria-hidden="true" />
+              {editingId === code.id ? (
+                <NameField
+                  initial={code.name}
+                  label={`Rename ${code.name}`}
+                  onDone={(n) => void finishRename(code, n)}
+                />
+              ) : (
+                <span className="code-tree-name">{code.name}</span>
+              )}
+              <span className="code-tree-key-cell">
+                {code.shortcut && <kbd className="code-tree-key">{code.shortcut}</kbd>}
+              </span>
+              <span
+                className="code-tree-count"
+                title={`${code.segmentCount} segments in ${code.documentCount} documents`}
+              >
+                {code.segmentCount}
+              </span>
+              <span
+                className="code-tree-count code-tree-rollup"
+                title={
+                  hasChildren ? `${subtreeCounts.get(code.id) ?? 0} segments with its subcodes` : undefined
+                }
+              >
+                {hasChildren ? (subtreeCounts.get(code.id) ?? 0) : ''}
+              </span>
+              <span className="code-tree-count">{code.documentCount}</span>
+            </div>
+            {creatingUnder === code.id && <div className="code-tree-new">{createField}</div>}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
