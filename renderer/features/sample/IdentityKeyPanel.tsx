@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { callOrError } from '../../api/client';
+import { AnonymiseReview } from '../privacy/AnonymiseReview';
 import { PrivacyScan } from '../privacy/PrivacyScan';
 import { useSample } from './useSample';
 
@@ -87,6 +88,7 @@ export function IdentityKeyPanel() {
         </p>
       )}
       {status.unlocked && <PrivacyScan />}
+      {status.unlocked && <AnonymiseReview />}
     </section>
   );
 }
