@@ -42,16 +42,15 @@ describe('anonymisation review', () => {
         failed: [],
       }),
       'privacy.import': () => ({ jobId: 'j1' }),
-      'jobs.status': () =>
-        ({
-          id: 'j1',
-          kind: 'import',
-          state: 'done',
-          done: 1,
-          total: 1,
-          current: '',
-          result: { imported: [{}] },
-        }),
+      'jobs.status': () => ({
+        id: 'j1',
+        kind: 'import',
+        state: 'done',
+        done: 1,
+        total: 1,
+        current: '',
+        result: { imported: [{}] },
+      }),
     });
     setApi(api);
     render(<AnonymiseReview />);
