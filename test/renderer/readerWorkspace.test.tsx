@@ -5,6 +5,10 @@ import type { DocumentSummary } from '../../shared/api/documents';
 import { setApi } from '../../renderer/api/client';
 import { useRevisions } from '../../renderer/app/useRevisions';
 import { useSelection } from '../../renderer/app/useSelection';
+import userEvent from '@testing-library/user-event';
+import { PassageError } from '../../shared/api/result';
+import { useToasts } from '../../renderer/app/useToasts';
+import { CodeDetails } from '../../renderer/features/codebook/CodeDetails';
 import { CodeTree } from '../../renderer/features/codebook/CodeTree';
 import { useCodebook } from '../../renderer/features/codebook/useCodebook';
 import { DocumentList } from '../../renderer/features/documents/DocumentList';
@@ -118,5 +122,41 @@ describe('the code tree’s count columns', () => {
     expect(cells('Push factors')).toEqual(['', '2', '6', '1']);
     expect(cells('Funding')).toEqual(['', '4', '', '1']);
     expect(cells('Access')).toEqual(['', '0', '', '0']);
+  });
+});
+
+describe('a refused code shortcut', () => {
+  it('goes back to the code’s own key in the field, with the reason in a toast', async () => {
+    const code: Code = {
+      id: 2,
+      parentId: null,
+      name: 'Pull factors',
+      color: '#336699',
+      description: '',
+      shortcut: '2',
+      position: 0,
+      segmentCount: 0,
+      documentCount: 0,
+      groupIds: [],
+    };
+    setApi(
+      createFakeApi({
+        'codes.update': () => {
+          throw new PassageError('conflict', 'shortcut 1 is already the key of “Push factors”');
+        },
+        'segments.listByCode': () => ({ total: 0, items: [] }),
+      }),
+    );
+    useCodebook.setState({ status: 'ready', ids: [2], byId: { 2: code }, groupIds: [], groupsById: {} });
+    render(<CodeDetails codeId={2} onRequestDelete={() => {}} />);
+    const field = screen.getByRole('textbox', { name: 'Shortcut key' });
+    await userEvent.clear(field);
+    await userEvent.type(field, '1{Enter}');
+    await waitFor(() =>
+      expect(useToasts.getState().toasts.map((t) => t.message)).toContain(
+        'shortcut 1 is already the key of “Push factors”',
+      ),
+    );
+    await waitFor(() => expect((field as HTMLInputElement).value).toBe('2'));
   });
 });

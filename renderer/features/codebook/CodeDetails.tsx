@@ -159,9 +159,20 @@ export function CodeDetails({
             defaultValue={code.shortcut ?? ''}
             maxLength={20}
             placeholder="none"
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') e.currentTarget.blur();
+            }}
             onBlur={(e) => {
-              const shortcut = e.target.value.trim() || null;
-              if (shortcut !== code.shortcut) void useCodebook.getState().update(code.id, { shortcut });
+              const input = e.currentTarget;
+              const shortcut = input.value.trim() || null;
+              if (shortcut === code.shortcut) return;
+              void useCodebook
+                .getState()
+                .update(code.id, { shortcut })
+                .then((saved) => {
+                  // Refused (the toast says why): the field shows the key the code really has.
+                  if (!saved) input.value = code.shortcut ?? '';
+                });
             }}
           />
         </label>
