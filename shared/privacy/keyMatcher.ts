@@ -61,8 +61,8 @@ function patternsOf(person: KeyPerson): { words: Pattern[]; substrings: string[]
     if (tokens.length === 1) continue;
     // "Thị Lan" of Nguyễn Thị Lan, "de Souza" of Ana de Souza: a name written without its first or last word.
     if (tokens.length >= 3 || PARTICLES.has(tokens[1]!)) {
-      words.push({ person, tokens: tokens.slice(1), needsCapital: true });
-      if (tokens.length >= 3) words.push({ person, tokens: tokens.slice(0, -1), needsCapital: true });
+      words.push({ person, tokens: tokens.slice(1), needsCapital: false });
+      if (tokens.length >= 3) words.push({ person, tokens: tokens.slice(0, -1), needsCapital: false });
     }
     const parts = new Set<string>();
     for (const token of tokens) {
