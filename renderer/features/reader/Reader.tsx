@@ -23,7 +23,11 @@ export function Reader() {
   const documentsRevision = useRevision('documents');
   useEffect(() => {
     void load(documentId);
-  }, [documentId, documentsRevision, load]);
+  }, [documentId, load]);
+  useEffect(() => {
+    // Undo, a rename or a deletion elsewhere: the reader keeps its caret unless the text changed.
+    if (documentsRevision > 0) void useReader.getState().refreshDocument();
+  }, [documentsRevision]);
   if (documentId === null)
     return (
       <EmptyState title="Reader">
@@ -128,7 +132,7 @@ function ReaderView() {
       </header>
       {segmentCount === 0 && (
         <p className="reader-hint" role="note">
-          Nothing coded here yet. Select text, then press a code’s key
+          Nothing coded here yet. Select text (or Shift+arrows from a caret), then press a code’s key
           {shortcutKeys.length > 0 ? ` — ${shortcutKeys.join(', ')} —` : ''} or Ctrl/Cmd+K to pick or create a
           code; Ctrl/Cmd+P codes a whole paragraph. Press ? for all shortcuts.
         </p>

@@ -47,6 +47,8 @@ interface ReaderState {
   caret: Caret | null;
 
   load(documentId: number | null): Promise<void>;
+  /** After a change to documents elsewhere: new title or metadata in place; new text or turns reload. */
+  refreshDocument(): Promise<void>;
   reloadSegments(): Promise<void>;
   apply(codeId: number, range?: Range): Promise<Segment | undefined>;
   /** In-vivo coding of the range as one undo step; the caller reloads the codebook when a code was made. */
@@ -162,6 +164,22 @@ export const useReader = create<ReaderState>((set, get) => {
       const map = new Map((segments ?? []).map((s) => [s.id, s]));
       set({ document: content.document, text: content.text, rows, turns: content.turns, ...EMPTY_LAYOUT });
       setSegments(map, { status: 'ready' });
+    },
+
+    async refreshDocument() {
+      const { documentId, status } = get();
+      if (documentId === null || status !== 'ready') return;
+      const token = loadToken;
+      const generation = projectGeneration();
+      const content = await call('documents.get', { id: documentId });
+      if (token !== loadToken || generation !== projectGeneration()) return;
+      // Reloading resets the caret and selection: only when what is shown really changed.
+      const same =
+        content &&
+        content.text === get().text &&
+        JSON.stringify(splitRows(content.text, content.turns, content.pages)) === JSON.stringify(get().rows);
+      if (same) set({ document: content.document, turns: content.turns });
+      else await get().load(documentId);
     },
 
     async reloadSegments() {
