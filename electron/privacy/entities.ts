@@ -21,6 +21,27 @@ const COMMON = new Set(
   ).split(' '),
 );
 
+const LEXICON = (nlp.world() as { model: { one: { lexicon: Record<string, string | string[]> } } }).model.one
+  .lexicon;
+const NAME_TAGS = /Name|Person|Place|City|Country|Region|Organization|ProperNoun|Honorific/;
+// Endings of English nouns that are not names ("Protection Cluster", "Lessons Learned").
+const COMMON_ENDING = /(?:tion|sion|ment|ness|ity|ship|ism|ies)$/;
+
+/** An English word by compromise's lexicon, an ending, or the list above: not a name on its own. */
+function isCommonWord(word: string): boolean {
+  const w = fold(word).replace(/['’]s$/u, '');
+  if (COMMON.has(w) || COMMON_ENDING.test(w)) return true;
+  const tag = LEXICON[w];
+  if (tag === undefined) return false;
+  return !(Array.isArray(tag) ? tag : [tag]).some((t) => NAME_TAGS.test(t));
+}
+
+/** A role ("Country Director") is not a place or an organisation. */
+const isRole = (word: string): boolean => {
+  const tag = LEXICON[fold(word)];
+  return tag !== undefined && (Array.isArray(tag) ? tag : [tag]).includes('Actor');
+};
+
 const CAPITALISED = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}'’-]*/gu;
 // A line (a speaker's turn), or a sentence of a long one; never split after a title's dot.
 const CHUNK =
@@ -56,8 +77,9 @@ function spansOf(list: Tagged[], kind: FindingKind, chunk: string, base: number)
     const text = chunk.slice(start, end).replace(/['’]s$/u, '');
     end = start + text.length;
     if (text.length < 2 || !/\p{Lu}/u.test(text)) continue;
-    const words = fold(text).split(/\s+/);
-    if (words.every((w) => COMMON.has(w) || TITLES.has(w.replace(/\.$/, '')))) continue;
+    const words = text.split(/[\s-]+/);
+    if (words.every((w) => isCommonWord(w) || TITLES.has(fold(w).replace(/\.$/, '')))) continue;
+    if (kind !== 'person' && isRole(words.at(-1)!)) continue;
     out.push({ startUtf16: base + start, endUtf16: base + end, text, kind });
   }
   return out;
@@ -80,12 +102,13 @@ function ruleOfThumbPeople(chunk: string, base: number): Finding[] {
     const run = words.slice(isTitle ? i + 1 : i, j + 1);
     // A sentence's first word is capitalised anyway: "Later Olusegun Adeyemi joined".
     while (!isTitle && run.length > 0 && COMMON.has(fold(run[0]![0]))) run.shift();
-    const allNamed = run.every((w) => !COMMON.has(fold(w[0]).replace(/['’]s$/u, '')));
-    if (run.length > 0 && allNamed && (isTitle || run.length >= 2)) {
+    const allNamed = run.every((w) => !isCommonWord(w[0]));
+    // "Red Cross", "World Food Programme": common words, but an organisation's.
+    const organisation = run.length >= 2 && run.some((w) => ORGANISATION_WORD.has(fold(w[0])));
+    if (run.length > 0 && (allNamed || organisation) && (isTitle || run.length >= 2)) {
       const start = isTitle ? first.index : run[0]!.index;
       const last = words[j]!;
       const text = chunk.slice(start, last.index + last[0].length).replace(/['’]s$/u, '');
-      const organisation = run.some((w) => ORGANISATION_WORD.has(fold(w[0])));
       out.push({
         startUtf16: base + start,
         endUtf16: base + start + text.length,

@@ -128,6 +128,11 @@ const FILLER = [
   'Looking back, I would have asked for more time to build relationships.',
   'The meetings were long, and decisions were usually made somewhere else.',
   'We learned to share information informally, over tea rather than in reports.',
+  // Capitalised words that name nobody: what keeps the precision figure honest.
+  'We used WhatsApp groups and an Excel sheet, and the Monday briefings in the Operations Room.',
+  'The Protection Cluster met weekly, and the Standard Operating Procedures changed twice.',
+  'Every Christmas the Country Director sent a long email about Lessons Learned.',
+  'In Phase Two the Civil-Military Coordination cell moved to the Green Zone.',
 ];
 
 /** mulberry32: a small seeded generator, so the corpus is the same on every run. */
