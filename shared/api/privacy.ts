@@ -60,6 +60,11 @@ export const privacyArgs = {
     .object({ ...sources, outDir: filePath })
     .strict()
     .refine(someFiles, 'no files given to anonymise'),
+  /**
+   * Findings in documents already imported that have no segments yet (coding has not started, so
+   * their text could still be replaced); nothing is changed.
+   */
+  'privacy.reviewDocuments': z.object({}).strict(),
   /** Looks for every real name and contact in the identity key in the project and in the files given. */
   'privacy.scan': z.object({ files: z.array(filePath).max(1000).default([]) }).strict(),
   /** A participant's real name, other names and contact, kept in the identity key. */
@@ -101,6 +106,7 @@ export interface AnonymisedCopy {
 
 export interface PrivacyResults {
   'privacy.review': ReviewResult;
+  'privacy.reviewDocuments': ReviewResult;
   'privacy.import': JobStarted;
   'privacy.anonymiseFiles': ReviewResult & { written: AnonymisedCopy[] };
   'privacy.scan': ScanResult;

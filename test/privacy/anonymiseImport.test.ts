@@ -90,6 +90,31 @@ describe('anonymisation at the door', () => {
     expect(dirty.hits.some((h) => h.where.startsWith('memos.body') && h.participant === 'P07')).toBe(true);
   });
 
+  it('finds real names in documents already imported that have no segments yet', async () => {
+    const { session, files } = await studyWithKey();
+    const plain = await invoke(session, 'documents.import', {
+      paths: [path.join(files, 'whitfield_first.txt'), path.join(files, 'second.txt')],
+      kind: 'interview',
+    });
+    await session.jobs.wait(plain.jobId);
+    const docs = await invoke(session, 'documents.list', {});
+    const coded = docs.find((d) => d.title === 'second')!;
+    const code = await invoke(session, 'codes.create', { name: 'Leaving' });
+    await invoke(session, 'segments.apply', {
+      documentId: coded.id,
+      codeId: code.id,
+      startUtf16: 0,
+      endUtf16: 11,
+    });
+    const review = await invoke(session, 'privacy.reviewDocuments', {});
+    expect(review.files.map((f) => f.name)).toEqual(['whitfield first']);
+    expect(review.groups.find((g) => g.surface === 'Colonel Whitfield')?.replacement).toBe('[P07]');
+    // Coded documents are left out: their segments point into the text as it is.
+    expect(
+      review.groups.flatMap((g) => g.occurrences).every((o) => o.file.startsWith('whitfield first')),
+    ).toBe(true);
+  });
+
   it('refuses without an unlocked identity key, saying what to do', async () => {
     const { session, files } = await studyWithKey();
     await invoke(session, 'sample.identity.lock', {});

@@ -113,8 +113,29 @@ function setTerms(session: Session, terms: string[]): { terms: string[] } {
   return { terms: unique };
 }
 
+/** Documents with no segments yet, read as the review reads files (titled by their title). */
+function uncodedDocuments(session: Session): ReviewResult {
+  const { db } = session.requireProject();
+  const holder = identityHolder(session);
+  requireUnlocked(holder);
+  const rows = db
+    .prepare(
+      `SELECT title, file_name AS fileName, text FROM documents d
+       WHERE NOT EXISTS (SELECT 1 FROM segments s WHERE s.document_id = d.id) ORDER BY title`,
+    )
+    .all() as { title: string; fileName: string; text: string }[];
+  const texts = rows.map((r) => ({ file: r.title, fileName: r.fileName, text: r.text, contentHash: '' }));
+  const plan = planTexts(db, holder, texts, {});
+  return {
+    groups: plan.groups,
+    files: texts.map((t) => ({ name: t.file, words: countWords(t.text) })),
+    failed: [],
+  };
+}
+
 export const privacyHandlers: HandlersFor<typeof privacyArgs> = {
   'privacy.review': (session, args) => reviewFiles(session, args),
+  'privacy.reviewDocuments': (session) => uncodedDocuments(session),
   'privacy.import': async (session, args) => ({ jobId: await startAnonymisedImport(session, args) }),
   'privacy.anonymiseFiles': (session, args) => anonymiseFiles(session, args),
   'privacy.scan': (session, { files }) => scanSession(session, files),
