@@ -80,5 +80,6 @@ describe('passage identity / anonymise / import --anonymise / privacy scan', () 
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('--decisions bad.json: reject');
     expect(fs.existsSync(path.join(dir, 'o2'))).toBe(false);
-  });
+    // A dozen processes, each deriving the key with scrypt: slow on a loaded machine, not a timing test.
+  }, 240_000);
 });
