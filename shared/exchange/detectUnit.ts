@@ -6,7 +6,7 @@
  * word boundaries wins (a shifted offset cuts words); a tie goes to the writing tool's known habit,
  * else to the standard.
  */
-import { codePointStarts, withoutBom, type OffsetUnit } from './offsetMap';
+import { codePointStarts, hasSurrogates, withoutBom, type OffsetUnit } from './offsetMap';
 
 export type OffsetChoice = 'auto' | OffsetUnit;
 
@@ -75,10 +75,10 @@ export function chooseUnit(
 ): UnitDecision {
   if (choice !== 'auto') return { unit: choice, reason: `${unitName(choice)} (as asked)` };
   const text = withoutBom(raw);
-  const starts = codePointStarts(text);
-  if (starts.length - 1 === text.length) {
+  if (!hasSurrogates(text)) {
     return { unit: 'codepoints', reason: 'code points (the same as UTF-16 units for this text)' };
   }
+  const starts = codePointStarts(text);
   const utf16 = fitUtf16(text, spans);
   const points = fitCodePoints(text, starts, spans);
   if (utf16.possible && !points.possible)

@@ -30,6 +30,11 @@ const MAY_CHANGE_UNDER_NFC = /[^\0-\u02ff]/;
 const isHigh = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
 const isLow = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
 
+/** True when some character lies above U+FFFF (a surrogate pair in UTF-16). */
+export function hasSurrogates(text: string): boolean {
+  return /[\ud800-\udbff]/.test(text);
+}
+
 /** The raw text as the other tool counted it: without a leading byte-order mark. */
 export function withoutBom(raw: string): string {
   return raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
@@ -147,7 +152,8 @@ function trimEnd(text: string): string {
 /** Builds the map for one source text (BOM included or not) counted in `unit`. */
 export function buildOffsetMap(raw: string, unit: OffsetUnit): OffsetMap {
   const text = withoutBom(raw);
-  const starts = unit === 'codepoints' ? codePointStarts(text) : null;
+  // Without a surrogate pair code points and UTF-16 units coincide: no table needed (most texts).
+  const starts = unit === 'codepoints' && hasSurrogates(text) ? codePointStarts(text) : null;
   const lines = normaliseLines(text);
   const nfc = normaliseNfc(lines.out);
   const storedText = trimEnd(nfc.out);
