@@ -127,7 +127,7 @@ export function findEntities(text: string): Finding[] {
     const chunk = m[0];
     let interesting = false;
     for (const w of chunk.matchAll(CAPITALISED))
-      if (!COMMON.has(fold(w[0]).replace(/['’]s$/, ''))) {
+      if (!isCommonWord(w[0])) {
         interesting = true;
         break;
       }

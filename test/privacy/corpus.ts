@@ -117,7 +117,7 @@ const PHONE_FORMATS = [
   (d: string) => `0044 7700 ${d.slice(0, 6)}`,
 ];
 const POSTCODES = ['SW1A 1AA', 'EC1V 9HX', 'K1A 0B1', '1012 AB', 'N1 9GU', 'M1 1AE'];
-const FILLER = [
+export const FILLER = [
   'We talked for a long time about how the work changed over the years.',
   'To be honest, most days were quiet and nobody knew what would come next.',
   'The hardest part was the waiting, and the not knowing who to trust.',
