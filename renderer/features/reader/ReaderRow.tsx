@@ -10,7 +10,7 @@ import { useCodebook } from '../codebook/useCodebook';
 import { blendHighlight, stackedUnderlines } from './derive';
 import { startEdgeDrag } from './edgeDrag';
 import { StripeCell } from './StripeCell';
-import { onRewrap, placeRowStripes, scheduleLabelFit } from './stripePlacement';
+import { onRewrap, schedulePlacement } from './stripePlacement';
 import { useReader, type Caret } from './useReader';
 import { useReaderSearch } from './useReaderSearch';
 
@@ -237,18 +237,13 @@ const RowContent = memo(function RowContent({ index, codeRow }: { index: number 
 function useStripePlacement(marginRef: { current: HTMLDivElement | null }): void {
   useLayoutEffect(() => {
     const margin = marginRef.current;
-    if (!margin) return;
-    placeRowStripes(margin);
-    scheduleLabelFit(margin.closest<HTMLElement>('.reader-list'));
+    if (margin) schedulePlacement(margin, margin.closest<HTMLElement>('.reader-list'));
   });
   useLayoutEffect(() => {
     const margin = marginRef.current;
     const text = margin?.parentElement?.querySelector('.reader-text');
     if (!margin || !text) return;
-    return onRewrap(text, () => {
-      placeRowStripes(margin);
-      scheduleLabelFit(margin.closest<HTMLElement>('.reader-list'));
-    });
+    return onRewrap(text, () => schedulePlacement(margin, margin.closest<HTMLElement>('.reader-list')));
   }, [marginRef]);
 }
 

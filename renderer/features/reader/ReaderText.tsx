@@ -4,7 +4,7 @@ import { snapToWords } from '../../../shared/reader/words';
 import { codeRow, registerScroller } from './actions';
 import { pointToOffset, readSelection, selectDomRange } from './domSelection';
 import { RowPremeasure } from './premeasureRows';
-import { scheduleLabelFit } from './stripePlacement';
+import { schedulePlacement } from './stripePlacement';
 import { ReaderRow, stripeMarginWidth, type RowActions } from './ReaderRow';
 import { useReader } from './useReader';
 import { useRowHeights } from './useRowHeights';
@@ -40,7 +40,7 @@ export function ReaderText() {
 
   useLayoutEffect(() => {
     // New heights move rows, and with them the labels of one column towards each other.
-    scheduleLabelFit(containerRef.current?.querySelector<HTMLElement>('.reader-list') ?? null);
+    schedulePlacement(null, containerRef.current?.querySelector<HTMLElement>('.reader-list') ?? null);
   }, [rowHeight]);
 
   useEffect(() => {

@@ -21,25 +21,34 @@ function textRects(text: HTMLElement, from: number, to: number): DOMRect[] {
   return [...range.getClientRects()];
 }
 
-/** Places the stripe pieces of one row (its `.reader-stripes` margin) along the lines their segments cover. */
-export function placeRowStripes(margin: HTMLElement): void {
+interface Placement {
+  cell: HTMLElement;
+  top: string;
+  bottom: string;
+}
+
+/** Where the stripe pieces of one row (its `.reader-stripes` margin) go, read from the layout; writes nothing. */
+function measureRowStripes(margin: HTMLElement): Placement[] {
   const text = margin.parentElement?.querySelector<HTMLElement>('.reader-text');
-  const cells = margin.querySelectorAll<HTMLElement>('.reader-stripe[data-from]');
-  if (!text || cells.length === 0) return;
+  const cells = [...margin.querySelectorAll<HTMLElement>('.reader-stripe[data-from]')];
+  if (!text || cells.length === 0) return [];
+  const ends = (cell: HTMLElement) => ({
+    first: cell.classList.contains('is-first'),
+    last: cell.classList.contains('is-last'),
+  });
+  // A piece in the middle of its segment runs the whole row: no layout to read.
+  if (cells.every((cell) => !ends(cell).first && !ends(cell).last))
+    return cells.map((cell) => ({ cell, top: '0px', bottom: '0px' }));
   const box = margin.getBoundingClientRect();
   const lineHeight = parseFloat(getComputedStyle(text).lineHeight) || 24;
-  // All reads before any write, so the row is laid out once.
-  const pieces = [...cells].map((cell) => {
-    const place = { first: cell.classList.contains('is-first'), last: cell.classList.contains('is-last') };
+  return cells.map((cell) => {
+    const place = ends(cell);
     const rects =
       place.first || place.last ? textRects(text, Number(cell.dataset.from), Number(cell.dataset.to)) : [];
     const boxes = rects.map((r) => ({ top: r.top - box.top, bottom: r.bottom - box.top }));
-    return { cell, piece: stripePiece(boxes, box.height, lineHeight, place) };
+    const piece = stripePiece(boxes, box.height, lineHeight, place);
+    return { cell, top: `${piece.top}px`, bottom: `${box.height - piece.bottom}px` };
   });
-  for (const { cell, piece } of pieces) {
-    cell.style.top = `${piece.top}px`;
-    cell.style.bottom = `${box.height - piece.bottom}px`;
-  }
 }
 
 /** Shortens, or hides, the labels of the mounted stripes so that no two overlap (shared/reader/stripeGeometry.ts). */
@@ -67,13 +76,34 @@ export function fitMarginLabels(list: HTMLElement): void {
   }
 }
 
-let pendingFit = 0;
-/** Fits the labels once, before the next paint, however many rows asked for it in this frame. */
-export function scheduleLabelFit(list: HTMLElement | null): void {
-  if (!list || pendingFit) return;
-  pendingFit = requestAnimationFrame(() => {
-    pendingFit = 0;
-    if (list.isConnected) fitMarginLabels(list);
+const pendingRows = new Set<HTMLElement>();
+let pendingList: HTMLElement | null = null;
+let scheduled = false;
+
+/**
+ * Places the stripes of `margin` (a row just rendered; null for none) and fits the labels of `list`,
+ * once for all rows a commit rendered: in a microtask, after every row's layout effect and before the
+ * paint. Reading each row's layout in its own effect, between other rows' writes, laid the list out
+ * once per row.
+ */
+export function schedulePlacement(margin: HTMLElement | null, list: HTMLElement | null): void {
+  if (margin) pendingRows.add(margin);
+  if (list) pendingList = list;
+  if (scheduled) return;
+  scheduled = true;
+  queueMicrotask(() => {
+    scheduled = false;
+    const rows = [...pendingRows].filter((m) => m.isConnected);
+    const listToFit = pendingList;
+    pendingRows.clear();
+    pendingList = null;
+    // All reads, then all writes: one layout for every row.
+    const placements = rows.flatMap(measureRowStripes);
+    for (const { cell, top, bottom } of placements) {
+      cell.style.top = top;
+      cell.style.bottom = bottom;
+    }
+    if (listToFit?.isConnected) fitMarginLabels(listToFit);
   });
 }
 
