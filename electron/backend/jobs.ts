@@ -1,12 +1,10 @@
 import crypto from 'node:crypto';
 import type { JobStatus } from '../../shared/api/jobs';
 import { PassageError } from '../../shared/api/result';
+import type { JobProgress, JobStarter } from '../jobs/progress';
 
-export interface JobProgress {
-  /** Report progress; also the place where a cancelled job stops (throws 'cancelled'). */
-  update(done: number, total: number, current: string): void;
-  readonly signal: AbortSignal;
-}
+// Defined below the services (they must not import backend/); re-exported for the backend's callers.
+export { yieldToEventLoop, type JobProgress } from '../jobs/progress';
 
 interface Job {
   status: JobStatus;
@@ -17,7 +15,7 @@ interface Job {
 const KEEP_FINISHED_MS = 10 * 60 * 1000;
 
 /** Background jobs of one session. Work yields between units so status polls are answered meanwhile. */
-export class JobRegistry {
+export class JobRegistry implements JobStarter {
   private jobs = new Map<string, Job>();
 
   start<T>(kind: string, work: (progress: JobProgress) => Promise<T>): string {
@@ -94,6 +92,3 @@ export class JobRegistry {
       if (job.finishedAt && now - job.finishedAt > KEEP_FINISHED_MS) this.jobs.delete(id);
   }
 }
-
-/** Lets the event loop answer other requests (status polls) between units of synchronous work. */
-export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

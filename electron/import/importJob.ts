@@ -2,8 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ParsedArgs } from '../../shared/api/contract';
 import type { ImportSummary } from '../../shared/api/documents';
 import { PassageError } from '../../shared/api/result';
-import { yieldToEventLoop, type JobProgress } from '../backend/jobs';
-import type { Session } from '../backend/session';
+import { yieldToEventLoop, type JobProgress, type JobStarter } from '../jobs/progress';
 import { deleteGroup, findGroupId } from '../store/documentGroups';
 import { removeImportedDocuments } from '../store/documents';
 import {
@@ -152,13 +151,12 @@ export function listSources(args: Pick<ImportArgs, 'paths' | 'files'>): ImportSo
 }
 
 /** documents.import: lists the sources now (so bad arguments fail the call), imports in a job. */
-export function startImportJob(session: Session, args: ImportArgs): string {
-  const { db } = session.requireProject();
+export function startImportJob(jobs: JobStarter, db: Database.Database, args: ImportArgs): string {
   const sources = listSources(args);
   const options: ImportOptions = {
     kind: args.kind,
     groupName: args.groupName,
     allowDuplicates: args.allowDuplicates,
   };
-  return session.jobs.start('import', (progress) => runImport(db, sources, options, progress));
+  return jobs.start('import', (progress) => runImport(db, sources, options, progress));
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { JobProgress } from '../backend/jobs';
+import type { JobProgress } from '../jobs/progress';
 import { closeProject, openProject } from '../store/openProject';
 import { runImport } from './importJob';
 import { listPathSources } from './sources';

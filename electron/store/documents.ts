@@ -7,7 +7,7 @@ import type {
   Page,
 } from '../../shared/api/documents';
 import { PassageError } from '../../shared/api/result';
-import { hashText } from '../import/contentHash';
+import { hashText } from './contentHash';
 import { normaliseText } from '../../shared/text/normalise';
 import { countWords } from '../../shared/text/wordCount';
 import { attributesOfDocuments } from './attributes';

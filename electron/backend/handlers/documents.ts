@@ -18,7 +18,9 @@ import { undoable } from '../undoable';
 export const documentsHandlers: HandlersFor<typeof documentsArgs> = {
   'documents.get': (session, { id }) => getDocumentContent(session.requireProject().db, id),
   'documents.list': (session, filters) => listDocuments(session.requireProject().db, filters),
-  'documents.import': (session, args) => ({ jobId: startImportJob(session, args) }),
+  'documents.import': (session, args) => ({
+    jobId: startImportJob(session.jobs, session.requireProject().db, args),
+  }),
   'documents.update': (session, { id, ...changes }) =>
     updateDocument(session.requireProject().db, id, changes),
   'documents.delete': (session, { ids }) => {
