@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import './app/projectStores';
 import { useProject } from './app/useProject';
 import { Toasts } from './components/Toasts';
+import { ImportReport } from './features/exchange/ImportReport';
 import { HealthBanner } from './features/projectHealth/HealthBanner';
 import { StartScreen } from './features/start/StartScreen';
 import { Workspace } from './features/workspace/Workspace';
@@ -25,6 +26,7 @@ export function App() {
       ) : (
         <Workspace />
       )}
+      <ImportReport />
       <HealthBanner />
       <Toasts />
     </>

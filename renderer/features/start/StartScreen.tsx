@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../api/client';
 import { useProject } from '../../app/useProject';
+import { ImportRefiForm } from '../exchange/ImportRefiForm';
 
 function formatDate(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -70,6 +71,7 @@ export function StartScreen() {
             Open project
           </button>
         </form>
+        <ImportRefiForm />
       </div>
       <section aria-label="Recent projects" className="recent">
         <h2>Recent projects</h2>

@@ -3,6 +3,7 @@ import { AREAS, AREA_LABELS, useNavigation, type Area } from '../../app/useNavig
 import { useProject } from '../../app/useProject';
 import { CodebookArea } from '../codebook/CodebookArea';
 import { DocumentsArea } from '../documents/DocumentsArea';
+import { ExchangeMenu } from '../exchange/ExportRefiDialog';
 import { ExportArea } from '../export/ExportArea';
 import { ReportsArea } from '../reports/ReportsArea';
 import { SampleArea } from '../sample/SampleArea';
@@ -42,6 +43,7 @@ export function Workspace() {
         </ul>
         <div className="sidebar-footer">
           <CoderSwitcher />
+          <ExchangeMenu />
           <button type="button" onClick={() => void close()}>
             Close project
           </button>
