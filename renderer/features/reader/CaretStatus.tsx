@@ -15,10 +15,10 @@ export function CaretStatus() {
       const where = row !== null ? `paragraph ${s.rows[row]!.paragraph}` : 'the text';
       return `Caret in ${where}: Shift+arrows select, Ctrl/Cmd+P codes the paragraph`;
     }
-    return 'Select text, or click in it (or press Tab) and use the arrow keys; ? lists the keys';
+    return 'Select text, or click in it and use the arrow keys';
   });
   return (
-    <span className="reader-caret-status muted" role="status">
+    <span className="reader-caret-status muted" role="status" title={message}>
       {message}
     </span>
   );
