@@ -253,7 +253,7 @@ describe('memos and coders', () => {
     const doc = addDocument(study.db(), 'Interview 1', TRANSCRIPT);
     const code = await study.call('codes.create', { name: 'Access' });
     expect(await study.call('coders.list', {})).toEqual([
-      { id: expect.any(Number), name: 'Anna', segmentCount: 0, current: true },
+      { id: expect.any(Number), name: 'Anna', segmentCount: 0, current: true, color: null },
     ]);
     await study.call('segments.apply', { documentId: doc, codeId: code.id, startUtf16: 0, endUtf16: 5 });
     const ben = await study.call('coders.setCurrent', { name: 'Ben' });

@@ -57,7 +57,7 @@ describe('documents store and calls', () => {
     const missing = await dispatch(session, 'documents.get', { id: 999 });
     expect(missing).toEqual({
       ok: false,
-      error: { code: 'not_found', message: 'documents.get: document 999 not found' },
+      error: { code: 'not_found', message: 'document 999 does not exist' },
     });
   });
 });

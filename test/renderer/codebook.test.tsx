@@ -132,7 +132,7 @@ describe('codebook area', () => {
     );
     const info = within(tree()).getByRole('treeitem', { name: 'Information' });
     expect(info.getAttribute('aria-level')).toBe('2');
-    expect(within(info).getByTitle('5 segments in 3 documents').textContent).toBe('5 · 3');
+    expect(within(info).getByTitle('5 segments in 3 documents').textContent).toBe('5');
     await userEvent.type(screen.getByRole('searchbox', { name: 'Filter codes' }), 'legit');
     expect(rowNames()).toEqual(['Resource gaps', 'Public legitimacy']);
   });

@@ -38,11 +38,11 @@ describe('document groups through the API', () => {
     });
     expect(await dispatch(session, 'documentGroups.rename', { id: g.id, name: 'all' })).toEqual({
       ok: false,
-      error: { code: 'conflict', message: 'documentGroups.rename: name: "all" already exists' },
+      error: { code: 'conflict', message: 'A document group named all already exists' },
     });
     expect(await dispatch(session, 'documentGroups.create', { name: ' ALL ' })).toEqual({
       ok: false,
-      error: { code: 'conflict', message: 'documentGroups.create: name: "ALL" already exists' },
+      error: { code: 'conflict', message: 'A document group named ALL already exists' },
     });
     expect(await invoke(session, 'documentGroups.delete', { id: h.id })).toBeNull();
     expect((await invoke(session, 'documentGroups.list', {})).map((x) => x.name)).toEqual([
@@ -51,7 +51,7 @@ describe('document groups through the API', () => {
     expect(db.prepare('SELECT count(*) AS n FROM documents').get()).toEqual({ n: 3 });
     expect(await dispatch(session, 'documentGroups.delete', { id: h.id })).toEqual({
       ok: false,
-      error: { code: 'not_found', message: `documentGroups: no group with id ${h.id}` },
+      error: { code: 'not_found', message: `document group ${h.id} does not exist` },
     });
   });
 
@@ -61,7 +61,7 @@ describe('document groups through the API', () => {
     const [a] = addDocs(db, ['alpha']);
     expect(await dispatch(session, 'documentGroups.create', { name: 'X', documentIds: [a!, 4242] })).toEqual({
       ok: false,
-      error: { code: 'not_found', message: 'documentGroups.addDocuments: no document with id 4242' },
+      error: { code: 'not_found', message: 'document 4242 does not exist' },
     });
     expect(await invoke(session, 'documentGroups.list', {})).toEqual([]);
   });
