@@ -119,15 +119,11 @@ const MAX_DOWNLOAD = 200 * 1024 * 1024;
 
 export function downloadExport(session: Session, jobId: string): ExportDownload {
   const result = finished.get(session)?.get(jobId);
-  if (!result) throw new PassageError('not_found', `export.download: no finished export for job ${jobId}`);
+  if (!result) throw new PassageError('not_found', `export: no finished export for job ${jobId}`);
   const stat = fs.statSync(result.path, { throwIfNoEntry: false });
-  if (!stat)
-    throw new PassageError('not_found', `export.download: ${path.basename(result.path)} is no longer there`);
+  if (!stat) throw new PassageError('not_found', `export: ${path.basename(result.path)} is no longer there`);
   if (stat.size > MAX_DOWNLOAD)
-    throw new PassageError(
-      'unsupported',
-      `export.download: ${path.basename(result.path)} is too large to download`,
-    );
+    throw new PassageError('unsupported', `export: ${path.basename(result.path)} is too large to download`);
   return {
     fileName: path.basename(result.path),
     mimeType: MIME[result.format],

@@ -196,7 +196,7 @@ export function timelineReport(
       if (!group)
         throw new PassageError(
           'invalid_argument',
-          'reports.timeline: by codeGroup needs filters.codeGroupId',
+          'timeline by code group: choose a code group (filters.codeGroupId)',
         );
       const members = new Set(group.codeIds);
       inputs = context.codes
@@ -256,8 +256,7 @@ export function cellEvidence(db: Database.Database, filters: ReportFilters, cell
   const coders = loadCoderNames(db);
   if (cell.report === 'matrix') {
     const column = matrixColumns(context, cell.by).find((c) => c.key === cell.columnKey);
-    if (!column)
-      throw new PassageError('not_found', `reports.cellEvidence: column ${cell.columnKey} not found`);
+    if (!column) throw new PassageError('not_found', `matrix column ${cell.columnKey} does not exist`);
     const items = evidenceItems(context, row.codeId, (r) => column.documentIds.has(r.documentId), coders);
     const index = countIndex(context, [row.codeId]);
     return {

@@ -41,10 +41,10 @@ export function listSegmentsByDocument(db: Database.Database, documentId: number
 }
 
 /** Spans only, from the covering index segments_document_span (no table row is read). */
-export function listSegmentSpans(db: Database.Database, documentId: number, call: string): SegmentSpan[] {
+export function listSegmentSpans(db: Database.Database, documentId: number, _call: string): SegmentSpan[] {
   // Only whether the document exists: its text (megabytes for a long transcript) is not needed here.
   if (!statement(db, 'SELECT 1 FROM documents WHERE id = @documentId').get({ documentId }))
-    throw new PassageError('not_found', `${call}: documentId: document ${documentId} does not exist`);
+    throw new PassageError('not_found', `document ${documentId} does not exist`);
   return statement(
     db,
     `SELECT id, code_id AS codeId, start_utf16 AS startUtf16, end_utf16 AS endUtf16 FROM segments
@@ -52,9 +52,9 @@ export function listSegmentSpans(db: Database.Database, documentId: number, call
   ).all({ documentId }) as SegmentSpan[];
 }
 
-export function getSegment(db: Database.Database, id: number, call = 'segments'): Segment {
+export function getSegment(db: Database.Database, id: number, _call = 'segments'): Segment {
   const row = statement(db, `${SELECT} WHERE s.id = @id`).get({ id }) as Segment | undefined;
-  if (!row) throw new PassageError('not_found', `${call}: segment ${id} does not exist`);
+  if (!row) throw new PassageError('not_found', `segment ${id} does not exist`);
   return row;
 }
 
@@ -62,23 +62,23 @@ export function documentText(
   db: Database.Database,
   documentId: number,
   call: string,
-  field = 'documentId',
+  _field = 'documentId',
 ): string {
   const row = statement(db, 'SELECT text FROM documents WHERE id = @documentId').get({ documentId }) as
     { text: string } | undefined;
-  if (!row) throw new PassageError('not_found', `${call}: ${field}: document ${documentId} does not exist`);
+  if (!row) throw new PassageError('not_found', `document ${documentId} does not exist`);
   return row.text;
 }
 
-function requireCode(db: Database.Database, codeId: number, call: string): void {
+function requireCode(db: Database.Database, codeId: number, _call: string): void {
   if (!statement(db, 'SELECT 1 FROM codes WHERE id = @codeId').get({ codeId })) {
-    throw new PassageError('not_found', `${call}: codeId: code ${codeId} does not exist`);
+    throw new PassageError('not_found', `code ${codeId} does not exist`);
   }
 }
 
-function checkBounds(text: string, start: number, end: number, call: string): void {
+function checkBounds(text: string, start: number, end: number, _call: string): void {
   const problem = segmentBoundsProblem(text, start, end);
-  if (problem) throw new PassageError('invalid_argument', `${call}: ${problem}`);
+  if (problem) throw new PassageError('invalid_argument', problem);
 }
 
 interface CodingKey {
@@ -244,7 +244,7 @@ export function insertSegments(
   return { inserted, duplicates };
 }
 
-function segmentRow(db: Database.Database, id: number, call: string) {
+function segmentRow(db: Database.Database, id: number, _call: string) {
   const row = statement(
     db,
     'SELECT id, document_id, code_id, coder_id, start_utf16, end_utf16 FROM segments WHERE id = @id',
@@ -260,7 +260,7 @@ function segmentRow(db: Database.Database, id: number, call: string) {
         end_utf16: number;
       }
     | undefined;
-  if (!row) throw new PassageError('not_found', `${call}: segment ${id} does not exist`);
+  if (!row) throw new PassageError('not_found', `segment ${id} does not exist`);
   return row;
 }
 
@@ -293,10 +293,7 @@ export function resizeSegment(
     endUtf16,
   });
   if (twin !== undefined && twin !== id) {
-    throw new PassageError(
-      'conflict',
-      `${call}: segment ${twin} of the same code already covers exactly that span`,
-    );
+    throw new PassageError('conflict', `segment ${twin} of the same code already covers exactly that span`);
   }
   journal.update(
     'segments',
@@ -328,10 +325,7 @@ export function recodeSegment(
     endUtf16: row.end_utf16,
   });
   if (twin !== undefined) {
-    throw new PassageError(
-      'conflict',
-      `${call}: segment ${twin} already codes exactly this span with that code`,
-    );
+    throw new PassageError('conflict', `segment ${twin} already codes exactly this span with that code`);
   }
   journal.update('segments', { id }, { code_id: codeId, updated_at: new Date().toISOString() });
 }

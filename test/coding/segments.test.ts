@@ -59,11 +59,9 @@ describe('segments', () => {
       memo: 'briefings as currency',
       coder: 'Anna',
     });
-    await expect(study.call('segments.get', { id: 999 })).rejects.toThrow(
-      /segments.get: segment 999 does not exist/,
-    );
+    await expect(study.call('segments.get', { id: 999 })).rejects.toThrow(/^segment 999 does not exist$/);
     await expect(study.call('segments.spansByDocument', { documentId: 999 })).rejects.toThrow(
-      /documentId: document 999 does not exist/,
+      /document 999 does not exist/,
     );
   });
 
@@ -231,10 +229,7 @@ describe('invalid segment calls', () => {
         /startUtf16: 5 is not before endUtf16 5/,
       ],
       [{ documentId: doc, codeId: code, startUtf16: 9, endUtf16: 3 }, /startUtf16: 9 is not before/],
-      [
-        { documentId: 999, codeId: code, startUtf16: 0, endUtf16: 3 },
-        /documentId: document 999 does not exist/,
-      ],
+      [{ documentId: 999, codeId: code, startUtf16: 0, endUtf16: 3 }, /document 999 does not exist/],
       [{ documentId: doc, codeId: 999, startUtf16: 0, endUtf16: 3 }, /code 999 does not exist/],
       [
         { documentId: emojiDoc, codeId: code, startUtf16: 4, endUtf16: 6 },
@@ -250,9 +245,7 @@ describe('invalid segment calls', () => {
     for (const [args, message] of cases) {
       await expect(study.call('segments.apply', args as never)).rejects.toThrow(message);
     }
-    await expect(study.call('segments.remove', { id: 42 })).rejects.toThrow(
-      /segments.remove: segment 42 does not exist/,
-    );
+    await expect(study.call('segments.remove', { id: 42 })).rejects.toThrow(/^segment 42 does not exist$/);
     await expect(study.call('segments.recode', { id: 42, codeId: code })).rejects.toThrow(
       /segment 42 does not exist/,
     );

@@ -57,12 +57,12 @@ export function fakeCodingApi(codes: Code[], initial: Segment[] = [], extra: Fak
       segments.map(({ id, codeId, startUtf16, endUtf16 }) => ({ id, codeId, startUtf16, endUtf16 })),
     'segments.get': ({ id }) => {
       const found = segments.find((s) => s.id === id);
-      if (!found) throw new Error(`segments.get: segment ${id} does not exist`);
+      if (!found) throw new Error(`segment ${id} does not exist`);
       return found;
     },
     'segments.setMemo': ({ id, memo }) => {
       const found = segments.find((s) => s.id === id);
-      if (!found) throw new Error(`segments.setMemo: segment ${id} does not exist`);
+      if (!found) throw new Error(`segment ${id} does not exist`);
       found.memo = memo;
       return { ...found };
     },
