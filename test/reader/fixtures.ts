@@ -48,6 +48,19 @@ export function fakeCodingApi(codes: Code[], initial: Segment[] = [], extra: Fak
   const segments = [...initial];
   let nextSegment = 100;
   let nextCode = 50;
+  const applied = (span: Pick<Segment, 'documentId' | 'codeId' | 'startUtf16' | 'endUtf16'>): Segment => {
+    const made: Segment = {
+      ...span,
+      id: nextSegment++,
+      text: TEXT.slice(span.startUtf16, span.endUtf16),
+      memo: '',
+      coder: 'ana',
+      createdAt: '2026-11-23T09:00:00.000Z',
+      updatedAt: '2026-11-23T09:00:00.000Z',
+    };
+    segments.push(made);
+    return made;
+  };
   const api = createFakeApi({
     'documents.get': () => content(),
     'codes.list': () => codes,
@@ -66,22 +79,8 @@ export function fakeCodingApi(codes: Code[], initial: Segment[] = [], extra: Fak
       found.memo = memo;
       return { ...found };
     },
-    'segments.apply': ({ documentId, codeId, startUtf16, endUtf16 }) => {
-      const segment: Segment = {
-        id: nextSegment++,
-        documentId,
-        codeId,
-        startUtf16,
-        endUtf16,
-        text: TEXT.slice(startUtf16, endUtf16),
-        memo: '',
-        coder: 'ana',
-        createdAt: '2026-11-23T09:00:00.000Z',
-        updatedAt: '2026-11-23T09:00:00.000Z',
-      };
-      segments.push(segment);
-      return segment;
-    },
+    'segments.apply': ({ documentId, codeId, startUtf16, endUtf16 }) =>
+      applied({ documentId, codeId, startUtf16, endUtf16 }),
     'segments.remove': ({ id }) => {
       segments.splice(
         segments.findIndex((s) => s.id === id),
@@ -99,19 +98,7 @@ export function fakeCodingApi(codes: Code[], initial: Segment[] = [], extra: Fak
       const existing = codes.find((c) => c.parentId === null && c.name === name);
       const made = existing ?? code(nextCode++, name, '#22aa55');
       if (!existing) codes.push(made);
-      const segment: Segment = {
-        id: nextSegment++,
-        documentId,
-        codeId: made.id,
-        startUtf16,
-        endUtf16,
-        text: TEXT.slice(startUtf16, endUtf16),
-        memo: '',
-        coder: 'ana',
-        createdAt: '2026-11-23T09:00:00.000Z',
-        updatedAt: '2026-11-23T09:00:00.000Z',
-      };
-      segments.push(segment);
+      const segment = applied({ documentId, codeId: made.id, startUtf16, endUtf16 });
       return { segment, code: made, codeCreated: !existing };
     },
     ...extra,
