@@ -25,7 +25,10 @@ describe('codebook area in the browser', () => {
     const page = await browser.newPage();
     const errors = watchPageErrors(page);
     await page.goto(server.url);
-    await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Codebook' }).click();
+    await page
+      .getByRole('navigation', { name: 'Areas' })
+      .getByRole('button', { name: 'Codebook', exact: true })
+      .click();
     await page.getByRole('heading', { name: 'Codebook' }).waitFor();
     await page.getByRole('combobox', { name: 'Template' }).selectOption('nato-ngo-framework');
     await page.getByRole('button', { name: 'Load template' }).click();

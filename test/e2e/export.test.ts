@@ -34,7 +34,10 @@ describe('export in browser mode', () => {
     const page = await browser.newPage();
     const errors = watchPageErrors(page);
     await page.goto(server.url);
-    await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Export' }).click();
+    await page
+      .getByRole('navigation', { name: 'Areas' })
+      .getByRole('button', { name: 'Export', exact: true })
+      .click();
     await page.getByRole('checkbox', { name: /Level of cooperation/ }).check();
     const outline = page.getByRole('region', { name: 'Outline' });
     await outline.getByText('Legitimacy — 3 quotes').waitFor();

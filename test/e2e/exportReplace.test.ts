@@ -42,7 +42,10 @@ describe('export in browser mode: where the file goes and what it may replace', 
     const page = await browser.newPage();
     const errors = watchPageErrors(page);
     await page.goto(server.url);
-    await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Export' }).click();
+    await page
+      .getByRole('navigation', { name: 'Areas' })
+      .getByRole('button', { name: 'Export', exact: true })
+      .click();
     await page.getByRole('checkbox', { name: /Level of cooperation/ }).check();
     await page.getByRole('region', { name: 'Outline' }).getByText('Legitimacy — 3 quotes').waitFor();
 

@@ -34,7 +34,10 @@ describe('project file deleted while open, in the browser', () => {
     const page = await browser.newPage();
     const errors = watchPageErrors(page);
     await page.goto(server.url);
-    await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Codebook' }).click();
+    await page
+      .getByRole('navigation', { name: 'Areas' })
+      .getByRole('button', { name: 'Codebook', exact: true })
+      .click();
     await page.getByRole('tree', { name: 'Codes' }).getByRole('treeitem', { name: 'Trust' }).waitFor();
     expect(await page.getByRole('alert', { name: 'Project file problem' }).count()).toBe(0);
 

@@ -42,7 +42,10 @@ describe('snowball sample in the browser', () => {
     const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
     const errors = watchPageErrors(page);
     await page.goto(server.url);
-    await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Sample' }).click();
+    await page
+      .getByRole('navigation', { name: 'Areas' })
+      .getByRole('button', { name: 'Sample', exact: true })
+      .click();
     await page.getByRole('heading', { name: 'Sample' }).waitFor();
 
     await addParticipant(page, 'Seed');

@@ -75,7 +75,10 @@ describe('team coding in the browser', () => {
     const switcher = page.getByRole('combobox', { name: 'Coder' });
     await switcher.locator('option', { hasText: 'Ana' }).waitFor({ state: 'attached' });
     await switcher.selectOption('Ana');
-    await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Team' }).click();
+    await page
+      .getByRole('navigation', { name: 'Areas' })
+      .getByRole('button', { name: 'Team', exact: true })
+      .click();
     const coders = page.getByRole('region', { name: 'Coders' });
     await coders.getByText('coding now').waitFor();
     expect(await coders.getByRole('textbox', { name: 'Name of Ana' }).inputValue()).toBe('Ana');
@@ -106,7 +109,10 @@ describe('team coding in the browser', () => {
     await page.getByRole('main', { name: 'Documents' }).waitFor();
     await page.getByText('Third line about donors.').waitFor();
 
-    await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Team' }).click();
+    await page
+      .getByRole('navigation', { name: 'Areas' })
+      .getByRole('button', { name: 'Team', exact: true })
+      .click();
     const merge = page.getByRole('form', { name: "Merge a coder's project" });
     await merge.getByRole('textbox', { name: 'Project file' }).fill(benCopy);
     await merge.getByRole('button', { name: 'Merge' }).click();
