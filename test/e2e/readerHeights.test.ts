@@ -17,7 +17,7 @@ async function measured(page: Page): Promise<void> {
   const width = await page.evaluate(`document.querySelector('.reader-list').clientWidth`);
   await page
     .locator(`[data-rows-measured="${String(width)}px"]`)
-    .waitFor({ state: 'attached', timeout: 30_000 });
+    .waitFor({ state: 'attached', timeout: 60_000 });
 }
 
 const corrections = (page: Page) =>

@@ -21,7 +21,7 @@ function delays(count: number): number[] {
   let state = 12345;
   return Array.from({ length: count }, () => {
     state = (state * 1103515245 + 12345) % 2 ** 31;
-    return 30 + (state % 1500);
+    return 30 + (state % 3000);
   });
 }
 
@@ -97,8 +97,8 @@ describe('SIGKILL during import and coding', () => {
         for (const id of reportedSegs) expect(segIds.has(id), `segment ${id}`).toBe(true);
         // Every coding action committed with its journal entry, never one without the other.
         const entries = (db.prepare('SELECT count(*) AS n FROM undo_entries').get() as { n: number }).n;
-        // (The journal keeps the last MAX_ENTRIES actions.)
-        expect(entries).toBe(Math.min(MAX_ENTRIES, setupEntries + segs.length));
+        // (The journal keeps each coder's last MAX_ENTRIES actions; the setup's codes are another coder's.)
+        expect(entries).toBe(setupEntries + Math.min(MAX_ENTRIES, segs.length));
       } finally {
         closeProject(project);
       }
