@@ -69,6 +69,13 @@ function nastyValue(depth = 0): fc.Arbitrary<unknown> {
   );
 }
 
+/** Every string inside a value, turned into a path inside the missing folder (never a relative path in the cwd). */
+function confined(value: unknown, missingDir: string): unknown {
+  if (typeof value === 'string') return path.join(missingDir, value.replace(/[/\\\0]/g, '_'));
+  if (Array.isArray(value)) return value.map((v) => confined(v, missingDir));
+  return value;
+}
+
 function argumentArbitrary(call: CallName, missingDir: string): fc.Arbitrary<unknown> {
   const schema = argSchemas[call];
   const shape = schema instanceof z.ZodObject ? (schema.shape as Record<string, unknown>) : {};
@@ -77,7 +84,7 @@ function argumentArbitrary(call: CallName, missingDir: string): fc.Arbitrary<unk
       ? fc.oneof(
           fc.string({ maxLength: 12 }).map((s) => path.join(missingDir, `${s.replace(/[/\\\0]/g, '_')}.x`)),
           fc.constant([path.join(missingDir, 'a.txt')]),
-          nastyValue(),
+          nastyValue().map((v) => confined(v, missingDir)),
         )
       : nastyValue();
     return fc.option(value, { nil: undefined }).map((v) => [key, v] as const);
