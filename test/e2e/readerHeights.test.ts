@@ -12,12 +12,22 @@ const ODD_PARAGRAPHS = [
   'Respondent: We met\tweekly\tat the PRT 👩🏽‍⚕️🤝🪖 and later monthly, e\u0301valuation by e\u0301valuation.',
 ];
 
-/** Waits until every row is measured at the list's present width. */
+/**
+ * Waits until every row is measured at the list's present width. The width is read on every poll:
+ * read once, it could be taken while the layout was still settling (220 px) and never match again.
+ */
 async function measured(page: Page): Promise<void> {
-  const width = await page.evaluate(`document.querySelector('.reader-list').clientWidth`);
-  await page
-    .locator(`[data-rows-measured="${String(width)}px"]`)
-    .waitFor({ state: 'attached', timeout: 60_000 });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const done = (await page.evaluate(`(() => {
+      const list = document.querySelector('.reader-list');
+      const area = document.querySelector('[data-rows-measured]');
+      return !!list && !!area && area.getAttribute('data-rows-measured') === list.clientWidth + 'px';
+    })()`)) as boolean;
+    if (done) return;
+    if (Date.now() > deadline) throw new Error('rows were not all measured at the list width within 60 s');
+    await page.waitForTimeout(100);
+  }
 }
 
 const corrections = (page: Page) =>
