@@ -21,8 +21,8 @@ import type {
   SegmentSpan,
 } from '../../shared/api/coding';
 import { PassageError } from '../../shared/api/result';
-import { segmentBoundsProblem } from '../../shared/coding/segmentBounds';
 import { subtreeIds } from './codes';
+import { documentTextWindow, wholeTextWindow, type DocumentTextWindow } from './documentTextWindow';
 import { statement } from './statements';
 import type { Journal } from './undo';
 
@@ -76,8 +76,8 @@ function requireCode(db: Database.Database, codeId: number, _call: string): void
   }
 }
 
-function checkBounds(text: string, start: number, end: number, _call: string): void {
-  const problem = segmentBoundsProblem(text, start, end);
+function checkBounds(text: DocumentTextWindow, start: number, end: number, _call: string): void {
+  const problem = text.boundsProblem(start, end);
   if (problem) throw new PassageError('invalid_argument', problem);
 }
 
@@ -142,7 +142,12 @@ export interface NewSegment {
   memo?: string;
 }
 
-function insertChecked(journal: Journal, text: string, span: NewSegment, coderId: number): number {
+function insertChecked(
+  journal: Journal,
+  text: DocumentTextWindow,
+  span: NewSegment,
+  coderId: number,
+): number {
   const now = new Date().toISOString();
   const row = journal.insert('segments', {
     id: null,
@@ -170,7 +175,7 @@ export type ApplyOutcome = 'created' | 'extended' | 'unchanged';
 function codeSpan(
   db: Database.Database,
   journal: Journal,
-  text: string,
+  text: DocumentTextWindow,
   span: NewSegment,
   coderId: number,
 ): { id: number; outcome: ApplyOutcome } {
@@ -208,7 +213,7 @@ export function applySegment(
   span: NewSegment & { coderId: number },
   call = 'segments.apply',
 ): { id: number; outcome: ApplyOutcome } {
-  const text = documentText(db, span.documentId, call);
+  const text = documentTextWindow(db, span.documentId);
   requireCode(db, span.codeId, call);
   checkBounds(text, span.startUtf16, span.endUtf16, call);
   return codeSpan(db, journal, text, span, span.coderId);
@@ -222,14 +227,14 @@ export function insertSegments(
   coderId: number,
   call = 'segments.insert',
 ): { inserted: number[]; duplicates: number } {
-  const texts = new Map<number, string>();
+  const texts = new Map<number, DocumentTextWindow>();
   const checkedCodes = new Set<number>();
   const inserted: number[] = [];
   let duplicates = 0;
   for (const span of spans) {
     let text = texts.get(span.documentId);
     if (text === undefined) {
-      text = documentText(db, span.documentId, call);
+      text = wholeTextWindow(documentText(db, span.documentId, call));
       texts.set(span.documentId, text);
     }
     if (!checkedCodes.has(span.codeId)) {
@@ -283,7 +288,7 @@ export function resizeSegment(
   call = 'segments.resize',
 ): void {
   const row = segmentRow(db, id, call);
-  const text = documentText(db, row.document_id, call);
+  const text = documentTextWindow(db, row.document_id);
   checkBounds(text, startUtf16, endUtf16, call);
   const twin = findDuplicate(db, {
     documentId: row.document_id,

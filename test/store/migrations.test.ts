@@ -1,24 +1,11 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { latestVersion, loadMigrations } from '../../electron/store/migrations';
+import { latestVersion } from '../../electron/store/migrations';
 import { closeProject, openProject } from '../../electron/store/openProject';
-import { migrationsDir } from '../../electron/store/paths';
 import { GUID_PATTERN, projectGuid } from '../../electron/store/projectIdentity';
+import { migrationsUpTo } from '../helpers/migrations';
 import { tempDir } from '../helpers/tmp';
-
-/** A folder holding the shipped migrations up to `version`, plus any extra ones given. */
-function migrationsUpTo(version: number, extra: Record<string, string> = {}): string {
-  const dir = tempDir('passage-migrations-');
-  for (const m of loadMigrations()) {
-    if (m.version > version) continue;
-    const name = `${String(m.version).padStart(4, '0')}_${m.name}.sql`;
-    fs.copyFileSync(path.join(migrationsDir(), name), path.join(dir, name));
-  }
-  for (const [name, sql] of Object.entries(extra)) fs.writeFileSync(path.join(dir, name), sql);
-  return dir;
-}
 
 const NOW = '2026-11-01T10:00:00.000Z';
 

@@ -9,6 +9,7 @@ import { appRoot } from '../../store/paths';
 import * as codeGroups from '../../store/codeGroups';
 import { ensureCoder, listCoders } from '../../store/coders';
 import * as codes from '../../store/codes';
+import { documentTextWindow } from '../../store/documentTextWindow';
 import * as memos from '../../store/memos';
 import * as segments from '../../store/segments';
 import { redo, undo, undoState } from '../../store/undo';
@@ -108,8 +109,7 @@ export const codingHandlers: HandlersFor<typeof codingArgs> = {
   },
   'segments.applyInVivo': (session, { documentId, startUtf16, endUtf16 }) => {
     const { db } = session.requireProject();
-    const text = segments.documentText(db, documentId, 'segments.applyInVivo');
-    const name = inVivoName(text.slice(startUtf16, endUtf16));
+    const name = inVivoName(documentTextWindow(db, documentId).slice(startUtf16, endUtf16));
     if (!name) throw new PassageError('invalid_argument', 'the selection has no words to name a code by');
     const existing = codes.findCodeByName(db, name, null);
     const coderId = ensureCoder(db, session.coder);
