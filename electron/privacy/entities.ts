@@ -1,11 +1,11 @@
-// Other people's names, organisations and places, found by compromise (MIT, its English lexicon and
-// tagger ship inside the npm package: nothing is downloaded at run time) and by two rules of thumb it
-// misses: a title before a capitalised word ("Col. Okonkwo"), and two or more capitalised words
-// mid-sentence that are not common words ("then Priya Raghunathan called").
+// Other people's names, organisations and places, found by compromise (tagger.ts) and by two rules
+// of thumb it misses: a title before a capitalised word ("Col. Okonkwo"), and two or more capitalised
+// words mid-sentence that are not common words ("then Priya Raghunathan called").
 import nlp from 'compromise';
 import { TITLES } from '../../shared/privacy/keyMatcher';
 import { fold } from '../../shared/privacy/fold';
-import type { Finding, FindingKind } from '../../shared/privacy/types';
+import type { Finding } from '../../shared/privacy/types';
+import { tagWindows, type TaggedSpan } from './tagger';
 
 // Capitalised words that start sentences or answers and name nobody: a chunk whose only capitalised
 // words are these is not given to the tagger (most of an interview), which is what keeps it fast.
@@ -27,13 +27,23 @@ const NAME_TAGS = /Name|Person|Place|City|Country|Region|Organization|ProperNoun
 // Endings of English nouns that are not names ("Protection Cluster", "Lessons Learned").
 const COMMON_ENDING = /(?:tion|sion|ment|ness|ity|ship|ism|ies)$/;
 
+const commonWords = new Map<string, boolean>();
+
 /** An English word by compromise's lexicon, an ending, or the list above: not a name on its own. */
 function isCommonWord(word: string): boolean {
-  const w = fold(word).replace(/['’]s$/u, '');
-  if (COMMON.has(w) || COMMON_ENDING.test(w)) return true;
-  const tag = LEXICON[w];
-  if (tag === undefined) return false;
-  return !(Array.isArray(tag) ? tag : [tag]).some((t) => NAME_TAGS.test(t));
+  let common = commonWords.get(word);
+  if (common === undefined) {
+    const w = fold(word).replace(/['’]s$/u, '');
+    const tag = LEXICON[w];
+    common =
+      COMMON.has(w) ||
+      COMMON_ENDING.test(w) ||
+      (tag !== undefined && !(Array.isArray(tag) ? tag : [tag]).some((t) => NAME_TAGS.test(t)));
+    // Bounded: a corpus has a few thousand distinct capitalised words.
+    if (commonWords.size > 100_000) commonWords.clear();
+    commonWords.set(word, common);
+  }
+  return common;
 }
 
 /** A role ("Country Director") is not a place or an organisation. */
@@ -56,25 +66,19 @@ const ORGANISATION_WORD = new Set(
   ).split(' '),
 );
 
-interface Tagged {
-  offset?: { start: number; length: number };
-}
-
-function spansOf(list: Tagged[], kind: FindingKind, chunk: string, base: number): Finding[] {
+function spansOf(tagged: readonly TaggedSpan[], window: string, base: number): Finding[] {
   const out: Finding[] = [];
-  for (const item of list) {
-    if (!item.offset) continue;
-    let start = item.offset.start;
-    let end = start + item.offset.length;
+  for (const { kind, ...span } of tagged) {
+    let { start, end } = span;
     // Trim punctuation and a possessive the tagger kept with the name.
-    while (start < end && !/[\p{L}\p{N}]/u.test(chunk[start]!)) start++;
-    while (end > start && !/[\p{L}\p{N}]/u.test(chunk[end - 1]!)) end--;
+    while (start < end && !/[\p{L}\p{N}]/u.test(window[start]!)) start++;
+    while (end > start && !/[\p{L}\p{N}]/u.test(window[end - 1]!)) end--;
     // A sentence's first word kept with the name ("Later Olusegun Adeyemi").
-    for (let lead = /^(\p{L}+)\s+/u.exec(chunk.slice(start, end)); lead && COMMON.has(fold(lead[1]!));) {
+    for (let lead = /^(\p{L}+)\s+/u.exec(window.slice(start, end)); lead && COMMON.has(fold(lead[1]!));) {
       start += lead[0].length;
-      lead = /^(\p{L}+)\s+/u.exec(chunk.slice(start, end));
+      lead = /^(\p{L}+)\s+/u.exec(window.slice(start, end));
     }
-    const text = chunk.slice(start, end).replace(/['’]s$/u, '');
+    const text = window.slice(start, end).replace(/['’]s$/u, '');
     end = start + text.length;
     if (text.length < 2 || !/\p{Lu}/u.test(text)) continue;
     const words = text.split(/[\s-]+/);
@@ -121,29 +125,68 @@ function ruleOfThumbPeople(chunk: string, base: number): Finding[] {
   return out;
 }
 
-export function findEntities(text: string): Finding[] {
-  const out: Finding[] = [];
+// Words of context the tagger sees on each side of a capitalised word: enough for "worked for the
+// Red Cross in" or "Later Tomasz Nowak sent", far less than a whole turn.
+const CONTEXT_WORDS = 4;
+const WORD = /\S+/g;
+const CAPITAL_WORD = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}'’-]*/u;
+
+interface Chunk {
+  start: number;
+  text: string;
+  /** Offsets in the text of the windows given to the tagger, and their place in the list. */
+  windows: { start: number; index: number }[];
+}
+
+/**
+ * Spans of a chunk around its capitalised words that are neither English nor already found (a key
+ * person's name needs no tagger), merged where they touch.
+ */
+function windowsOf(chunk: string, base: number, known: Uint8Array): { start: number; end: number }[] {
+  const words = [...chunk.matchAll(WORD)];
+  const windows: { start: number; end: number }[] = [];
+  let last = -1;
+  for (let i = 0; i < words.length; i++) {
+    const capital = CAPITAL_WORD.exec(words[i]![0]);
+    if (!capital || known[base + words[i]!.index + capital.index] === 1 || isCommonWord(capital[0])) continue;
+    const from = Math.max(0, i - CONTEXT_WORDS);
+    const to = Math.min(words.length - 1, i + CONTEXT_WORDS);
+    const start = words[from]!.index;
+    const end = words[to]!.index + words[to]![0].length;
+    if (last >= 0 && from <= last) windows[windows.length - 1]!.end = end;
+    else windows.push({ start, end });
+    last = to;
+  }
+  return windows;
+}
+
+/** Other people, organisations and places in a text; `known` spans (found otherwise) are not tagged. */
+export function findEntities(text: string, known: readonly Finding[] = []): Finding[] {
+  const knownAt = new Uint8Array(text.length);
+  for (const f of known) knownAt.fill(1, f.startUtf16, f.endUtf16);
+  const chunks: Chunk[] = [];
+  const windowTexts: string[] = [];
   for (const m of text.matchAll(CHUNK)) {
-    const chunk = m[0];
-    let interesting = false;
-    for (const w of chunk.matchAll(CAPITALISED))
-      if (!isCommonWord(w[0])) {
-        interesting = true;
-        break;
-      }
-    if (!interesting) continue;
-    const doc = nlp(chunk);
-    const json = (view: { json(options: object): unknown }) => view.json({ offset: true }) as Tagged[];
-    const tagged = [
-      ...spansOf(json(doc.people()), 'person', chunk, m.index),
-      ...spansOf(json(doc.organizations()), 'organisation', chunk, m.index),
-      ...spansOf(json(doc.places()), 'place', chunk, m.index),
-    ];
+    const windows = windowsOf(m[0], m.index, knownAt);
+    // The rules of thumb see every chunk: "the Red Cross" is all English words, which no window covers.
+    chunks.push({
+      start: m.index,
+      text: m[0],
+      windows: windows.map((w) => {
+        windowTexts.push(m[0].slice(w.start, w.end));
+        return { start: m.index + w.start, index: windowTexts.length - 1 };
+      }),
+    });
+  }
+  const tagged = tagWindows(windowTexts);
+  const out: Finding[] = [];
+  for (const chunk of chunks) {
+    const found = chunk.windows.flatMap((w) => spansOf(tagged[w.index]!, windowTexts[w.index]!, w.start));
     // The rules of thumb only where the tagger found nothing.
-    const untagged = ruleOfThumbPeople(chunk, m.index).filter(
-      (r) => !tagged.some((t) => t.startUtf16 < r.endUtf16 && r.startUtf16 < t.endUtf16),
+    const untagged = ruleOfThumbPeople(chunk.text, chunk.start).filter(
+      (r) => !found.some((t) => t.startUtf16 < r.endUtf16 && r.startUtf16 < t.endUtf16),
     );
-    out.push(...tagged, ...untagged);
+    out.push(...found, ...untagged);
   }
   return out;
 }

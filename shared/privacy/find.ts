@@ -10,8 +10,11 @@ export interface Finders {
   key: KeyMatcher;
   terms: readonly string[];
   added?: Decisions['add'];
-  /** Other people, organisations and places (the language model, in the backend); none when absent. */
-  entities?: (text: string) => Finding[];
+  /**
+   * Other people, organisations and places (the language model, in the backend); none when absent.
+   * Given what the other finders found, so it can skip words already known (a key person's name).
+   */
+  entities?: (text: string, known: readonly Finding[]) => Finding[];
 }
 
 export function findIdentifiers(text: string, finders: Finders): Finding[] {
@@ -21,7 +24,7 @@ export function findIdentifiers(text: string, finders: Finders): Finding[] {
     ...findPatterns(text),
     ...findTerms(text, finders.terms, 'term', folded),
     ...(finders.added ?? []).flatMap((a) => findTerms(text, [a.text], a.kind ?? 'manual', folded)),
-    ...(finders.entities?.(text) ?? []),
   ];
+  if (finders.entities) found.push(...finders.entities(text, found));
   return resolveOverlaps(found);
 }

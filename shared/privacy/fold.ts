@@ -1,8 +1,12 @@
 // Comparing names the way a reader would: case, accents and apostrophe forms do not matter, and a
 // name of five letters or more still matches with one letter wrong, missing, extra or swapped.
 
+const NEEDS_FOLDING = /[^\t\n\r\x20-\x5f\x61-\x7e]/;
+
 /** Lower case, accents removed (é → e, ø stays ø), curly apostrophes made straight. */
 export function fold(text: string): string {
+  // Most words are printable ASCII, which only needs lower-casing (the backtick aside).
+  if (!NEEDS_FOLDING.test(text)) return text.toLowerCase();
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')

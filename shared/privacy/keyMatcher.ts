@@ -33,6 +33,8 @@ const PARTICLES = new Set(
 // Fuzzy matching only for names this long: shorter ones have too many one-letter neighbours.
 const FUZZY_MIN = 5;
 
+const NONE: readonly Pattern[] = [];
+
 interface Pattern {
   person: KeyPerson;
   tokens: string[];
@@ -111,12 +113,14 @@ export function createKeyMatcher(people: readonly KeyPerson[]): KeyMatcher {
     (expected.length >= FUZZY_MIN && word.length >= FUZZY_MIN - 1 && withinOneEdit(expected, word));
 
   // Misspellings are looked for only in capitalised words, which is most of the speed of a long text.
-  const candidates = (word: string, capitalised: boolean): Pattern[] => {
-    const found = new Set(exact.get(word) ?? []);
-    if (capitalised && word.length >= FUZZY_MIN - 1)
-      for (const d of deletions(word))
-        for (const p of fuzzy.get(d) ?? []) if (withinOneEdit(p.tokens[0]!, word)) found.add(p);
-    return [...found];
+  const candidates = (word: string, capitalised: boolean): readonly Pattern[] => {
+    const exactly = exact.get(word) ?? NONE;
+    if (!capitalised || word.length < FUZZY_MIN - 1) return exactly;
+    let found: Set<Pattern> | null = null;
+    for (const d of deletions(word))
+      for (const p of fuzzy.get(d) ?? NONE)
+        if (withinOneEdit(p.tokens[0]!, word)) (found ??= new Set(exactly)).add(p);
+    return found ? [...found] : exactly;
   };
 
   return {
@@ -200,18 +204,20 @@ function titleStart(text: string, tokens: Token[], i: number): number {
 }
 
 const foldedChars = new Map<string, string>();
+// Capitals and anything but printable ASCII: the only characters folding may change.
+const FOLDABLE = /[A-Z`]|[^\t\n\r\x20-\x7e]/gu;
 
-/** fold() one UTF-16 unit at a time, keeping a unit wherever folding would change the length. */
-export function foldKeepingLength(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    let f = foldedChars.get(ch);
-    if (f === undefined) {
-      const folded = fold(ch);
-      f = folded.length === ch.length ? folded : ch;
-      foldedChars.set(ch, f);
-    }
-    out += f;
+const foldChar = (ch: string): string => {
+  let f = foldedChars.get(ch);
+  if (f === undefined) {
+    const folded = fold(ch);
+    f = folded.length === ch.length ? folded : ch;
+    foldedChars.set(ch, f);
   }
-  return out;
+  return f;
+};
+
+/** fold() one character at a time, keeping a character wherever folding would change the length. */
+export function foldKeepingLength(text: string): string {
+  return text.replace(FOLDABLE, foldChar);
 }
