@@ -1,8 +1,8 @@
 // The pure matching in shared/privacy: folding, one-edit distance, shapes, overlaps, rewriting, plans.
 import { describe, expect, it } from 'vitest';
 import { fold, withinOneEdit } from '../../shared/privacy/fold';
-import { createKeyMatcher } from '../../shared/privacy/keyMatcher';
-import { findPatterns } from '../../shared/privacy/patterns';
+import { createKeyMatcher, foldKeepingLength } from '../../shared/privacy/keyMatcher';
+import { EMAIL, findPatterns } from '../../shared/privacy/patterns';
 import { letterOf, planReplacements } from '../../shared/privacy/plan';
 import { resolveOverlaps } from '../../shared/privacy/resolve';
 import { rewriteText } from '../../shared/privacy/rewrite';
@@ -59,6 +59,24 @@ describe('shared/privacy', () => {
       ]),
     );
     expect(kinds.filter((k) => k.startsWith('phone:'))).toHaveLength(2);
+  });
+
+  it('finds an email at each @ as the whole-text pattern would, astral letters and @@ included', () => {
+    const text = 'a.b@example.org, two@a.org@b.org, x@@y.org, 𝒜bc@x.org, ü.ñ@dömain.de; a@b and c@d.e';
+    const emails = findPatterns(text).filter((f) => f.kind === 'email');
+    expect(emails.map((f) => [f.startUtf16, f.text])).toEqual(
+      [...text.matchAll(EMAIL)].map((m) => [m.index, m[0]]),
+    );
+    expect(emails.map((f) => f.text)).toEqual(['a.b@example.org', 'two@a.org', '𝒜bc@x.org', 'ü.ñ@dömain.de']);
+  });
+
+  it('folds fast where it can and keeps every length', () => {
+    const text = 'GARCÍA’s `Straße` İstanbul ΣΟΦΙΑ 𝒜 tab\there ŁÓDŹ';
+    expect(fold('Whitfield')).toBe('whitfield');
+    expect(fold('a`b')).toBe("a'b");
+    const kept = foldKeepingLength(text);
+    expect(kept).toHaveLength(text.length);
+    expect(kept).toBe("garcia's 'straße' istanbul σοφια 𝒜 tab\there łodz");
   });
 
   it('keeps the key person over a model guess and rewrites with offsets mapped', () => {
