@@ -64,8 +64,13 @@ export const codingArgs = {
   'codeGroups.setMembers': z.object({ id, codeIds: z.array(id).max(10_000) }).strict(),
 
   'segments.listByDocument': z.object({ documentId: id }).strict(),
-  /** Where the document's segments lie and which code each carries: what the reader lays out. */
-  'segments.spansByDocument': z.object({ documentId: id }).strict(),
+  /**
+   * Where the document's segments lie, which code each carries and whose they are: what the reader lays
+   * out. `coderIds` limits them to those coders (the reader's "mine" or "chosen coders" views).
+   */
+  'segments.spansByDocument': z
+    .object({ documentId: id, coderIds: z.array(id).max(1_000).optional() })
+    .strict(),
   'segments.get': z.object({ id }).strict(),
   /**
    * Codes a span for the session's coder. Where that coder's segments of the same code overlap or touch
@@ -165,6 +170,8 @@ export interface CodeGroup {
 export interface SegmentSpan {
   id: number;
   codeId: number;
+  /** The coder whose segment it is (coders.list). */
+  coderId: number;
   startUtf16: number;
   endUtf16: number;
 }

@@ -51,8 +51,8 @@ describe('segments', () => {
     const b = await study.call('segments.apply', { documentId: doc, codeId: code, ...outer });
     await study.call('segments.setMemo', { id: a.id, memo: 'briefings as currency' });
     expect(await study.call('segments.spansByDocument', { documentId: doc })).toEqual([
-      { id: b.id, codeId: code, ...outer },
-      { id: a.id, codeId: other, ...inner },
+      { id: b.id, codeId: code, coderId: expect.any(Number), ...outer },
+      { id: a.id, codeId: other, coderId: expect.any(Number), ...inner },
     ]);
     expect(await study.call('segments.get', { id: a.id })).toMatchObject({
       text: 'PRT',

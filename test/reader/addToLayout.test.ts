@@ -28,8 +28,8 @@ describe('adding one segment to the reader layout', () => {
   it('gives every row the ids a full layout gives, and a column no overlapping segment of another code holds', () => {
     fc.assert(
       fc.property(fc.array(spanArb, { maxLength: 30 }), spanArb, (existing, extra) => {
-        const before = new Map<number, SegmentSpan>(existing.map((s, i) => [i + 1, { id: i + 1, ...s }]));
-        const added: SegmentSpan = { id: 1000, ...extra };
+        const before = new Map<number, SegmentSpan>(existing.map((s, i) => [i + 1, { id: i + 1, coderId: 1, ...s }]));
+        const added: SegmentSpan = { id: 1000, coderId: 1, ...extra };
         const after = new Map(before).set(added.id, added);
         const layout = addToLayout(rows, after, layoutSegments(rows, before, null), added);
 
@@ -59,13 +59,13 @@ describe('adding one segment to the reader layout', () => {
   });
 
   it('works out a hand-made case: a code beside two nested ones takes column 2', () => {
-    const outer: SegmentSpan = { id: 1, codeId: 1, startUtf16: 0, endUtf16: 120 };
-    const inner: SegmentSpan = { id: 2, codeId: 2, startUtf16: 42, endUtf16: 60 };
+    const outer: SegmentSpan = { id: 1, codeId: 1, coderId: 1, startUtf16: 0, endUtf16: 120 };
+    const inner: SegmentSpan = { id: 2, codeId: 2, coderId: 1, startUtf16: 42, endUtf16: 60 };
     const segments = new Map([
       [1, outer],
       [2, inner],
     ]);
-    const added: SegmentSpan = { id: 3, codeId: 3, startUtf16: 45, endUtf16: 50 };
+    const added: SegmentSpan = { id: 3, codeId: 3, coderId: 1, startUtf16: 45, endUtf16: 50 };
     const layout = addToLayout(
       rows,
       new Map(segments).set(3, added),

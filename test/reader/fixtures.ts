@@ -67,7 +67,7 @@ export function fakeCodingApi(codes: Code[], initial: Segment[] = [], extra: Fak
     'codeGroups.list': () => [],
     'segments.listByDocument': () => segments,
     'segments.spansByDocument': () =>
-      segments.map(({ id, codeId, startUtf16, endUtf16 }) => ({ id, codeId, startUtf16, endUtf16 })),
+      segments.map(({ id, codeId, startUtf16, endUtf16 }) => ({ id, codeId, coderId: 1, startUtf16, endUtf16 })),
     'segments.get': ({ id }) => {
       const found = segments.find((s) => s.id === id);
       if (!found) throw new Error(`segment ${id} does not exist`);

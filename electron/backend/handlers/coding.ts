@@ -13,6 +13,7 @@ import { documentTextWindow } from '../../store/documentTextWindow';
 import * as memos from '../../store/memos';
 import * as segments from '../../store/segments';
 import { redo, undo, undoState } from '../../store/undo';
+import { listCoderSpans } from '../../team/coderSpans';
 import { currentCoderId, undoable } from '../undoable';
 import type { HandlersFor } from '../handlerTypes';
 import type { Session } from '../session';
@@ -97,8 +98,8 @@ export const codingHandlers: HandlersFor<typeof codingArgs> = {
     segments.documentText(db, documentId, 'segments.listByDocument');
     return segments.listSegmentsByDocument(db, documentId);
   },
-  'segments.spansByDocument': (session, { documentId }) =>
-    segments.listSegmentSpans(session.requireProject().db, documentId, 'segments.spansByDocument'),
+  'segments.spansByDocument': (session, { documentId, coderIds }) =>
+    listCoderSpans(session.requireProject().db, documentId, coderIds),
   'segments.get': (session, { id }) => segments.getSegment(session.requireProject().db, id, 'segments.get'),
   'segments.apply': (session, args) => {
     const { db } = session.requireProject();
