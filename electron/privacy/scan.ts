@@ -12,6 +12,7 @@ import type { ScanHit, ScanResult } from '../../shared/api/privacy';
 import type { KeyPerson } from '../../shared/privacy/types';
 import { extractDocument } from '../import/extract';
 import { formatOf } from '../import/extractText';
+import { yieldToEventLoop, type JobProgress } from '../jobs/progress';
 
 const MAX_HITS = 1000;
 
@@ -90,13 +91,20 @@ export async function scanProject(
   projectPath: string,
   people: readonly KeyPerson[],
   files: readonly string[] = [],
+  progress?: JobProgress,
 ): Promise<ScanResult> {
   const hits: ScanHit[] = [];
   const matcher = createKeyMatcher(people);
   const labels = new Map(people.map((p) => [p.participantGuid, p.label]));
   const columns = textColumns(db);
+  const steps = columns.length + 2 + files.length;
   let values = 0;
-  for (const { table, column, hasRowid } of columns) {
+  for (const [i, { table, column, hasRowid }] of columns.entries()) {
+    // Between columns only: the connection is busy while a column's rows are being read.
+    if (progress) {
+      progress.update(i, steps, `${table}.${column}`);
+      await yieldToEventLoop();
+    }
     const rows = db
       .prepare(
         `SELECT ${hasRowid ? 'rowid' : 'NULL'} AS row, ${quote(column)} AS value FROM ${quote(table)} WHERE typeof(${quote(column)}) = 'text'`,
@@ -109,13 +117,15 @@ export async function scanProject(
   }
   const needles = byteNeedles(people);
   const scanned: string[] = [];
-  for (const file of [projectPath, `${projectPath}-wal`]) {
+  for (const [i, file] of [projectPath, `${projectPath}-wal`].entries()) {
+    progress?.update(columns.length + i, steps, path.basename(file));
     if (!fs.existsSync(file)) continue;
     scanBytes(file, needles, hits);
     scanned.push(file);
   }
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
     const absolute = path.resolve(file);
+    progress?.update(columns.length + 2 + i, steps, path.basename(absolute));
     scanned.push(absolute);
     scanBytes(absolute, needles, hits);
     scanText(await readableText(absolute), path.basename(absolute), matcher, labels, hits);

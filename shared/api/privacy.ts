@@ -64,7 +64,22 @@ export const privacyArgs = {
    * Findings in documents already imported that have no segments yet (coding has not started, so
    * their text could still be replaced); nothing is changed.
    */
-  'privacy.reviewDocuments': z.object({}).strict(),
+  'privacy.reviewDocuments': z
+    .object({ documentIds: z.array(id).max(100_000).optional(), decisions: decisionsSchema.default({}) })
+    .strict(),
+  /**
+   * Rewrites those documents with the decided replacements in one step (all or none); documents given
+   * that have segments are refused by title. Not on the undo journal: it would keep the real text.
+   */
+  'privacy.anonymiseDocuments': z
+    .object({ documentIds: z.array(id).max(100_000).optional(), decisions: decisionsSchema.default({}) })
+    .strict(),
+  /** privacy.review, privacy.reviewDocuments and privacy.scan as jobs (progress, cancel) for big corpora. */
+  'privacy.review.start': z.object(sources).strict().refine(someFiles, 'no files given to review'),
+  'privacy.reviewDocuments.start': z
+    .object({ documentIds: z.array(id).max(100_000).optional(), decisions: decisionsSchema.default({}) })
+    .strict(),
+  'privacy.scan.start': z.object({ files: z.array(filePath).max(1000).default([]) }).strict(),
   /** Looks for every real name and contact in the identity key in the project and in the files given. */
   'privacy.scan': z.object({ files: z.array(filePath).max(1000).default([]) }).strict(),
   /** A participant's real name, other names and contact, kept in the identity key. */
@@ -98,6 +113,13 @@ export interface ScanResult {
   searched: { tables: number; values: number; files: string[] };
 }
 
+export interface AnonymisedDocument {
+  id: number;
+  /** The title after anonymisation. */
+  title: string;
+  replacements: number;
+}
+
 export interface AnonymisedCopy {
   name: string;
   out: string;
@@ -107,6 +129,11 @@ export interface AnonymisedCopy {
 export interface PrivacyResults {
   'privacy.review': ReviewResult;
   'privacy.reviewDocuments': ReviewResult;
+  'privacy.anonymiseDocuments': { documents: AnonymisedDocument[] };
+  /** Each job's result: ReviewResult, ReviewResult, ScanResult. */
+  'privacy.review.start': JobStarted;
+  'privacy.reviewDocuments.start': JobStarted;
+  'privacy.scan.start': JobStarted;
   'privacy.import': JobStarted;
   'privacy.anonymiseFiles': ReviewResult & { written: AnonymisedCopy[] };
   'privacy.scan': ScanResult;

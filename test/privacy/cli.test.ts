@@ -82,4 +82,38 @@ describe('passage identity / anonymise / import --anonymise / privacy scan', () 
     expect(fs.existsSync(path.join(dir, 'o2'))).toBe(false);
     // A dozen processes, each deriving the key with scrypt: slow on a loaded machine, not a timing test.
   }, 240_000);
+
+  it('anonymises documents already imported: a dry run lists findings, then uncoded texts are rewritten', () => {
+    const dir = tempDir();
+    const project = path.join(dir, 'study.passage');
+    const home = { ...env, PASSAGE_HOME: path.join(dir, 'home') };
+    expect(runPassage(['new', project], home).status).toBe(0);
+    expect(runPassage(['sample', project, 'add', 'P07'], home).status).toBe(0);
+    expect(runPassage(['identity', project, 'init'], home).status).toBe(0);
+    const set = runPassage(['identity', project, 'set', 'P07', '--name', 'Ingrid Halvorsen'], home);
+    expect(set.status, set.stderr).toBe(0);
+    const docs = path.join(dir, 'interview.txt');
+    fs.writeFileSync(docs, 'Interviewer: Welcome, Ms Halvorsen.\nP07: HALVORSEN’s my family name.\n');
+    const plain = runPassage(['import', project, '--docs', docs, '--json'], home);
+    expect(plain.status, plain.stderr).toBe(0);
+    const leaked = runPassage(['privacy', project, 'scan'], home);
+    expect(leaked.status).toBe(1);
+
+    const dry = runPassage(['anonymise', project, '--imported', '--dry-run', '--json'], home);
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.json<{ groups: { surface: string; replacement: string }[] }>().groups).toContainEqual(
+      expect.objectContaining({ surface: 'Ms Halvorsen', replacement: '[P07]' }),
+    );
+    expect(runPassage(['privacy', project, 'scan'], home).status).toBe(1);
+
+    const bad = runPassage(['anonymise', project, '--imported', '--ids', 'first'], home);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('--ids: “first” is not a document id');
+
+    const applied = runPassage(['anonymise', project, '--imported'], home);
+    expect(applied.status, applied.stderr).toBe(0);
+    expect(applied.stdout).toContain('rewrote  #1 interview (2 replacement(s))');
+    const clean = runPassage(['privacy', project, 'scan', '--json'], home);
+    expect(clean.status, clean.stderr).toBe(0);
+  }, 240_000);
 });

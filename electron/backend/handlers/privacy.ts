@@ -11,7 +11,9 @@ import type { HandlersFor } from '../handlerTypes';
 import type { Session } from '../session';
 import { listSources, runImport } from '../../import/importJob';
 import { identityHolder } from '../../sample/identitySessions';
-import { planTexts, readTexts, type ReadText } from '../../privacy/anonymise';
+import { planTexts, planTextsInJob, readTexts, type ReadText } from '../../privacy/anonymise';
+import { anonymiseDocuments, uncodedDocumentTexts, withoutPlaceholders } from '../../privacy/documents';
+import type { JobProgress } from '../jobs';
 import { createImportAnonymiser, rewriteFileName } from '../../privacy/importAnonymiser';
 import { keyPeople, readMemory, requireUnlocked, saveMemory } from '../../privacy/keyPeople';
 import { rewriteText } from '../../../shared/privacy/rewrite';
@@ -22,12 +24,15 @@ type Sources = ParsedArgs<'privacy.review'>;
 async function reviewed(
   session: Session,
   args: Sources,
+  progress?: JobProgress,
 ): Promise<{ plan: Plan; texts: ReadText[]; result: ReviewResult }> {
   const { db } = session.requireProject();
   const holder = identityHolder(session);
   requireUnlocked(holder);
   const { texts, failed } = await readTexts(listSources(args), args.kind);
-  const plan = planTexts(db, holder, texts, args.decisions);
+  const plan = progress
+    ? await planTextsInJob(db, holder, texts, args.decisions, progress)
+    : planTexts(db, holder, texts, args.decisions);
   return {
     plan,
     texts,
@@ -84,11 +89,15 @@ async function anonymiseFiles(
   return { ...result, written };
 }
 
-async function scanSession(session: Session, files: readonly string[]): Promise<ScanResult> {
+async function scanSession(
+  session: Session,
+  files: readonly string[],
+  progress?: JobProgress,
+): Promise<ScanResult> {
   const project = session.requireProject();
   const holder = identityHolder(session);
   requireUnlocked(holder);
-  return scanProject(project.db, project.path, keyPeople(project.db, holder), files);
+  return scanProject(project.db, project.path, keyPeople(project.db, holder), files, progress);
 }
 
 function setIdentity(session: Session, args: ParsedArgs<'privacy.identity.set'>): null {
@@ -113,29 +122,49 @@ function setTerms(session: Session, terms: string[]): { terms: string[] } {
   return { terms: unique };
 }
 
-/** Documents with no segments yet, read as the review reads files (titled by their title). */
-function uncodedDocuments(session: Session): ReviewResult {
+type DocumentsArgs = ParsedArgs<'privacy.reviewDocuments'>;
+
+/** Documents with no segments yet (or those given), read as the review reads files (named by title). */
+async function reviewedDocuments(session: Session, args: DocumentsArgs, progress?: JobProgress) {
   const { db } = session.requireProject();
   const holder = identityHolder(session);
   requireUnlocked(holder);
-  const rows = db
-    .prepare(
-      `SELECT title, file_name AS fileName, text FROM documents d
-       WHERE NOT EXISTS (SELECT 1 FROM segments s WHERE s.document_id = d.id) ORDER BY title`,
-    )
-    .all() as { title: string; fileName: string; text: string }[];
-  const texts = rows.map((r) => ({ file: r.title, fileName: r.fileName, text: r.text, contentHash: '' }));
-  const plan = planTexts(db, holder, texts, {});
-  return {
+  const docs = uncodedDocumentTexts(db, args.documentIds);
+  const planned = progress
+    ? await planTextsInJob(db, holder, docs, args.decisions, progress)
+    : planTexts(db, holder, docs, args.decisions);
+  const plan = withoutPlaceholders(db, docs, planned);
+  const result: ReviewResult = {
     groups: plan.groups,
-    files: texts.map((t) => ({ name: t.file, words: countWords(t.text) })),
+    files: docs.map((t) => ({ name: t.file, words: countWords(t.text) })),
     failed: [],
   };
+  return { docs, plan, result };
+}
+
+async function anonymiseStoredDocuments(session: Session, args: DocumentsArgs) {
+  const { docs, plan } = await reviewedDocuments(session, args);
+  const documents = anonymiseDocuments(session.requireProject().db, docs, plan);
+  saveMemory(identityHolder(session), plan.memory);
+  return { documents };
 }
 
 export const privacyHandlers: HandlersFor<typeof privacyArgs> = {
   'privacy.review': (session, args) => reviewFiles(session, args),
-  'privacy.reviewDocuments': (session) => uncodedDocuments(session),
+  'privacy.reviewDocuments': async (session, args) => (await reviewedDocuments(session, args)).result,
+  'privacy.anonymiseDocuments': (session, args) => anonymiseStoredDocuments(session, args),
+  'privacy.review.start': (session, args) => ({
+    jobId: session.jobs.start('privacy review', async (p) => (await reviewed(session, args, p)).result),
+  }),
+  'privacy.reviewDocuments.start': (session, args) => ({
+    jobId: session.jobs.start(
+      'privacy review',
+      async (p) => (await reviewedDocuments(session, args, p)).result,
+    ),
+  }),
+  'privacy.scan.start': (session, { files }) => ({
+    jobId: session.jobs.start('privacy scan', (p) => scanSession(session, files, p)),
+  }),
   'privacy.import': async (session, args) => ({ jobId: await startAnonymisedImport(session, args) }),
   'privacy.anonymiseFiles': (session, args) => anonymiseFiles(session, args),
   'privacy.scan': (session, { files }) => scanSession(session, files),

@@ -14,10 +14,11 @@ import type { Command, CommandContext } from '../command';
 const IDENTITY_USAGE =
   'passage identity PROJECT init | set LABEL --name NAME [--alias A]… [--contact C] | terms [TERM…] [--key FILE]';
 const ANONYMISE_USAGE =
-  'passage anonymise PROJECT --docs PATHS… --out DIR [--decisions FILE.json] [--kind interview|document] [--key FILE]';
+  'passage anonymise PROJECT --docs PATHS… --out DIR [--decisions FILE.json] [--kind interview|document] [--key FILE]' +
+  ' | --imported [--ids ID,…] [--dry-run] [--decisions FILE.json] [--key FILE]';
 const PRIVACY_USAGE = 'passage privacy PROJECT scan [--files PATHS…] [--key FILE]';
 const LISTS = new Set(['docs', 'files', 'alias']);
-const BOOLEAN = new Set(['anonymise', 'allow-duplicates']);
+const BOOLEAN = new Set(['anonymise', 'allow-duplicates', 'imported', 'dry-run']);
 
 interface Parsed {
   positional: string[];
@@ -184,8 +185,35 @@ async function identity({ session, out, argv }: CommandContext): Promise<void> {
   );
 }
 
+function idsOf(p: Parsed): number[] | undefined {
+  const ids = p.flags.get('ids');
+  if (ids === undefined) return undefined;
+  return ids.split(',').map((id) => {
+    const n = Number(id.trim());
+    if (!Number.isInteger(n) || n <= 0)
+      throw new PassageError('invalid_argument', `anonymise: --ids: “${id}” is not a document id`);
+    return n;
+  });
+}
+
+/** `--imported`: documents already in the project that have no segments yet, rewritten in place. */
+async function anonymiseImported(session: Session, out: CommandContext['out'], p: Parsed): Promise<void> {
+  await openWithKey(session, p.positional[0], p, 'anonymise', ANONYMISE_USAGE);
+  const args = { documentIds: idsOf(p), decisions: readDecisions(p.flags.get('decisions'), 'anonymise') };
+  const review = await invoke(session, 'privacy.reviewDocuments', args);
+  if (p.flags.has('dry-run')) return out.print(review, () => describeReview(review));
+  const { documents } = await invoke(session, 'privacy.anonymiseDocuments', args);
+  out.print({ ...review, documents }, () =>
+    [
+      describeReview(review),
+      ...documents.map((d) => `rewrote  #${d.id} ${d.title} (${d.replacements} replacement(s))`),
+    ].join('\n'),
+  );
+}
+
 async function anonymise({ session, out, argv }: CommandContext): Promise<void> {
   const p = parse(argv, 'anonymise');
+  if (p.flags.has('imported')) return anonymiseImported(session, out, p);
   const docs = p.lists.get('docs') ?? [];
   const outDir = p.flags.get('out');
   if (docs.length === 0 || !outDir) throw new PassageError('invalid_argument', `usage: ${ANONYMISE_USAGE}`);
@@ -275,7 +303,7 @@ export const privacyCommands: Command[] = [
   {
     name: 'anonymise',
     usage: ANONYMISE_USAGE,
-    summary: 'find identifiers in files and write anonymised copies',
+    summary: 'find identifiers in files and write anonymised copies, or rewrite imported uncoded documents',
     run: anonymise,
   },
   {
