@@ -28,7 +28,9 @@ describe('adding one segment to the reader layout', () => {
   it('gives every row the ids a full layout gives, and a column no overlapping segment of another code holds', () => {
     fc.assert(
       fc.property(fc.array(spanArb, { maxLength: 30 }), spanArb, (existing, extra) => {
-        const before = new Map<number, SegmentSpan>(existing.map((s, i) => [i + 1, { id: i + 1, coderId: 1, ...s }]));
+        const before = new Map<number, SegmentSpan>(
+          existing.map((s, i) => [i + 1, { id: i + 1, coderId: 1, ...s }]),
+        );
         const added: SegmentSpan = { id: 1000, coderId: 1, ...extra };
         const after = new Map(before).set(added.id, added);
         const layout = addToLayout(rows, after, layoutSegments(rows, before, null), added);

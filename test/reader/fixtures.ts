@@ -67,7 +67,13 @@ export function fakeCodingApi(codes: Code[], initial: Segment[] = [], extra: Fak
     'codeGroups.list': () => [],
     'segments.listByDocument': () => segments,
     'segments.spansByDocument': () =>
-      segments.map(({ id, codeId, startUtf16, endUtf16 }) => ({ id, codeId, coderId: 1, startUtf16, endUtf16 })),
+      segments.map(({ id, codeId, startUtf16, endUtf16 }) => ({
+        id,
+        codeId,
+        coderId: 1,
+        startUtf16,
+        endUtf16,
+      })),
     'segments.get': ({ id }) => {
       const found = segments.find((s) => s.id === id);
       if (!found) throw new Error(`segment ${id} does not exist`);
@@ -101,6 +107,8 @@ export function fakeCodingApi(codes: Code[], initial: Segment[] = [], extra: Fak
       const segment = applied({ documentId, codeId: made.id, startUtf16, endUtf16 });
       return { segment, code: made, codeCreated: !existing };
     },
+    // Every segment here is ana's (coder 1), the current coder.
+    'coders.list': () => [{ id: 1, name: 'ana', color: null, segmentCount: segments.length, current: true }],
     ...extra,
   });
   return { api, segments };

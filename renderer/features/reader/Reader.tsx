@@ -9,6 +9,7 @@ import { CodePalette } from '../palette/CodePalette';
 import { createCode, inVivo, openPalette, revealRange } from './actions';
 import { CaretStatus } from './CaretStatus';
 import { CodeSidebar } from './CodeSidebar';
+import { CoderViewBar } from './CoderViewBar';
 import { HelpOverlay } from './HelpOverlay';
 import { ReaderText } from './ReaderText';
 import { SearchHitsBar } from './SearchHitsBar';
@@ -130,6 +131,7 @@ function ReaderView() {
           </button>
         </div>
       </header>
+      <CoderViewBar />
       {segmentCount === 0 && (
         <p className="reader-hint" role="note">
           Nothing coded here yet. Select text (or Shift+arrows from a caret), then press a code’s key

@@ -86,6 +86,8 @@ const RowContent = memo(function RowContent({ index, codeRow }: { index: number 
   const columns = useReader(useShallow((s) => ids.map((id) => s.columns.get(id) ?? 0)));
   const columnCount = useReader((s) => s.columnCount);
   const codes = useCodebook((s) => s.byId);
+  // Two or more coders shown: stripes and highlights take the coders' colours (the key says whose).
+  const coderKey = useReader((s) => s.coderKey);
   const hovered = useReader((s) =>
     s.hoveredSegmentId !== null && ids.includes(s.hoveredSegmentId) ? s.hoveredSegmentId : null,
   );
@@ -160,7 +162,10 @@ const RowContent = memo(function RowContent({ index, codeRow }: { index: number 
         {row.speaker !== null && labelEnd === null && <div className="reader-speaker">{row.speaker}</div>}
         <div className="reader-text" data-row-start={row.start} data-row-end={row.end}>
           {runs.flatMap((run) => {
-            const colors = run.segmentIds.map((id) => codes[byId.get(id)?.codeId ?? 0]?.color ?? '#888888');
+            const colors = run.segmentIds.map((id) => {
+              const s = byId.get(id);
+              return (coderKey ? coderKey.get(s?.coderId ?? 0) : codes[s?.codeId ?? 0])?.color ?? '#888888';
+            });
             const runStyle: CSSProperties | undefined =
               colors.length > 0
                 ? { backgroundColor: blendHighlight(colors), boxShadow: stackedUnderlines(colors) }
@@ -213,6 +218,7 @@ const RowContent = memo(function RowContent({ index, codeRow }: { index: number 
               key={segment.id}
               segment={segment}
               code={codes[segment.codeId]}
+              coder={coderKey?.get(segment.coderId)}
               column={Math.min(column, OVERFLOW_COLUMN)}
               first={span?.first === index}
               last={span?.last === index}

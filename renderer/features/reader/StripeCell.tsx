@@ -1,4 +1,5 @@
 import type { Code, SegmentSpan } from '../../../shared/api/coding';
+import type { ColoredCoder } from '../../../shared/team/coderColors';
 import { useReader } from './useReader';
 
 const STRIPE = 18;
@@ -13,12 +14,14 @@ function quoteOf(segment: SegmentSpan): string {
  * The piece of one segment's coding stripe inside one row. Pieces in consecutive rows share a column,
  * so together they draw one bar from the line the segment starts on to the line it ends on (placed
  * after layout by stripePlacement.ts, from the text [from, to) it covers in this row); the first piece
- * carries the code's name. It subscribes to nothing (a fast scroll mounts hundreds per frame): hover
+ * carries the code's name. With several coders shown it is drawn in its coder's colour and its label
+ * names the coder too. It subscribes to nothing (a fast scroll mounts hundreds per frame): hover
  * and click go to the store directly.
  */
 export function StripeCell({
   segment,
   code,
+  coder,
   column,
   first,
   last,
@@ -28,6 +31,8 @@ export function StripeCell({
 }: {
   segment: SegmentSpan;
   code: Code | undefined;
+  /** Set when two or more coders' segments are shown. */
+  coder?: ColoredCoder | undefined;
   column: number;
   first: boolean;
   last: boolean;
@@ -35,7 +40,8 @@ export function StripeCell({
   to: number;
   active: boolean;
 }) {
-  const name = code?.name ?? 'Unknown code';
+  const codeName = code?.name ?? 'Unknown code';
+  const name = coder ? `${codeName} · ${coder.name}` : codeName;
   const classes = ['reader-stripe'];
   if (first) classes.push('is-first');
   if (last) classes.push('is-last');
@@ -43,12 +49,13 @@ export function StripeCell({
   return (
     <div
       className={classes.join(' ')}
-      style={{ left: column * STRIPE, color: code?.color ?? '#888888' }}
+      style={{ left: column * STRIPE, color: coder?.color ?? code?.color ?? '#888888' }}
       data-segment-id={segment.id}
       data-column={column}
       data-from={from}
       data-to={to}
-      data-code={name}
+      data-code={codeName}
+      data-coder={coder?.name}
       role={first ? 'button' : undefined}
       aria-label={first ? `Stripe ${name}` : undefined}
       onMouseEnter={(e) => {

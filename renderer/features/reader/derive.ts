@@ -12,8 +12,11 @@ export interface SegmentLayout {
   columnCount: number;
 }
 
-/** Segments drawn as one bar where they overlap (shared/reader/stripes.ts): those of one code. */
-const barKeyOf = (segment: SegmentSpan): number | string => segment.codeId;
+/**
+ * Segments drawn as one bar where they overlap (shared/reader/stripes.ts): those of one code by one coder,
+ * so two coders' coding of a passage stands side by side.
+ */
+const barKeyOf = (segment: SegmentSpan): string => `${segment.codeId}:${segment.coderId}`;
 
 /** Rebuilds the per-row index and the stripe layout after the segments changed. */
 export function layoutSegments(

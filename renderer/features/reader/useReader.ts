@@ -5,7 +5,9 @@ import { splitRows, type DisplayRow } from '../../../shared/reader/rows';
 import { call } from '../../api/client';
 import { projectGeneration } from '../../app/projectGeneration';
 import { useRevisions } from '../../app/useRevisions';
+import type { ColoredCoder } from '../../../shared/team/coderColors';
 import { addToLayout, layoutSegments, type SegmentLayout } from './derive';
+import { coderFilter, coderKeyOf, useCoderView } from './useCoderView';
 
 export interface Range {
   start: number;
@@ -35,6 +37,8 @@ interface ReaderState {
    * a dense transcript has tens of thousands, and quote, memo and coder are fetched for the selected one.
    */
   segments: Map<number, SegmentSpan>;
+  /** The coders of the shown segments with their colours when there are two or more, else null. */
+  coderKey: Map<number, ColoredCoder> | null;
   rowSegments: (readonly number[])[];
   columns: Map<number, number>;
   columnCount: number;
@@ -50,6 +54,8 @@ interface ReaderState {
   /** After a change to documents elsewhere: new title or metadata in place; new text or turns reload. */
   refreshDocument(): Promise<void>;
   reloadSegments(): Promise<void>;
+  /** After the coders' names or colours changed: the key and stripes follow. */
+  refreshCoderKey(): void;
   apply(codeId: number, range?: Range): Promise<Segment | undefined>;
   /** In-vivo coding of the range as one undo step; the caller reloads the codebook when a code was made. */
   applyInVivo(range: Range): Promise<{ segment: Segment; codeCreated: boolean } | undefined>;
@@ -71,10 +77,26 @@ interface ReaderState {
 const collapsed = (caret: Caret | null): Caret | null =>
   caret ? { anchor: caret.focus, focus: caret.focus, byKeys: caret.byKeys } : null;
 
-/** The span of a full segment, so the map holds one shape whatever call produced the entry. */
-function spanOf({ id, codeId, startUtf16, endUtf16 }: SegmentSpan): SegmentSpan {
-  return { id, codeId, startUtf16, endUtf16 };
+/**
+ * The span of a full segment, so the map holds one shape whatever call produced the entry; undefined when
+ * its coder is not among the coders known (a coder made meanwhile): then the spans are read again.
+ */
+function spanOf(
+  { id, codeId, startUtf16, endUtf16, coder }: Segment,
+  known?: SegmentSpan,
+): SegmentSpan | undefined {
+  const coderId = known?.coderId ?? useCoderView.getState().coders.find((c) => c.name === coder)?.id;
+  return coderId === undefined ? undefined : { id, codeId, coderId, startUtf16, endUtf16 };
 }
+
+const spansArgs = (documentId: number, coderIds: number[] | undefined) =>
+  coderIds === undefined ? { documentId } : { documentId, coderIds };
+
+const keyOf = (segments: ReadonlyMap<number, SegmentSpan>) =>
+  coderKeyOf(
+    [...segments.values()].map((s) => s.coderId),
+    useCoderView.getState().coders,
+  );
 
 let loadToken = 0;
 let flashNonce = 0;
@@ -91,7 +113,15 @@ function bumpSegments(): void {
   ownSegmentsRevision = useRevisions.getState().revisions.segments;
 }
 
-const EMPTY_LAYOUT = { rowSegments: [], columns: new Map<number, number>(), columnCount: 0 };
+/** Whether the coder view shows this coder's segments. */
+function shows(coderId: number): boolean {
+  const { view, coders } = useCoderView.getState();
+  if (view.kind === 'everyone') return true;
+  if (view.kind === 'chosen') return view.coderIds.includes(coderId);
+  return coders.find((c) => c.current)?.id === coderId;
+}
+
+const EMPTY_LAYOUT = { coderKey: null, rowSegments: [], columns: new Map<number, number>(), columnCount: 0 };
 
 export const useReader = create<ReaderState>((set, get) => {
   /** Installs a new segment map and the row index and stripes derived from it. */
@@ -102,11 +132,13 @@ export const useReader = create<ReaderState>((set, get) => {
       columns: s.columns,
       columnCount: s.columnCount,
     };
-    set({ segments, ...layoutSegments(s.rows, segments, previous), ...extra });
+    set({ segments, coderKey: keyOf(segments), ...layoutSegments(s.rows, segments, previous), ...extra });
   };
-  const replaceSegment = (segment: Segment) => {
+  const replaceSegment = async (segment: Segment) => {
+    const span = spanOf(segment, get().segments.get(segment.id));
+    if (!span) return get().reloadSegments();
     const segments = new Map(get().segments);
-    segments.set(segment.id, spanOf(segment));
+    segments.set(segment.id, span);
     setSegments(segments);
   };
 
@@ -152,7 +184,7 @@ export const useReader = create<ReaderState>((set, get) => {
       const generation = projectGeneration();
       const [content, segments] = await Promise.all([
         call('documents.get', { id: documentId }),
-        call('segments.spansByDocument', { documentId }),
+        coderFilter().then((coderIds) => call('segments.spansByDocument', spansArgs(documentId, coderIds))),
       ]);
       // Another document was asked for meanwhile, or the project closed (the store was reset).
       if (token !== loadToken || generation !== projectGeneration()) return;
@@ -187,7 +219,8 @@ export const useReader = create<ReaderState>((set, get) => {
       if (documentId === null || get().status !== 'ready') return;
       const token = loadToken;
       const generation = projectGeneration();
-      const segments = await call('segments.spansByDocument', { documentId });
+      const coderIds = await coderFilter();
+      const segments = await call('segments.spansByDocument', spansArgs(documentId, coderIds));
       if (!segments || token !== loadToken || generation !== projectGeneration()) return;
       const map = new Map(segments.map((s) => [s.id, s]));
       const selected = get().selectedSegmentId;
@@ -205,14 +238,19 @@ export const useReader = create<ReaderState>((set, get) => {
         endUtf16: target.end,
       });
       if (!segment || get().documentId !== documentId) return segment;
-      const fresh = !segments.has(segment.id);
+      const span = spanOf(segment, segments.get(segment.id));
+      // A segment the view does not show (the coder is not among those chosen) is not drawn.
+      const fresh = span !== undefined && !segments.has(segment.id) && shows(span.coderId);
       const next = new Map(get().segments);
-      const span = spanOf(segment);
-      next.set(segment.id, span);
+      if (span) next.set(segment.id, span);
       // The coded span stays shown: selected, with the caret after it, ready for the next passage.
-      const caret = { anchor: span.endUtf16, focus: span.endUtf16, byKeys: get().caret?.byKeys ?? false };
+      const caret = {
+        anchor: segment.endUtf16,
+        focus: segment.endUtf16,
+        byKeys: get().caret?.byKeys ?? false,
+      };
       const done = { selection: null, selectedSegmentId: segment.id, caret };
-      if (!fresh) {
+      if (!fresh || !span) {
         // The coder's own segment of this code grew over the span, and may have swallowed others of
         // theirs that it now touches: re-read the spans rather than guess which went.
         await get().reloadSegments();
@@ -222,7 +260,7 @@ export const useReader = create<ReaderState>((set, get) => {
       // A new segment: lay out just it, so the stripe appears without re-laying out the document.
       const s = get();
       const layout = { rowSegments: s.rowSegments, columns: s.columns, columnCount: s.columnCount };
-      set({ segments: next, ...addToLayout(s.rows, next, layout, span), ...done });
+      set({ segments: next, coderKey: keyOf(next), ...addToLayout(s.rows, next, layout, span), ...done });
       bumpSegments();
       return segment;
     },
@@ -262,7 +300,7 @@ export const useReader = create<ReaderState>((set, get) => {
         endUtf16: range.end,
       });
       if (segment) {
-        replaceSegment(segment);
+        await replaceSegment(segment);
         bumpSegments();
       }
     },
@@ -273,7 +311,7 @@ export const useReader = create<ReaderState>((set, get) => {
         // Recoding may collapse into an existing identical segment: reload to drop the duplicate.
         const before = get().segments.get(segmentId);
         if (segment.id !== segmentId || !before) await get().reloadSegments();
-        else replaceSegment(segment);
+        else await replaceSegment(segment);
         set({ selectedSegmentId: segment.id });
         bumpSegments();
       }
@@ -284,6 +322,12 @@ export const useReader = create<ReaderState>((set, get) => {
       const segment = await call('segments.setMemo', { id: segmentId, memo });
       if (segment) useRevisions.getState().bump('memos');
       return segment;
+    },
+
+    refreshCoderKey() {
+      const coderKey = keyOf(get().segments);
+      if (JSON.stringify([...(coderKey ?? [])]) !== JSON.stringify([...(get().coderKey ?? [])]))
+        set({ coderKey });
     },
 
     setSelection(selection) {

@@ -1,6 +1,7 @@
 import { useNavigation } from '../../app/useNavigation';
 import { useSelection } from '../../app/useSelection';
 import type { Disagreement } from '../../../shared/api/team';
+import { useCoderView } from '../reader/useCoderView';
 import { disagreementKey, useTeam } from './useTeam';
 
 /** Keep one coder's version, all who applied the code, or neither, as the consensus coder. */
@@ -28,7 +29,13 @@ function SettleButtons({ d }: { d: Disagreement }) {
   );
 }
 
+/** Opens the passage showing just the compared coders, so each one's stripes stand side by side. */
 function openAt(d: Disagreement): void {
+  const { coders, choice } = useTeam.getState();
+  const compared = choice.coders.map((n) => n.toLowerCase());
+  const coderIds = coders.filter((c) => compared.includes(c.name.toLowerCase())).map((c) => c.id);
+  useCoderView.getState().restore();
+  if (coderIds.length > 0) useCoderView.getState().setView({ kind: 'chosen', coderIds });
   useSelection.getState().openDocument(d.documentId, { startUtf16: d.startUtf16, endUtf16: d.endUtf16 });
   useNavigation.getState().go('documents');
 }
