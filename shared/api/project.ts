@@ -15,6 +15,11 @@ export const projectArgs = {
   'project.saveCopy': z.object({ path: filePath, open: z.boolean().optional() }).strict(),
   /** Copies every readable row of a damaged open project into a new file; `open` switches to it. */
   'project.recover': z.object({ path: filePath, open: z.boolean().optional() }).strict(),
+  /**
+   * Writes the example study into a new file and opens it: `path`, or the next free
+   * "Passage example study.passage" in the user's Documents folder. Never replaces a file.
+   */
+  'project.createDemo': z.object({ path: filePath.optional() }).strict(),
 };
 
 export interface AppVersion {
@@ -87,4 +92,5 @@ export interface ProjectResults {
   'project.health': ProjectHealth | null;
   'project.saveCopy': SavedCopy;
   'project.recover': RecoveryReport;
+  'project.createDemo': ProjectInfo;
 }

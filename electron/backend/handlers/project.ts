@@ -8,6 +8,7 @@ import { saveCopy } from '../../store/projectHealth';
 import { recoverProject } from '../../store/recoverProject';
 import { latestVersion } from '../../store/migrations';
 import { countRows } from '../../store/counts';
+import { buildDemo } from '../../demo/buildDemo';
 import type { Handlers } from '../handlerTypes';
 import { listRecent, projectName } from '../recent';
 import type { Session } from '../session';
@@ -67,6 +68,19 @@ function nextFreeDefaultPath(): string {
   }
 }
 
+/** The next "Passage example study" name free in the user's Documents folder (made if missing). */
+function nextFreeDemoPath(): string {
+  const dir = path.join(os.homedir(), 'Documents');
+  fs.mkdirSync(dir, { recursive: true });
+  for (let n = 1; ; n++) {
+    const candidate = path.join(
+      dir,
+      n === 1 ? 'Passage example study.passage' : `Passage example study ${n}.passage`,
+    );
+    if (!fs.existsSync(candidate)) return candidate;
+  }
+}
+
 export const projectHandlers: Handlers<
   | 'app.version'
   | 'project.create'
@@ -78,6 +92,7 @@ export const projectHandlers: Handlers<
   | 'project.health'
   | 'project.saveCopy'
   | 'project.recover'
+  | 'project.createDemo'
 > = {
   'app.version': (session) => ({
     version: appVersion(),
@@ -116,5 +131,11 @@ export const projectHandlers: Handlers<
     const opened = open ? describeProject(session, await session.open(copy, false)) : null;
     const sum = (key: 'recovered' | 'lost') => tables.reduce((n, t) => n + t[key], 0);
     return { path: copy, opened, recovered: sum('recovered'), lost: sum('lost'), tables };
+  },
+  // The study is built in a session of its own on the new file, then opened here like any project.
+  'project.createDemo': async (session, { path: file }) => {
+    const target = file === undefined ? nextFreeDemoPath() : path.resolve(withExtension(file));
+    await buildDemo(target, { nativeBinding: session.nativeBinding });
+    return describeProject(session, await session.open(target, false));
   },
 };
