@@ -9,8 +9,14 @@ import type { Session } from '../../electron/backend/session';
 import { argSchemas, callNames, type CallName } from '../../shared/api/contract';
 import { newProjectSession } from '../helpers/session';
 
-// Calls that replace the session's project are fuzzed apart, with paths that cannot exist.
-const LIFECYCLE: ReadonlySet<string> = new Set(['project.create', 'project.open', 'project.close']);
+// Calls that replace the session's project are fuzzed apart, with paths that cannot exist. The example
+// study, without a path, would be written to the real ~/Documents.
+const LIFECYCLE: ReadonlySet<string> = new Set([
+  'project.create',
+  'project.open',
+  'project.close',
+  'project.createDemo',
+]);
 // Fields that name files or folders: fuzzed only with paths inside a missing folder, so a lucky
 // string never makes the backend read or write real files.
 const PATH_FIELD = /path|file|dir|target|out/i;
