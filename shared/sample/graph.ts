@@ -90,3 +90,32 @@ export function descendants(edges: readonly ReferralEdge[], from: number): Set<n
   }
   return seen;
 }
+
+/** The referral graph drawn in layers: one layer per wave, seeds on top. */
+export interface WaveLayers {
+  /** Wave of each participant; a participant reachable from no seed is placed with the seeds. */
+  waveOf: Map<number, number>;
+  /** Referrals from one wave to the next: the snowball's own steps, laid out top to bottom. */
+  steps: ReferralEdge[];
+  /** Every other referral (to someone a shorter chain had already reached), drawn across layers. */
+  shortcuts: ReferralEdge[];
+}
+
+/**
+ * Splits the referrals of a sample into layers by wave. A layout that ranks by longest chain puts a
+ * participant named by a seed and by a wave-1 participant in layer 2, although the sample counts it
+ * as wave 1; ranking only by the steps between consecutive waves keeps every layer one wave.
+ */
+export function waveLayers(ids: readonly number[], edges: readonly ReferralEdge[]): WaveLayers {
+  const waveOf = computeWaves(ids, edges);
+  for (const id of ids) if (!waveOf.has(id)) waveOf.set(id, 0);
+  const steps: ReferralEdge[] = [];
+  const shortcuts: ReferralEdge[] = [];
+  for (const e of edges) {
+    const from = waveOf.get(e.referrerId);
+    const to = waveOf.get(e.referredId);
+    if (from !== undefined && to === from + 1) steps.push(e);
+    else shortcuts.push(e);
+  }
+  return { waveOf, steps, shortcuts };
+}

@@ -49,3 +49,31 @@ export function saturationCurve(interviews: readonly SaturationInterview[]): Sat
   });
   return { points, undated: interviews.filter((i) => i.date === null).map((i) => i.label) };
 }
+
+export interface AxisLabels {
+  /** Level labels when each fits in its interview's slot; otherwise slanted at 45°. */
+  slanted: boolean;
+  /** The interviews named on the axis: all of them, or every k-th when slanted ones would collide. */
+  ticks: { n: number; label: string; text: string }[];
+}
+
+const AXIS_CHARS = 12;
+// Average glyph width of 11px sans-serif, rounded up: the axis is planned without measuring text.
+const CHAR_WIDTH = 6.6;
+/** Slanted labels collide when their baselines are closer than a line of text. */
+const SLANTED_SPACING = 14;
+
+/** Which interview labels the saturation curve's x axis shows across `width` pixels, and how. */
+export function saturationAxisLabels(points: readonly SaturationPoint[], width: number): AxisLabels {
+  const text = (label: string) => (label.length > AXIS_CHARS ? `${label.slice(0, AXIS_CHARS - 1)}…` : label);
+  const spacing = width / Math.max(1, points.length);
+  const widest = Math.max(0, ...points.map((p) => text(p.label).length)) * CHAR_WIDTH + 6;
+  const slanted = widest > spacing;
+  const step = slanted ? Math.ceil(SLANTED_SPACING / spacing) : 1;
+  return {
+    slanted,
+    ticks: points
+      .filter((_, i) => i % step === 0)
+      .map((p) => ({ n: p.n, label: p.label, text: text(p.label) })),
+  };
+}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PARTICIPANT_STATUSES, STATUS_LABELS } from '../../../shared/sample/types';
 import { layoutReferralGraph, NODE_HEIGHT, NODE_WIDTH } from './graphLayout';
@@ -27,18 +27,52 @@ const CATEGORY_COLOURS = [
   '#bc80bd',
 ];
 const NONE = '#f2f4f7';
-const ZOOMS = [0.4, 0.55, 0.7, 0.85, 1, 1.25, 1.5];
+const MIN_SCALE = 0.1;
+const MAX_SCALE = 2;
+/** Fitting never enlarges beyond this: a three-node graph stays at a readable size, not a poster. */
+const MAX_FIT = 1.25;
+const STEP = 1.25;
 
-/** Who referred whom: seeds at the top, arrows to the people they named, click a node to open it. */
+/** The size of an element, followed as the window or the editor beside it changes. */
+function useElementSize(element: HTMLElement | null) {
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  useLayoutEffect(() => {
+    if (!element) return;
+    const measure = () => setSize({ width: element.clientWidth, height: element.clientHeight });
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [element]);
+  return size;
+}
+
+/**
+ * Who referred whom, one row per wave (seeds on top), arrows to the people they named; opens fitted
+ * to its view so every seed is on screen. Click a node to open the participant.
+ */
 export function ReferralGraph() {
   const rows = useSample(useShallow((s) => s.ids.map((id) => s.byId[id]!)));
   const categories = useSample((s) => s.categories);
   const select = useSample((s) => s.select);
   const selectedId = useSample((s) => s.selectedId);
   const [colourBy, setColourBy] = useState<'status' | 'category'>('status');
-  const [zoom, setZoom] = useState(4);
+  // null: fitted to the view, following its size; a number once the user zooms.
+  const [zoom, setZoom] = useState<number | null>(null);
   const layout = useMemo(() => layoutReferralGraph(rows), [rows]);
-  const scale = ZOOMS[zoom]!;
+  const [view, setView] = useState<HTMLDivElement | null>(null);
+  const viewSize = useElementSize(view);
+  // Two pixels spare, so a fitted graph never summons the scrollbars it would then have to fit beside.
+  const fit = viewSize
+    ? Math.max(
+        MIN_SCALE,
+        Math.min(MAX_FIT, (viewSize.width - 2) / layout.width, (viewSize.height - 2) / layout.height),
+      )
+    : 1;
+  const scale = zoom ?? fit;
+  const zoomBy = (factor: number) =>
+    setZoom(Math.min(MAX_SCALE, Math.max(MIN_SCALE, Math.round(scale * factor * 100) / 100)));
 
   const categoryColour = (categoryId: number | null) => {
     const index = categories.findIndex((c) => c.id === categoryId);
@@ -62,17 +96,20 @@ export function ReferralGraph() {
             <option value="category">category</option>
           </select>
         </label>
-        <button type="button" aria-label="Zoom out" disabled={zoom === 0} onClick={() => setZoom(zoom - 1)}>
+        <button
+          type="button"
+          aria-label="Zoom out"
+          disabled={scale <= MIN_SCALE}
+          onClick={() => zoomBy(1 / STEP)}
+        >
           −
         </button>
         <span className="muted">{Math.round(scale * 100)}%</span>
-        <button
-          type="button"
-          aria-label="Zoom in"
-          disabled={zoom === ZOOMS.length - 1}
-          onClick={() => setZoom(zoom + 1)}
-        >
+        <button type="button" aria-label="Zoom in" disabled={scale >= MAX_SCALE} onClick={() => zoomBy(STEP)}>
           +
+        </button>
+        <button type="button" aria-pressed={zoom === null} onClick={() => setZoom(null)}>
+          Fit
         </button>
         <ul className="graph-legend" aria-label="Legend">
           {legend.map((l) => (
@@ -82,10 +119,10 @@ export function ReferralGraph() {
           ))}
         </ul>
       </div>
-      <div className="graph-scroll">
+      <div className="graph-scroll" ref={setView} role="region" aria-label="Referral graph view">
         <svg
-          width={layout.width * scale}
-          height={layout.height * scale}
+          width={Math.floor(layout.width * scale)}
+          height={Math.floor(layout.height * scale)}
           viewBox={`0 0 ${layout.width} ${layout.height}`}
           role="img"
           aria-label={`Referral graph of ${rows.length} participants`}
@@ -103,14 +140,23 @@ export function ReferralGraph() {
               <path d="M0,0 L10,5 L0,10 z" fill="#667085" />
             </marker>
           </defs>
-          {layout.edges.map((e) => (
-            <polyline
-              key={`${e.from}-${e.to}`}
-              className="graph-edge"
-              points={e.points.map((p) => `${p.x},${p.y}`).join(' ')}
-              markerEnd="url(#sample-arrow)"
-            />
-          ))}
+          {layout.edges.map((e) =>
+            e.kind === 'step' ? (
+              <polyline
+                key={`${e.from}-${e.to}`}
+                className="graph-edge"
+                points={e.points.map((p) => `${p.x},${p.y}`).join(' ')}
+                markerEnd="url(#sample-arrow)"
+              />
+            ) : (
+              <path
+                key={`${e.from}-${e.to}`}
+                className="graph-edge shortcut"
+                d={`M${e.points[0]!.x},${e.points[0]!.y} Q${e.points[1]!.x},${e.points[1]!.y} ${e.points[2]!.x},${e.points[2]!.y}`}
+                markerEnd="url(#sample-arrow)"
+              />
+            ),
+          )}
           {layout.nodes.map(({ row, x, y }) => (
             <g
               key={row.id}

@@ -53,9 +53,14 @@ export function SampleReports() {
       <section aria-label="Sample statistics">
         <h3>Sample (N = {s.total})</h3>
         <div className="sample-stats-grid">
-          <CountTable caption="By category" rows={s.perCategory.map((r) => [r.key, r.count])} />
+          <CountTable
+            caption="By category"
+            keyHeader="Category"
+            rows={s.perCategory.map((r) => [r.key, r.count])}
+          />
           <CountTable
             caption="By status"
+            keyHeader="Status"
             rows={s.perStatus
               .filter((r) => r.count > 0)
               .map((r) => [STATUS_LABELS[r.key as ParticipantStatus], r.count])}
@@ -140,10 +145,24 @@ export function SampleReports() {
   );
 }
 
-function CountTable({ caption, rows }: { caption: string; rows: [string, number][] }) {
+function CountTable({
+  caption,
+  keyHeader,
+  rows,
+}: {
+  caption: string;
+  keyHeader: string;
+  rows: [string, number][];
+}) {
   return (
     <table className="sample-table" aria-label={caption}>
       <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{keyHeader}</th>
+          <th scope="col">Participants</th>
+        </tr>
+      </thead>
       <tbody>
         {rows.map(([key, count]) => (
           <tr key={key}>

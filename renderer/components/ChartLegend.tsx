@@ -1,0 +1,66 @@
+/** One series of a chart: its name and colour, as a filled box (bars) or a short line (lines). */
+export interface LegendEntry {
+  key: string;
+  label: string;
+  colour: string;
+  mark: 'box' | 'line';
+}
+
+export interface LegendLayout {
+  height: number;
+  places: { entry: LegendEntry; x: number; y: number; text: string }[];
+}
+
+const ROW = 18;
+const MARK = 14;
+const GAP = 6;
+const MAX_CHARS = 32;
+// A generous average glyph width at 11px sans-serif: columns are sized without measuring text, so a
+// saved SVG lays out the same wherever it is opened.
+const CHAR_WIDTH = 6.6;
+
+const shorten = (label: string) => (label.length > MAX_CHARS ? `${label.slice(0, MAX_CHARS - 1)}…` : label);
+
+/**
+ * Places the entries in equal columns across `width`, as many as the longest name allows, row by row;
+ * names longer than 32 characters are shortened (the full name is the entry's tooltip).
+ */
+export function layoutLegend(entries: readonly LegendEntry[], width: number): LegendLayout {
+  if (entries.length === 0) return { height: 0, places: [] };
+  const longest = Math.max(...entries.map((e) => shorten(e.label).length));
+  const column = Math.min(width, MARK + GAP + longest * CHAR_WIDTH + 16);
+  const columns = Math.max(1, Math.floor(width / column));
+  return {
+    height: Math.ceil(entries.length / columns) * ROW,
+    places: entries.map((entry, i) => ({
+      entry,
+      x: (i % columns) * column,
+      y: Math.floor(i / columns) * ROW,
+      text: shorten(entry.label),
+    })),
+  };
+}
+
+/**
+ * The legend drawn inside a chart's SVG, so "Save SVG" and "Save PNG" carry it with the chart: a saved
+ * chart with coloured series and no names is unreadable.
+ */
+export function ChartLegend({ layout, x, y }: { layout: LegendLayout; x: number; y: number }) {
+  return (
+    <g className="chart-legend" data-legend="" transform={`translate(${x}, ${y})`}>
+      {layout.places.map(({ entry, x: px, y: py, text }) => (
+        <g key={entry.key} data-legend-entry={entry.label} transform={`translate(${px}, ${py})`}>
+          <title>{entry.label}</title>
+          {entry.mark === 'box' ? (
+            <rect y={2} width={MARK} height={MARK - 4} fill={entry.colour} />
+          ) : (
+            <line x1={0} x2={MARK} y1={ROW / 2 - 2} y2={ROW / 2 - 2} stroke={entry.colour} strokeWidth={2} />
+          )}
+          <text x={MARK + GAP} y={ROW / 2 - 2} dominantBaseline="middle" fontSize={11}>
+            {text}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}
