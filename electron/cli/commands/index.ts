@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { codingCommands } from './coding';
+import { demoCommands } from './demo';
 import { documentsCommands } from './documents';
 import { exportCommands } from './export';
 import { projectCommands } from './project';
@@ -22,4 +23,5 @@ export const commands: Command[] = [
   ...refiCommands,
   ...teamCommands,
   ...privacyCommands,
+  ...demoCommands,
 ];

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { call } from '../../api/client';
+import { call, callOrError } from '../../api/client';
 import { useProject } from '../../app/useProject';
 import { ImportRefiForm } from '../exchange/ImportRefiForm';
 
@@ -16,6 +16,7 @@ export function StartScreen() {
   const [openPath, setOpenPath] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [writingExample, setWritingExample] = useState(false);
 
   useEffect(() => {
     void call('project.defaultPath', {}).then((p) => setNewPath((current) => current || p || ''));
@@ -28,6 +29,16 @@ export function StartScreen() {
       setError(await action(path.trim()));
       setBusy(false);
     };
+
+  // The backend writes the study to a new file and opens it; opening it through the store as well
+  // resets every feature store, as for any project the user opens.
+  const openExample = async (event: FormEvent) => {
+    event.preventDefault();
+    setWritingExample(true);
+    const { value, error: failed } = await callOrError('project.createDemo', {});
+    setError(failed ? failed.message : value ? await open(value.path) : null);
+    setWritingExample(false);
+  };
 
   return (
     <main className="start-screen">
@@ -72,6 +83,16 @@ export function StartScreen() {
           </button>
         </form>
         <ImportRefiForm />
+        <form onSubmit={(e) => void openExample(e)} aria-label="Example study">
+          <h2>Example study</h2>
+          <p className="muted">
+            A small fictional study of civil–military cooperation, already coded, with a snowball sample:
+            every view has something to show. It is written to a new file in your Documents folder.
+          </p>
+          <button type="submit" disabled={busy || writingExample}>
+            {writingExample ? 'Writing the example study…' : 'Open the example study'}
+          </button>
+        </form>
       </div>
       <section aria-label="Recent projects" className="recent">
         <h2>Recent projects</h2>
