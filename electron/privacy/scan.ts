@@ -10,6 +10,7 @@ import { createKeyMatcher, type KeyMatcher } from '../../shared/privacy/keyMatch
 import { fold, tokenize } from '../../shared/privacy/fold';
 import type { ScanHit, ScanResult } from '../../shared/api/privacy';
 import type { KeyPerson } from '../../shared/privacy/types';
+import { openQdpx, type QdpxArchive } from '../exchange/archive';
 import { extractDocument } from '../import/extract';
 import { formatOf } from '../import/extractText';
 import { yieldToEventLoop, type JobProgress } from '../jobs/progress';
@@ -136,6 +137,7 @@ export async function scanProject(
 
 /** An export's text: docx, odt, pdf and html through the import's readers, anything else as UTF-8. */
 async function readableText(file: string): Promise<string> {
+  if (/\.qdpx$/i.test(file)) return qdpxText(file);
   const bytes = fs.readFileSync(file);
   const format = formatOf(path.basename(file));
   if (format && format !== 'txt' && format !== 'md') {
@@ -146,4 +148,23 @@ async function readableText(file: string): Promise<string> {
     }
   }
   return bytes.toString('utf8');
+}
+
+/** A REFI-QDA project's text: its .qde (codes, memos, names) and every plain-text source it lists. */
+async function qdpxText(file: string): Promise<string> {
+  let archive: QdpxArchive;
+  try {
+    archive = await openQdpx(file);
+  } catch {
+    return fs.readFileSync(file).toString('utf8');
+  }
+  try {
+    const qde = (await archive.readEntry(archive.qdeName)).toString('utf8');
+    const parts = [qde];
+    for (const m of qde.matchAll(/plainTextPath="internal:\/\/([^"]+)"/g))
+      parts.push((await archive.readSource(m[1]!))?.toString('utf8') ?? '');
+    return parts.join('\n');
+  } finally {
+    archive.close();
+  }
 }

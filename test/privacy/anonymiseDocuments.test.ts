@@ -54,9 +54,11 @@ const textOf = (session: Awaited<ReturnType<typeof newProjectSession>>['session'
 
 describe('anonymising documents already imported', () => {
   it('rewrites every uncoded document in one step, and the scan then finds no trace anywhere', async () => {
-    const { session, first, second } = await studyWithImportedFiles();
+    const { session, first, second, dir } = await studyWithImportedFiles();
     const before = await invoke(session, 'privacy.scan', {});
     expect(before.hits.length).toBeGreaterThan(0);
+    const leakedExport = path.join(dir, 'before.qdpx');
+    await invoke(session, 'exchange.exportProject', { target: leakedExport, overwrite: false });
 
     // The review as a job: progress through the documents, the same groups as the direct call.
     const { jobId } = await invoke(session, 'privacy.reviewDocuments.start', {});
@@ -99,6 +101,12 @@ describe('anonymising documents already imported', () => {
 
     const after = await invoke(session, 'privacy.scan', {});
     expect(after.hits).toEqual([]);
+    // A REFI-QDA export is a zip: its project file and sources are read, not its compressed bytes.
+    const cleanExport = path.join(dir, 'after.qdpx');
+    await invoke(session, 'exchange.exportProject', { target: cleanExport, overwrite: false });
+    const exports = await invoke(session, 'privacy.scan', { files: [leakedExport, cleanExport] });
+    expect(exports.hits.length).toBeGreaterThan(0);
+    expect(exports.hits.every((h) => h.where === 'before.qdpx')).toBe(true);
 
     // The scan as a job reports progress over every column and the files, then the same answer.
     const scan = await session.jobs.wait((await invoke(session, 'privacy.scan.start', {})).jobId);

@@ -31,25 +31,27 @@ const group = (
 
 describe('anonymisation review', () => {
   it('is driven from the keyboard and imports with the decisions made', async () => {
+    const review = {
+      groups: [
+        group('participant:whitfield', 'participant', 'Whitfield', '[P07]'),
+        group('place:kabul', 'place', 'Kabul', '[Place 1]'),
+        group('person:hannah schmidt', 'person', 'Hannah Schmidt', '[Person 1]'),
+      ],
+      files: [{ name: 'a.txt', words: 10 }],
+      failed: [],
+    };
+    // The review runs as a job (progress, cancel); so does the import.
     const api = createFakeApi({
-      'privacy.review': () => ({
-        groups: [
-          group('participant:whitfield', 'participant', 'Whitfield', '[P07]'),
-          group('place:kabul', 'place', 'Kabul', '[Place 1]'),
-          group('person:hannah schmidt', 'person', 'Hannah Schmidt', '[Person 1]'),
-        ],
-        files: [{ name: 'a.txt', words: 10 }],
-        failed: [],
-      }),
-      'privacy.import': () => ({ jobId: 'j1' }),
-      'jobs.status': () => ({
-        id: 'j1',
-        kind: 'import',
+      'privacy.review.start': () => ({ jobId: 'review' }),
+      'privacy.import': () => ({ jobId: 'import' }),
+      'jobs.status': ({ id }) => ({
+        id,
+        kind: id,
         state: 'done',
         done: 1,
         total: 1,
         current: '',
-        result: { imported: [{}] },
+        result: id === 'review' ? review : { imported: [{}] },
       }),
     });
     setApi(api);

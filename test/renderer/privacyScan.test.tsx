@@ -15,7 +15,9 @@ const status = (exists: boolean, unlocked: boolean) => ({
 });
 
 describe('identity key panel', () => {
-  beforeEach(() => usePrivacyScan.setState({ running: false, result: null, error: null }));
+  beforeEach(() =>
+    usePrivacyScan.setState({ running: false, progress: null, files: [], result: null, error: null }),
+  );
 
   it('asks for a new passphrase twice and creates nothing while they differ', async () => {
     const api = createFakeApi({ 'sample.identity.create': () => status(true, true) });
@@ -36,9 +38,18 @@ describe('identity key panel', () => {
   it('scans the project and names where each real name was found', async () => {
     setApi(
       createFakeApi({
-        'privacy.scan': () => ({
-          hits: [{ where: 'memos.body row 4', participant: 'P07', found: 'Whitfield' }],
-          searched: { tables: 30, values: 120, files: ['/s/study.passage'] },
+        'privacy.scan.start': () => ({ jobId: 'scan' }),
+        'jobs.status': ({ id }) => ({
+          id,
+          kind: 'privacy scan',
+          state: 'done',
+          done: 30,
+          total: 30,
+          current: '',
+          result: {
+            hits: [{ where: 'memos.body row 4', participant: 'P07', found: 'Whitfield' }],
+            searched: { tables: 30, values: 120, files: ['/s/study.passage'] },
+          },
         }),
       }),
     );

@@ -9,6 +9,7 @@ import { useSelection } from '../../app/useSelection';
 import { EmptyState } from '../../components/EmptyState';
 import { DeleteDocumentsDialog } from './DeleteDocumentsDialog';
 import { ImportDialog } from './ImportDialog';
+import { AnonymiseDocumentsDialog } from '../privacy/AnonymiseDocumentsDialog';
 import { MetadataPanel } from './MetadataPanel';
 import type { PickedFile } from './uploads';
 import { useDocuments } from './useDocuments';
@@ -170,6 +171,11 @@ function droppedFiles(event: DragEvent): PickedFile[] {
 }
 
 /** The corpus: every document, virtualised, filtered by title and kind; import by dialog or drop. */
+const ticked = (): { ids?: number[] } => {
+  const ids = Object.keys(useDocuments.getState().checked).map(Number);
+  return ids.length > 0 ? { ids } : {};
+};
+
 export function DocumentList() {
   const ids = useDocuments((s) => s.ids);
   const loaded = useDocuments((s) => s.loaded);
@@ -180,6 +186,8 @@ export function DocumentList() {
   const segmentsRevision = useRevision('segments');
   const selectedId = useSelection((s) => s.documentId);
   const [importing, setImporting] = useState<PickedFile[] | null>(null);
+  // The ticked documents, or (none ticked) every document not coded yet; null while closed.
+  const [anonymising, setAnonymising] = useState<{ ids?: number[] } | null>(null);
   const [dragging, setDragging] = useState(false);
 
   useEffect(() => {
@@ -223,6 +231,9 @@ export function DocumentList() {
         <button type="button" onClick={() => setImporting([])}>
           Import…
         </button>
+        <button type="button" onClick={() => setAnonymising(ticked())}>
+          Anonymise documents…
+        </button>
       </div>
       {loaded && <p className="muted document-count">N = {ids.length}</p>}
       {loaded && ids.length > 0 && <SelectionBar />}
@@ -246,6 +257,9 @@ export function DocumentList() {
       )}
       {selectedId !== null && <MetadataPanel documentId={selectedId} />}
       {importing && <ImportDialog initialFiles={importing} onClose={() => setImporting(null)} />}
+      {anonymising && (
+        <AnonymiseDocumentsDialog documentIds={anonymising.ids} onClose={() => setAnonymising(null)} />
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { call, callOrError } from '../../api/client';
 import { useProject } from '../../app/useProject';
+import { ScanExportOffer } from '../privacy/ScanExportOffer';
 
 type Kind = 'project' | 'codebook';
 
@@ -17,6 +18,7 @@ export function ExportRefiDialog({ kind, onClose }: { kind: Kind; onClose(): voi
   const [overwrite, setOverwrite] = useState(false);
   const [warnings, setWarnings] = useState<string[]>([]);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [written, setWritten] = useState<string | null>(null);
 
   useEffect(() => {
     if (kind === 'project') void call('exchange.exportWarnings', {}).then((w) => setWarnings(w ?? []));
@@ -29,6 +31,7 @@ export function ExportRefiDialog({ kind, onClose }: { kind: Kind; onClose(): voi
         ? await callOrError('exchange.exportProject', { target: target.trim(), overwrite })
         : await callOrError('exchange.exportCodebook', { target: target.trim(), overwrite });
     setMessage(error ? { error: true, text: error.message } : { error: false, text: `Wrote ${value?.file}` });
+    setWritten(error ? null : (value?.file ?? null));
   };
 
   const title = kind === 'project' ? 'Export REFI-QDA project' : 'Export codebook (.qdc)';
@@ -58,6 +61,7 @@ export function ExportRefiDialog({ kind, onClose }: { kind: Kind; onClose(): voi
           {message.text}
         </p>
       )}
+      {written && <ScanExportOffer files={[written]} />}
       <button type="button" disabled={!target.trim()} onClick={() => void run()}>
         Export
       </button>

@@ -9,6 +9,7 @@ import { OutlinePreview } from './OutlinePreview';
 import { ReplaceDialog } from './ReplaceDialog';
 import { SectionsList } from './SectionsList';
 import { downloadExport, useExport } from './useExport';
+import { ScanExportOffer } from '../privacy/ScanExportOffer';
 import './export.css';
 
 const FORMAT_LABELS: Record<ExportFormat, string> = {
@@ -97,6 +98,7 @@ function ExportAction() {
           </button>
         </p>
       )}
+      {result && <ScanExportOffer files={[result.path]} />}
     </form>
   );
 }
