@@ -2,6 +2,7 @@ import { scaleBand, scaleLinear, scaleOrdinal } from 'd3-scale';
 import { line, stack } from 'd3-shape';
 import { useRef } from 'react';
 import type { TimelineReport } from '../../../shared/reports/model';
+import { ChartLegend, layoutLegend } from '../../components/ChartLegend';
 import { ChartTools } from './exportTools';
 
 const WIDTH = 640;
@@ -9,7 +10,7 @@ const HEIGHT = 320;
 const M = { top: 20, right: 20, bottom: 44, left: 48 };
 const PALETTE = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#be185d', '#4b5563'];
 
-/** Counts per year as bars (stacked for several series) or lines, with axes, legend and N. */
+/** Counts per year as bars (stacked for several series) or lines, with axes, legend and N, all in the SVG. */
 export function TimelineChart({ report, kind }: { report: TimelineReport; kind: 'bar' | 'line' }) {
   const svgRef = useRef<SVGSVGElement>(null);
   const years = report.years.map(String);
@@ -35,26 +36,40 @@ export function TimelineChart({ report, kind }: { report: TimelineReport; kind: 
   const layers = stack<Record<string, number>>().keys(report.series.map((s) => s.key))(rows);
   const unitLabel = report.unit === 'documents' ? 'Documents' : 'Segments';
   const total = report.totals.reduce((a, b) => a + b, 0);
+  const legend = layoutLegend(
+    report.series.map((s) => ({
+      key: s.key,
+      label: `${s.label} (N = ${s.n})`,
+      colour: colorOf(s.key, s.color),
+      mark: stacked ? ('box' as const) : ('line' as const),
+    })),
+    WIDTH - M.left - M.right,
+  );
+  const height = HEIGHT + (legend.height > 0 ? legend.height + 8 : 0);
   return (
     <figure className="report-chart">
       <svg
         ref={svgRef}
         width={WIDTH}
-        height={HEIGHT}
+        height={height}
         role="img"
         aria-label={`${unitLabel} per year`}
         fontFamily="sans-serif"
         fontSize={11}
       >
-        <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
-        {y.ticks(5).map((t) => (
-          <g key={t} transform={`translate(0, ${y(t)})`}>
-            <line x1={M.left} x2={WIDTH - M.right} stroke="#e5e7eb" />
-            <text x={M.left - 6} textAnchor="end" dominantBaseline="middle">
-              {t}
-            </text>
-          </g>
-        ))}
+        <rect width={WIDTH} height={height} fill="#ffffff" />
+        {y
+          .ticks(5)
+          // Counts are whole numbers: a tick at 2.5 documents means nothing.
+          .filter(Number.isInteger)
+          .map((t) => (
+            <g key={t} transform={`translate(0, ${y(t)})`}>
+              <line x1={M.left} x2={WIDTH - M.right} stroke="#e5e7eb" />
+              <text x={M.left - 6} textAnchor="end" dominantBaseline="middle">
+                {t}
+              </text>
+            </g>
+          ))}
         {years.map((year) => (
           <text
             key={year}
@@ -103,20 +118,11 @@ export function TimelineChart({ report, kind }: { report: TimelineReport; kind: 
                 }
               />
             ))}
+        <ChartLegend layout={legend} x={M.left} y={HEIGHT + 4} />
       </svg>
-      <figcaption>
-        <ul className="report-legend" aria-label="Legend">
-          {report.series.map((s) => (
-            <li key={s.key}>
-              <span className="report-swatch" style={{ background: colorOf(s.key, s.color) }} /> {s.label} (N
-              = {s.n})
-            </li>
-          ))}
-        </ul>
-        {report.undated > 0 && (
-          <p className="muted">{report.undated} documents without a date are not shown.</p>
-        )}
-      </figcaption>
+      {report.undated > 0 && (
+        <figcaption className="muted">{report.undated} documents without a date are not shown.</figcaption>
+      )}
       <ChartTools svgRef={svgRef} name="counts-over-time" />
     </figure>
   );

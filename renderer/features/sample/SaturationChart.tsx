@@ -60,14 +60,18 @@ export function SaturationChart({ curve }: { curve: SaturationCurve }) {
         fontSize={11}
       >
         <rect width={WIDTH} height={height} fill="#ffffff" />
-        {y.ticks(5).map((t) => (
-          <g key={t}>
-            <line x1={M.left} x2={WIDTH - M.right} y1={y(t)} y2={y(t)} stroke="#e5e7eb" />
-            <text x={M.left - 6} y={y(t) + 4} textAnchor="end" fill={MUTED}>
-              {t}
-            </text>
-          </g>
-        ))}
+        {y
+          .ticks(5)
+          // Counts are whole numbers: a tick at 2.5 documents means nothing.
+          .filter(Number.isInteger)
+          .map((t) => (
+            <g key={t}>
+              <line x1={M.left} x2={WIDTH - M.right} y1={y(t)} y2={y(t)} stroke="#e5e7eb" />
+              <text x={M.left - 6} y={y(t) + 4} textAnchor="end" fill={MUTED}>
+                {t}
+              </text>
+            </g>
+          ))}
         {points.map((p) => (
           <rect
             key={p.n}

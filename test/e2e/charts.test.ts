@@ -1,0 +1,151 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeProject, openProject } from '../../electron/store/openProject';
+import { launchChromium, startServer, watchPageErrors, type RunningServer } from '../helpers/browser';
+import { tempDir } from '../helpers/tmp';
+import { buildStudy } from '../reports/fixture';
+
+const SCREENSHOTS = process.env.PASSAGE_SCREENSHOTS;
+
+/** Clicks a chart's save button and returns the file the browser downloaded. */
+async function save(page: Page, figure: Locator, button: 'Save SVG' | 'Save PNG', dir: string) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    figure.getByRole('button', { name: button }).click(),
+  ]);
+  const file = path.join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  return file;
+}
+
+/** The legend entries of a saved SVG: each entry's name and the colour of its mark. */
+async function legendOf(page: Page, svgFile: string) {
+  const svg = fs.readFileSync(svgFile, 'utf8');
+  return page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return [...doc.querySelectorAll('[data-legend-entry]')].map((entry) => ({
+      name: entry.querySelector('text')?.textContent ?? '',
+      colour:
+        entry.querySelector('rect')?.getAttribute('fill') ??
+        entry.querySelector('line')?.getAttribute('stroke'),
+    }));
+  }, svg);
+}
+
+describe('charts saved as SVG and PNG carry their legend', () => {
+  let browser: Browser;
+  let server: RunningServer;
+  let downloads: string;
+
+  beforeAll(async () => {
+    const home = tempDir('passage-e2e-charts-');
+    downloads = path.join(home, 'downloads');
+    fs.mkdirSync(downloads);
+    const file = path.join(home, 'charts study.passage');
+    const project = await openProject(file, { create: true });
+    buildStudy(project.db);
+    // Interview dates for the saturation curve (the report fixture records none).
+    project.db
+      .prepare("UPDATE participants SET interview_date = '2015-03-01' WHERE label = 'Interview 2'")
+      .run();
+    project.db
+      .prepare("UPDATE participants SET interview_date = '2016-05-01' WHERE label = 'Interview 6'")
+      .run();
+    project.db
+      .prepare("UPDATE participants SET interview_date = '2018-02-02' WHERE label = 'Interview 26'")
+      .run();
+    project.db.prepare("UPDATE codes SET color = '#dc2626' WHERE name = 'Effectiveness'").run();
+    closeProject(project);
+    server = await startServer({ home: path.join(home, 'config'), project: file });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('counts over time per code: the saved SVG names each code with its colour; the PNG is taller than the plot', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    const errors = watchPageErrors(page);
+    await page.goto(server.url);
+    await page
+      .getByRole('navigation', { name: 'Areas' })
+      .getByRole('button', { name: /Reports/ })
+      .click();
+    await page.getByRole('tab', { name: 'Counts over time' }).click();
+    await page.getByRole('combobox', { name: 'Series' }).selectOption('codes');
+    const figure = page.locator('figure.report-chart');
+    await figure.getByRole('img', { name: 'Documents per year' }).waitFor();
+    await page.getByRole('columnheader', { name: /^Effectiveness/ }).waitFor();
+    const svgFile = await save(page, figure, 'Save SVG', downloads);
+    const legend = await legendOf(page, svgFile);
+    expect(legend.map((l) => l.name.replace(/ \(N = \d+\)$/, ''))).toEqual([
+      'Legitimacy',
+      'Effectiveness',
+      'Cooperation',
+      'Cooperation / Formal',
+    ]);
+    expect(legend.find((l) => l.name.startsWith('Effectiveness'))?.colour).toBe('#dc2626');
+    // The legend lies below the plot and inside the saved picture.
+    const geometry = await page.evaluate(
+      (text) => {
+        const host = document.createElement('div');
+        host.innerHTML = text;
+        document.body.append(host);
+        const svg = host.querySelector('svg')!;
+        const legend = svg.querySelector('[data-legend]')!.getBoundingClientRect();
+        const frame = svg.getBoundingClientRect();
+        host.remove();
+        return {
+          legendTop: legend.top,
+          legendBottom: legend.bottom,
+          frameBottom: frame.bottom,
+          frameTop: frame.top,
+        };
+      },
+      fs.readFileSync(svgFile, 'utf8'),
+    );
+    expect(geometry.legendBottom).toBeLessThanOrEqual(geometry.frameBottom);
+    expect(geometry.legendTop).toBeGreaterThan(geometry.frameTop);
+    const pngFile = await save(page, figure, 'Save PNG', downloads);
+    const png = fs.readFileSync(pngFile);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    // Twice the SVG's size, legend rows included (the plot alone is 320 high).
+    const svgHeight = Number(/<svg[^>]* height="(\d+(?:\.\d+)?)"/.exec(fs.readFileSync(svgFile, 'utf8'))![1]);
+    expect(svgHeight).toBeGreaterThan(320);
+    expect(png.readUInt32BE(20)).toBe(Math.round(svgHeight * 2));
+    if (SCREENSHOTS) fs.copyFileSync(pngFile, path.join(SCREENSHOTS, 'timeline-export.png'));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the saturation curve saves with its legend and the interview labels', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    const errors = watchPageErrors(page);
+    await page.goto(server.url);
+    await page
+      .getByRole('navigation', { name: 'Areas' })
+      .getByRole('button', { name: /Reports/ })
+      .click();
+    await page.getByRole('tab', { name: 'Sample' }).click();
+    const figure = page.locator('figure.saturation-chart');
+    await figure.getByRole('img', { name: /^Saturation curve/ }).waitFor();
+    const svgFile = await save(page, figure, 'Save SVG', downloads);
+    expect((await legendOf(page, svgFile)).map((l) => l.name)).toEqual([
+      'New codes in the interview',
+      'Codes used so far',
+    ]);
+    const svg = fs.readFileSync(svgFile, 'utf8');
+    const ticks = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return [...doc.querySelectorAll('[data-axis="x"] text')].map((t) => t.textContent);
+    }, svg);
+    expect(ticks).toEqual(['Interview 2', 'Interview 6', 'Interview 26']);
+    const pngFile = await save(page, figure, 'Save PNG', downloads);
+    if (SCREENSHOTS) fs.copyFileSync(pngFile, path.join(SCREENSHOTS, 'saturation-export.png'));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
