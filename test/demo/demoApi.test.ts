@@ -1,0 +1,107 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dispatch, invoke } from '../../electron/backend/dispatch';
+import type { ProjectInfo } from '../../shared/api/project';
+import { ALL_SECTIONS, exportTo } from '../export/helpers/project';
+import { unzipText } from '../export/helpers/reader';
+import { runPassage } from '../helpers/cli';
+import { newProjectSession } from '../helpers/session';
+import { tempDir } from '../helpers/tmp';
+
+const realHome = process.env.HOME;
+afterEach(() => {
+  process.env.HOME = realHome;
+});
+
+const hashOf = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+describe('project.createDemo', () => {
+  it('writes the study to the next free name in ~/Documents and opens it, never replacing a file', async () => {
+    const { session, file: before } = await newProjectSession();
+    const home = tempDir('passage-home-');
+    process.env.HOME = home;
+    const first = await invoke(session, 'project.createDemo', {});
+    const documents = path.join(home, 'Documents');
+    expect(first.path).toBe(path.join(documents, 'Passage example study.passage'));
+    expect(session.requireProject().path).toBe(first.path);
+    expect(session.requireProject().path).not.toBe(before);
+    expect(first.counts.documents).toBe(18);
+    await invoke(session, 'project.close', {});
+    const firstHash = hashOf(first.path);
+
+    const second = await invoke(session, 'project.createDemo', {});
+    expect(second.path).toBe(path.join(documents, 'Passage example study 2.passage'));
+    await invoke(session, 'project.close', {});
+    expect(hashOf(first.path)).toBe(firstHash);
+  }, 120_000);
+
+  it('refuses an existing file or a missing folder, leaving the open project and the file as they were', async () => {
+    const { session, file, dir } = await newProjectSession();
+    await invoke(session, 'codes.create', { name: 'Mine' });
+    const existing = path.join(dir, 'taken.passage');
+    fs.writeFileSync(existing, 'not a project');
+    const taken = await dispatch(session, 'project.createDemo', { path: existing });
+    expect(taken).toEqual({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: 'taken.passage already exists — the example study is only ever written to a new file',
+      },
+    });
+    expect(fs.readFileSync(existing, 'utf8')).toBe('not a project');
+
+    const missing = await dispatch(session, 'project.createDemo', {
+      path: path.join(dir, 'nowhere', 'x.passage'),
+    });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(fs.existsSync(path.join(dir, 'nowhere'))).toBe(false);
+
+    expect(session.requireProject().path).toBe(file);
+    expect((await invoke(session, 'codes.list', {})).map((c) => c.name)).toEqual(['Mine']);
+  });
+
+  it('gives a study whose Word appendix exports with its quotes, sample and tables', async () => {
+    const { session, dir } = await newProjectSession();
+    const info = await invoke(session, 'project.createDemo', { path: path.join(dir, 'example.passage') });
+    const target = path.join(dir, 'appendix.docx');
+    const groups = await invoke(session, 'codeGroups.list', {});
+    await exportTo(
+      session,
+      { sections: [...ALL_SECTIONS], codeGroupIds: groups.map((g) => g.id), includeMemos: true },
+      'docx',
+      target,
+    );
+    const xml = (await unzipText(target)).get('word/document.xml')!;
+    expect(xml).toContain('Public legitimacy');
+    expect(xml).toContain('Our neutrality is our security.');
+    // Appendix 1 lists the interviews by participant label.
+    expect(xml).toContain('P06');
+    expect(info.counts.participants).toBe(12);
+  }, 120_000);
+});
+
+describe('passage demo', () => {
+  it('writes the study to a new file and refuses an existing one, leaving it untouched', () => {
+    const dir = tempDir();
+    const env = { PASSAGE_HOME: path.join(dir, 'home') };
+    const out = path.join(dir, 'example.passage');
+    const made = runPassage(['demo', out, '--json'], env);
+    expect(made.stderr).toBe('');
+    expect(made.status).toBe(0);
+    const info = made.json<ProjectInfo>();
+    expect(info.path).toBe(out);
+    expect(info.counts).toMatchObject({ documents: 18, participants: 12 });
+    const hash = hashOf(out);
+
+    const again = runPassage(['demo', out], env);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/example\.passage already exists/);
+    expect(hashOf(out)).toBe(hash);
+
+    const missing = runPassage(['demo'], env);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/missing OUT\.passage/);
+  }, 120_000);
+});
