@@ -168,7 +168,7 @@ describe('the example study', () => {
     const cooccurrence = await invoke(session, 'reports.cooccurrence', { unit: 'segments' });
     const offDiagonal = cooccurrence.rowGroups
       .flatMap((g) => g.rows)
-      .flatMap((row) => row.cells.filter((cell) => cell.columnCodeId !== row.code.id && cell.count > 0));
+      .flatMap((row) => row.cells.filter((cell) => cell.columnCodeId !== row.code.codeId && cell.count > 0));
     expect(offDiagonal.length).toBeGreaterThan(5);
 
     const timeline = await invoke(session, 'reports.timeline', { unit: 'documents' });
