@@ -91,6 +91,8 @@ export const privacyArgs = {
       contact: z.string().max(2000).default(''),
     })
     .strict(),
+  /** Every participant with what the identity key holds for them (real name, other names, contact). */
+  'privacy.identity.list': z.object({}).strict(),
   'privacy.terms.get': z.object({}).strict(),
   /** The researcher's own terms to find (a unit's name, a base), kept in the identity key. */
   'privacy.terms.set': z.object({ terms: z.array(z.string().trim().min(1).max(300)).max(10_000) }).strict(),
@@ -111,6 +113,15 @@ export interface ScanHit {
 export interface ScanResult {
   hits: ScanHit[];
   searched: { tables: number; values: number; files: string[] };
+}
+
+export interface KeyIdentity {
+  participantId: number;
+  label: string;
+  name: string;
+  aliases: string[];
+  /** Free text: emails and phone numbers separated by ; or new lines. */
+  contact: string;
 }
 
 export interface AnonymisedDocument {
@@ -138,6 +149,7 @@ export interface PrivacyResults {
   'privacy.anonymiseFiles': ReviewResult & { written: AnonymisedCopy[] };
   'privacy.scan': ScanResult;
   'privacy.identity.set': null;
+  'privacy.identity.list': { people: KeyIdentity[] };
   'privacy.terms.get': { terms: string[] };
   'privacy.terms.set': { terms: string[] };
 }

@@ -117,6 +117,15 @@ describe('anonymising documents already imported', () => {
 
   it('refuses a document with segments by its title and leaves it out otherwise', async () => {
     const { session, first, second } = await studyWithImportedFiles();
+    expect((await invoke(session, 'privacy.identity.list', {})).people).toEqual([
+      {
+        participantId: expect.any(Number) as number,
+        label: 'P07',
+        name: 'Marcus Whitfield',
+        aliases: ['Whitty'],
+        contact: 'marcus.whitfield@example.org; +44 20 7946 0958',
+      },
+    ]);
     const code = await invoke(session, 'codes.create', { name: 'Leaving' });
     await invoke(session, 'segments.apply', {
       documentId: second,

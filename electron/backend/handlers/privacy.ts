@@ -3,7 +3,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ParsedArgs } from '../../../shared/api/contract';
-import type { AnonymisedCopy, privacyArgs, ReviewResult, ScanResult } from '../../../shared/api/privacy';
+import type {
+  AnonymisedCopy,
+  KeyIdentity,
+  privacyArgs,
+  ReviewResult,
+  ScanResult,
+} from '../../../shared/api/privacy';
 import { PassageError } from '../../../shared/api/result';
 import type { Plan } from '../../../shared/privacy/plan';
 import { countWords } from '../../../shared/text/wordCount';
@@ -108,6 +114,30 @@ function setIdentity(session: Session, args: ParsedArgs<'privacy.identity.set'>)
   return null;
 }
 
+function listIdentities(session: Session): { people: KeyIdentity[] } {
+  const { db } = session.requireProject();
+  const holder = identityHolder(session);
+  requireUnlocked(holder);
+  const entries = holder.allEntries();
+  const participants = db.prepare('SELECT id, guid, label FROM participants ORDER BY label').all() as {
+    id: number;
+    guid: string;
+    label: string;
+  }[];
+  return {
+    people: participants.map((p) => {
+      const entry = entries.get(p.guid);
+      return {
+        participantId: p.id,
+        label: p.label,
+        name: entry?.name ?? '',
+        aliases: entry?.aliases ?? [],
+        contact: entry?.contact ?? '',
+      };
+    }),
+  };
+}
+
 function getTerms(session: Session): { terms: string[] } {
   const holder = identityHolder(session);
   requireUnlocked(holder);
@@ -169,6 +199,7 @@ export const privacyHandlers: HandlersFor<typeof privacyArgs> = {
   'privacy.anonymiseFiles': (session, args) => anonymiseFiles(session, args),
   'privacy.scan': (session, { files }) => scanSession(session, files),
   'privacy.identity.set': (session, args) => setIdentity(session, args),
+  'privacy.identity.list': (session) => listIdentities(session),
   'privacy.terms.get': (session) => getTerms(session),
   'privacy.terms.set': (session, { terms }) => setTerms(session, terms),
 };

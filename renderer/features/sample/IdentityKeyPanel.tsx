@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { callOrError } from '../../api/client';
 import { AnonymiseReview } from '../privacy/AnonymiseReview';
+import { KeyPeopleEditor } from '../privacy/KeyPeopleEditor';
 import { PrivacyScan } from '../privacy/PrivacyScan';
+import { TermsEditor } from '../privacy/TermsEditor';
 import { useSample } from './useSample';
 
 /** Create, unlock, lock the identity key or change its passphrase. The passphrase never leaves this form. */
@@ -87,8 +89,18 @@ export function IdentityKeyPanel() {
           {error}
         </p>
       )}
-      {status.unlocked && <PrivacyScan />}
-      {status.unlocked && <AnonymiseReview />}
+      {status.unlocked && (
+        <>
+          <h3>Names and contacts</h3>
+          <KeyPeopleEditor />
+          <h3>Terms</h3>
+          <TermsEditor />
+          <h3>Scan</h3>
+          <PrivacyScan />
+          <h3>Anonymise files before import</h3>
+          <AnonymiseReview />
+        </>
+      )}
     </section>
   );
 }
