@@ -1,5 +1,5 @@
 // The example study's snowball sample: 12 invented participants. Three seeds; everyone else was named
-// by a participant before them, so the waves (0–3) follow from the referrals alone.
+// by a participant before them, so the waves (0–4) follow from the referrals alone.
 import type { InterviewMode, ParticipantStatus } from '../../shared/sample/types';
 
 export const DEMO_CATEGORIES = [
@@ -32,7 +32,7 @@ export interface DemoParticipant {
   notes?: string;
 }
 
-const CONSENT_VERSION = 'Consent form v1.2 (fictional)';
+const CONSENT_VERSION = 'v1.2';
 export const INTERVIEWER = 'Researcher A';
 export { CONSENT_VERSION };
 
