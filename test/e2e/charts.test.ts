@@ -148,4 +148,32 @@ describe('charts saved as SVG and PNG carry their legend', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('report filters open as checkbox lists over the report, inside the window', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors = watchPageErrors(page);
+    await page.goto(server.url);
+    await page
+      .getByRole('navigation', { name: 'Areas' })
+      .getByRole('button', { name: /Reports/ })
+      .click();
+    const table = page.getByRole('table', { name: 'Code co-occurrence' });
+    await table.waitFor();
+    const before = (await table.boundingBox())!;
+    await page.getByRole('button', { name: 'Codes all' }).click();
+    const panel = page.getByRole('group', { name: 'Codes' });
+    await panel.getByRole('checkbox', { name: 'Formal' }).check();
+    await page.getByRole('button', { name: 'Codes Formal' }).waitFor();
+    // The open list lies over the report instead of pushing it down, and stays inside the window.
+    const after = (await table.boundingBox())!;
+    expect(after.y).toBe(before.y);
+    const box = (await panel.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(1400);
+    expect(box.y + box.height).toBeLessThanOrEqual(900);
+    if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'report-filters.png') });
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

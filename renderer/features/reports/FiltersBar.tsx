@@ -1,4 +1,3 @@
-import type { ChangeEvent } from 'react';
 import {
   ALL_OPS,
   AttributeConditions,
@@ -7,13 +6,14 @@ import {
   scopedChoices,
   toScoped,
 } from '../../components/AttributeConditions';
+import { CheckList } from '../../components/CheckList';
 import { useReports } from './useReports';
 
 /** The reports schema's limit on attribute conditions. */
 const MAX_ATTRIBUTES = 50;
 
-const selected = (e: ChangeEvent<HTMLSelectElement>) =>
-  [...e.target.selectedOptions].map((o) => Number(o.value));
+/** Nothing ticked is no filter at all, which the API spells as an absent field. */
+const orNone = (values: number[]) => (values.length > 0 ? values : undefined);
 // Only whole years reach the backend, so typing "20…" does not report an error per keystroke.
 const maybeYear = (value: string) => (/^\d{4}$/.test(value) ? Number(value) : undefined);
 
@@ -28,21 +28,12 @@ export function FiltersBar() {
   const conditions = (filters.attributes ?? []).map(fromScoped);
   return (
     <form className="report-filters" aria-label="Report filters" onSubmit={(e) => e.preventDefault()}>
-      <label>
-        Codes
-        <select
-          multiple
-          value={(filters.codeIds ?? []).map(String)}
-          onChange={(e) => setFilters({ codeIds: selected(e).length ? selected(e) : undefined })}
-        >
-          {options.codes.map((c) => (
-            <option key={c.codeId} value={c.codeId}>
-              {'  '.repeat(c.depth)}
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <CheckList
+        label="Codes"
+        options={options.codes.map((c) => ({ value: c.codeId, label: c.name, depth: c.depth }))}
+        selected={filters.codeIds ?? []}
+        onChange={(values) => setFilters({ codeIds: orNone(values) })}
+      />
       <label>
         Code group
         <select
@@ -71,20 +62,15 @@ export function FiltersBar() {
           ))}
         </select>
       </label>
-      <label>
-        Document groups
-        <select
-          multiple
-          value={(filters.documentGroupIds ?? []).map(String)}
-          onChange={(e) => setFilters({ documentGroupIds: selected(e).length ? selected(e) : undefined })}
-        >
-          {options.documentGroups.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.name} ({g.documentCount})
-            </option>
-          ))}
-        </select>
-      </label>
+      <CheckList
+        label="Document groups"
+        options={options.documentGroups.map((g) => ({
+          value: g.id,
+          label: `${g.name} (${g.documentCount})`,
+        }))}
+        selected={filters.documentGroupIds ?? []}
+        onChange={(values) => setFilters({ documentGroupIds: orNone(values) })}
+      />
       <label>
         Kind
         <select
@@ -101,36 +87,18 @@ export function FiltersBar() {
           <option value="document">documents</option>
         </select>
       </label>
-      <label>
-        Participant category
-        <select
-          multiple
-          value={(filters.participantCategoryIds ?? []).map(String)}
-          onChange={(e) =>
-            setFilters({ participantCategoryIds: selected(e).length ? selected(e) : undefined })
-          }
-        >
-          {options.categories.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Wave
-        <select
-          multiple
-          value={(filters.waves ?? []).map(String)}
-          onChange={(e) => setFilters({ waves: selected(e).length ? selected(e) : undefined })}
-        >
-          {options.waves.map((w) => (
-            <option key={w} value={w}>
-              {w === 0 ? '0 (seeds)' : w}
-            </option>
-          ))}
-        </select>
-      </label>
+      <CheckList
+        label="Participant category"
+        options={options.categories.map((c) => ({ value: c.id, label: c.name }))}
+        selected={filters.participantCategoryIds ?? []}
+        onChange={(values) => setFilters({ participantCategoryIds: orNone(values) })}
+      />
+      <CheckList
+        label="Wave"
+        options={options.waves.map((w) => ({ value: w, label: w === 0 ? '0 (seeds)' : String(w) }))}
+        selected={filters.waves ?? []}
+        onChange={(values) => setFilters({ waves: orNone(values) })}
+      />
       <AttributeConditions
         legend="Attributes"
         choices={choices}

@@ -1,4 +1,5 @@
 import type { MatrixBy } from '../../../shared/reports/model';
+import { CheckList } from '../../components/CheckList';
 import { useReports } from './useReports';
 
 /** The options of the report on show: unit, c, columns, rows by code group, matrix columns, chart kind, sort. */
@@ -38,38 +39,20 @@ export function ReportSettingsBar() {
           />
           c-coefficient
         </label>
-        <label>
-          Columns
-          <select
-            multiple
-            value={s.columnCodeIds.map(String)}
-            onChange={(e) =>
-              set({ columnCodeIds: [...e.target.selectedOptions].map((o) => Number(o.value)) })
-            }
-          >
-            {options?.codes.map((c) => (
-              <option key={c.codeId} value={c.codeId}>
-                {c.path.join(' / ')}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Rows by code group
-          <select
-            multiple
-            value={s.rowCodeGroupIds.map(String)}
-            onChange={(e) =>
-              set({ rowCodeGroupIds: [...e.target.selectedOptions].map((o) => Number(o.value)) })
-            }
-          >
-            {options?.codeGroups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CheckList
+          label="Columns"
+          none="the row codes"
+          options={(options?.codes ?? []).map((c) => ({ value: c.codeId, label: c.path.join(' / ') }))}
+          selected={s.columnCodeIds}
+          onChange={(values) => set({ columnCodeIds: values })}
+        />
+        <CheckList
+          label="Rows by code group"
+          none="one block"
+          options={(options?.codeGroups ?? []).map((g) => ({ value: g.id, label: g.name }))}
+          selected={s.rowCodeGroupIds}
+          onChange={(values) => set({ rowCodeGroupIds: values })}
+        />
       </div>
     );
   if (tab === 'matrix')
