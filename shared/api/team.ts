@@ -6,6 +6,9 @@ import { MAX_CODERS } from '../team/tally';
 import type { Coder } from './coding';
 import { filePath, id, name, offset } from './schemas';
 
+export const AGREEMENT_FILE_FORMATS = ['docx', 'csv', 'json'] as const;
+export type AgreementFileFormat = (typeof AGREEMENT_FILE_FORMATS)[number];
+
 const coderColor = z
   .string()
   .regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #RRGGBB')
@@ -67,6 +70,16 @@ export const teamArgs = {
       keep: z.array(name).max(MAX_CODERS),
     })
     .strict(),
+  /** The agreement table as a file's bytes, for the app to save (Word appendix with definitions, CSV, JSON). */
+  'team.agreementFile': z.object({ ...agreementScope, format: z.enum(AGREEMENT_FILE_FORMATS) }).strict(),
+  /**
+   * Writes the agreement table to `file`, its format from the name (.docx, .csv, .json); a relative name
+   * is taken in the export folder. Never replaces the project or its backups; an existing file only with
+   * `overwrite`.
+   */
+  'team.exportAgreement': z
+    .object({ ...agreementScope, file: filePath, overwrite: z.boolean().default(false) })
+    .strict(),
   /** Brings another Passage project's coding into the open one (a backup of it is written first). */
   'team.merge': z.object({ from: filePath }).strict(),
 };
@@ -94,6 +107,18 @@ export interface AgreementReport {
   overall: AgreementMeasuresView;
   /** The definitions of the measures and of the unit, to print with the table. */
   definitions: string[];
+}
+
+export interface AgreementFile {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+}
+
+export interface AgreementExport {
+  path: string;
+  format: AgreementFileFormat;
+  bytes: number;
 }
 
 export interface Disagreement {
@@ -170,6 +195,8 @@ export interface TeamResults {
   'coders.rename': Coder;
   'coders.setColor': Coder;
   'team.agreement': AgreementReport;
+  'team.agreementFile': AgreementFile;
+  'team.exportAgreement': AgreementExport;
   'team.disagreements': Disagreements;
   'team.makeCopies': CodingCopy[];
   'team.merge': MergeReport;

@@ -6,8 +6,12 @@
 import type { AgreementReport } from '../api/team';
 import type { PlainTable } from '../reports/tables';
 
-const number = (value: number | null, digits: number): string =>
-  value === null ? '' : value.toFixed(digits);
+/** Rounded, and never "-0.000": a kappa of exactly 0 can come out of floating point a hair below it. */
+const number = (value: number | null, digits: number): string => {
+  if (value === null) return '';
+  const shown = value.toFixed(digits);
+  return Number(shown) === 0 ? (0).toFixed(digits) : shown;
+};
 
 export function agreementTable(report: AgreementReport): PlainTable {
   const header = [
@@ -27,7 +31,7 @@ export function agreementTable(report: AgreementReport): PlainTable {
     ...m.applied.map(String),
   ];
   return {
-    caption: `Agreement between ${report.coders.join(', ')} by ${report.unit} in ${report.documentCount} documents`,
+    caption: `Agreement between ${report.coders.join(', ')} by ${report.unit} in ${report.documentCount} ${report.documentCount === 1 ? 'document' : 'documents'}`,
     header,
     rows: [
       ...report.codes.map((c) => row(c.code.path, c)),

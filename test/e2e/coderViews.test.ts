@@ -13,11 +13,11 @@ const TEXT = [
 
 /** The stripes drawn (first pieces): whose (data-coder, absent with one coder shown) and which code. */
 const stripes = (page: Page) =>
-  page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.reader-stripe.is-first')]
-      .map((e) => `${e.dataset.code}/${e.dataset.coder ?? '-'}@${e.dataset.column}`)
-      .sort(),
-  );
+  page.evaluate(
+    `[...document.querySelectorAll('.reader-stripe.is-first')]
+      .map((e) => e.dataset.code + '/' + (e.dataset.coder ?? '-') + '@' + e.dataset.column)
+      .sort()`,
+  ) as Promise<string[]>;
 
 describe('the reader by coder (Chromium, browser mode)', () => {
   const study = emptyStudyInBrowser('passage-coder-views-e2e-');
@@ -44,12 +44,13 @@ describe('the reader by coder (Chromium, browser mode)', () => {
     // Everyone's: the same code by two coders is two bars side by side, each named and keyed.
     await expect.poll(() => stripes(page)).toEqual(['Cooperation/Ana@0', 'Cooperation/Ben@1']);
     const key = page.getByRole('list', { name: 'Coder colours' });
-    expect(
-      await key.locator('li').evaluateAll((li) => li.map((e) => (e as HTMLElement).dataset.coder)),
-    ).toEqual(['Ana', 'Ben']);
-    const colours = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('.reader-stripe.is-first')].map((e) => e.style.color),
-    );
+    expect(await key.locator('li').evaluateAll(`(li) => li.map((e) => e.dataset.coder)`)).toEqual([
+      'Ana',
+      'Ben',
+    ]);
+    const colours = (await page.evaluate(
+      `[...document.querySelectorAll('.reader-stripe.is-first')].map((e) => e.style.color)`,
+    )) as string[];
     expect(new Set(colours).size).toBe(2);
     await page.screenshot({ path: '/tmp/coderViews-everyone.png' });
 

@@ -181,4 +181,37 @@ describe('Team', () => {
     expect(status.textContent).toContain('Added 7 segments, 1 codes');
     expect(status.textContent).toContain('code "Access" is named "Entry"');
   });
+
+  it('saves the agreement table as a Word appendix built by the backend', async () => {
+    const bytes = 'PK\u0003\u0004 a docx';
+    const api = createFakeApi({
+      'coders.list': () => [coder(1, 'Ana', true), coder(2, 'Ben')],
+      'documentGroups.list': () => [],
+      'team.agreement': () => report,
+      'team.disagreements': () => disagreements,
+      'team.agreementFile': () => ({
+        fileName: 'agreement.docx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        base64: btoa(bytes),
+      }),
+    });
+    setApi(api);
+    const saved: Blob[] = [];
+    URL.createObjectURL = (blob: Blob) => (saved.push(blob), 'blob:agreement');
+    URL.revokeObjectURL = () => undefined;
+    render(<TeamArea />);
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Ana' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Ben' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Compute agreement' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Save Word appendix' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(api.calls.find((c) => c.name === 'team.agreementFile')?.args).toEqual({
+      coders: report.coders,
+      unit: report.unit,
+      codeIds: report.codes.map((c) => c.codeId),
+      format: 'docx',
+    });
+    expect(saved[0]!.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(await saved[0]!.text()).toBe(bytes);
+  });
 });

@@ -3,6 +3,8 @@ import { PassageError } from '../../../shared/api/result';
 import type { teamArgs } from '../../../shared/api/team';
 import { addCoder, coderName, ensureCoder, listCoders, renameCoder, setCoderColor } from '../../store/coders';
 import { agreementReport, listDisagreements } from '../../team/agreement';
+import { agreementFile, writeAgreement } from '../../team/agreementExport';
+import { identityHolder } from '../../sample/identitySessions';
 import { settlePassage } from '../../team/consensus';
 import { makeCodingCopies } from '../../team/copies';
 import { mergeProject } from '../../team/merge';
@@ -41,6 +43,17 @@ export const teamHandlers: HandlersFor<typeof teamArgs> = {
   },
 
   'team.agreement': (session, scope) => agreementReport(session.requireProject().db, scope),
+  'team.agreementFile': (session, { format, ...scope }) => {
+    const project = session.requireProject();
+    return agreementFile(project.db, project.path, scope, format);
+  },
+  'team.exportAgreement': (session, { file, overwrite, ...scope }) =>
+    writeAgreement(session.requireProject(), scope, {
+      file,
+      overwrite,
+      identityKey: identityHolder(session).file,
+      howToReplace: session.transport === 'cli' ? 'pass --force to replace it' : 'confirm replacing it',
+    }),
   'team.disagreements': (session, { limit, offset, ...scope }) =>
     listDisagreements(session.requireProject().db, scope, { limit, offset }),
   'team.makeCopies': (session, { coders, folder, withoutSegments }) => {

@@ -109,11 +109,11 @@ export const teamCommands: Command[] = [
   {
     name: 'agreement',
     usage:
-      'passage agreement FILE --coders A,B[,…] [--codes X,Y] [--unit characters|sentences|paragraphs|turns|documents] [--group G] [--json|--csv]',
+      'passage agreement FILE --coders A,B[,…] [--codes X,Y] [--unit characters|sentences|paragraphs|turns|documents] [--group G] [--json|--csv] [--out TABLE.docx|.csv|.json [--force]]',
     summary:
       "inter-coder agreement per code and overall: percent agreement, Cohen's kappa, Krippendorff's alpha",
     async run({ session, out, argv }) {
-      const { options, positional } = parseArgs(argv, 'agreement', ['csv']);
+      const { options, positional } = parseArgs(argv, 'agreement', ['csv', 'force']);
       await open(session, positional[0], 'agreement');
       const unit = (options.get('unit') ?? 'characters') as AgreementUnit;
       if (!AGREEMENT_UNITS.includes(unit))
@@ -137,12 +137,24 @@ export const teamCommands: Command[] = [
         documentGroupId = group.id;
       }
       const codeIds = options.has('codes') ? await codeIdsOf(session, list(options.get('codes'))) : undefined;
-      const report = await invoke(session, 'team.agreement', {
+      const scope = {
         coders,
         unit,
         ...(codeIds ? { codeIds } : {}),
         ...(documentGroupId !== undefined ? { documentGroupId } : {}),
-      });
+      };
+      const file = options.get('out');
+      if (file !== undefined) {
+        // The Word appendix (with the definitions), CSV or JSON, by the file's name.
+        const written = await invoke(session, 'team.exportAgreement', {
+          ...scope,
+          file: path.resolve(file),
+          overwrite: options.has('force'),
+        });
+        out.print(written, () => `wrote ${written.path} (${written.bytes} bytes)`);
+        return;
+      }
+      const report = await invoke(session, 'team.agreement', scope);
       if (options.has('csv') && !out.json) {
         process.stdout.write(tablesToCsv([agreementTable(report)]));
         return;

@@ -10,13 +10,31 @@ import { useTeam } from './useTeam';
 
 const fixed = (v: number | null, digits: number) => (v === null ? '—' : v.toFixed(digits));
 
-function download(text: string, type: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+function download(data: string | Uint8Array<ArrayBuffer>, type: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
   a.click();
   URL.revokeObjectURL(url);
+}
+
+/** The table with its definitions as a .docx, built by the backend (the same file as the CLI's --out). */
+async function saveWordAppendix(report: AgreementReport): Promise<void> {
+  const groupId = useTeam.getState().choice.documentGroupId;
+  const file = await call('team.agreementFile', {
+    coders: report.coders,
+    unit: report.unit,
+    ...(report.codes.length > 0 ? { codeIds: report.codes.map((c) => c.codeId) } : {}),
+    ...(groupId !== null ? { documentGroupId: groupId } : {}),
+    format: 'docx',
+  });
+  if (file)
+    download(
+      Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0)),
+      file.mimeType,
+      file.fileName,
+    );
 }
 
 function MeasureCells({ m }: { m: AgreementMeasuresView }) {
@@ -72,6 +90,9 @@ function AgreementTable({ report }: { report: AgreementReport }) {
         </tbody>
       </table>
       <div className="export-tools">
+        <button type="button" onClick={() => void saveWordAppendix(report)}>
+          Save Word appendix
+        </button>{' '}
         <button
           type="button"
           onClick={() => download(tablesToCsv([agreementTable(report)]), 'text/csv', 'agreement.csv')}
