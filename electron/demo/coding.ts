@@ -321,6 +321,19 @@ export const FIRST_CODER_SEGMENTS: DemoSegment[] = [
 export const SECOND_CODER_SEGMENTS: DemoSegment[] = [
   seg(
     'Interview P01',
+    OPERATIONAL,
+    'That was in Varden province, with Provincial Reconstruction Team Kestrel.',
+  ),
+  seg('Interview P01', 'Mission or issue > Afghanistan/ISAF', 'Provincial Reconstruction Team Kestrel'),
+  seg('Interview P01', PULL, 'So we went to them, not the other way round.'),
+  seg('Interview P01', NGO, 'Bridgewell Relief would meet us, but never in uniform and never at the base.'),
+  seg(
+    'Interview P01',
+    LEGITIMACY,
+    'They said that if the villagers saw them in our vehicles their neutrality was gone and so was their access.',
+  ),
+  seg(
+    'Interview P01',
     INFORMATION,
     'Honestly, because we needed their information. Who is where, which roads are safe for civilians, which elders speak for whom.',
   ),
@@ -349,8 +362,23 @@ export const SECOND_CODER_SEGMENTS: DemoSegment[] = [
   seg('Interview P03', LEGITIMACY, 'Legitimacy, mainly.'),
   seg(
     'Interview P03',
+    KNOWLEDGE,
+    'they also know things we do not, about gender, about displacement, about how aid actually reaches people.',
+  ),
+  seg(
+    'Interview P03',
     INSTITUTIONALISATION,
     'That policy now has its own budget line and a small permanent team. So yes, something was institutionalised, slowly.',
+  ),
+  seg(
+    'Interview P03',
+    LEGITIMACY,
+    'Lantern Medical told me they would read our drafts but never sign a joint statement, because their staff in the field would pay for it.',
+  ),
+  seg(
+    'Interview P03',
+    NGO,
+    'Lantern Medical told me they would read our drafts but never sign a joint statement',
   ),
 ];
 

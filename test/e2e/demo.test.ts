@@ -56,6 +56,23 @@ describe('the example study from the Start screen (Chromium, browser mode)', () 
     await participants.getByRole('listitem', { name: 'P12' }).waitFor();
     expect(await participants.getByRole('listitem').count()).toBe(12);
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'demo-sample.png') });
+    await page.getByRole('tab', { name: 'Referral graph' }).click();
+    await page.getByRole('img', { name: 'Referral graph of 12 participants' }).waitFor();
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'demo-graph.png') });
+
+    // Two coders coded P01 and P03: the Team view has agreement to show.
+    await page
+      .getByRole('navigation', { name: 'Areas' })
+      .getByRole('button', { name: 'Team', exact: true })
+      .click();
+    await page.getByRole('checkbox', { name: 'Researcher A' }).check();
+    await page.getByRole('checkbox', { name: 'Researcher B' }).check();
+    await page.getByRole('button', { name: 'Compute agreement' }).click();
+    await page
+      .getByRole('table', { name: 'Agreement by code' })
+      .getByRole('row', { name: /Public legitimacy/ })
+      .waitFor();
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'demo-team.png') });
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
