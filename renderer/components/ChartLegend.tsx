@@ -47,12 +47,20 @@ export function layoutLegend(entries: readonly LegendEntry[], width: number): Le
  */
 export function ChartLegend({ layout, x, y }: { layout: LegendLayout; x: number; y: number }) {
   return (
-    <g className="chart-legend" data-legend="" transform={`translate(${x}, ${y})`}>
+    <g className="chart-legend" data-legend="" transform={`translate(${x}, ${y})`} fontFamily="sans-serif">
       {layout.places.map(({ entry, x: px, y: py, text }) => (
         <g key={entry.key} data-legend-entry={entry.label} transform={`translate(${px}, ${py})`}>
           <title>{entry.label}</title>
           {entry.mark === 'box' ? (
-            <rect y={2} width={MARK} height={MARK - 4} fill={entry.colour} />
+            // The thin border keeps a near-white colour visible on the white page.
+            <rect
+              y={2}
+              width={MARK}
+              height={MARK - 4}
+              fill={entry.colour}
+              stroke="#98a2b3"
+              strokeWidth={0.5}
+            />
           ) : (
             <line x1={0} x2={MARK} y1={ROW / 2 - 2} y2={ROW / 2 - 2} stroke={entry.colour} strokeWidth={2} />
           )}

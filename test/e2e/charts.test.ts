@@ -176,4 +176,46 @@ describe('charts saved as SVG and PNG carry their legend', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('the referral graph saves whole, at full size, with its colour legend', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    const errors = watchPageErrors(page);
+    await page.goto(server.url);
+    await page
+      .getByRole('navigation', { name: 'Areas' })
+      .getByRole('button', { name: 'Sample', exact: true })
+      .click();
+    await page.getByRole('tab', { name: 'Referral graph' }).click();
+    const graph = page.getByRole('region', { name: 'Referral graph' });
+    await graph.getByRole('img', { name: 'Referral graph of 4 participants' }).waitFor();
+    await graph.getByRole('combobox', { name: 'Colour by' }).selectOption('category');
+    const svgFile = await save(page, graph, 'Save SVG', downloads);
+    const legend = await legendOf(page, svgFile);
+    expect(legend.map((l) => l.name)).toEqual(['NGO representative', 'Staff', 'no category']);
+    const saved = await page.evaluate(
+      (text) => {
+        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+        const fills = [...doc.querySelectorAll('.graph-node rect')].map((r) => r.getAttribute('fill'));
+        return {
+          nodes: fills.length,
+          fills: [...new Set(fills)].sort(),
+          buttons: doc.querySelectorAll('[role]').length,
+        };
+      },
+      fs.readFileSync(svgFile, 'utf8'),
+    );
+    // Every participant drawn in its category's colour, as the legend says; a picture, not controls.
+    expect(saved.nodes).toBe(4);
+    expect(saved.fills).toEqual(
+      legend
+        .slice(0, 2)
+        .map((l) => l.colour)
+        .sort(),
+    );
+    expect(saved.buttons).toBe(0);
+    const pngFile = await save(page, graph, 'Save PNG', downloads);
+    if (SCREENSHOTS) fs.copyFileSync(pngFile, path.join(SCREENSHOTS, 'graph-export.png'));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

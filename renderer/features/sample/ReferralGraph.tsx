@@ -1,7 +1,11 @@
-import { useLayoutEffect, useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PARTICIPANT_STATUSES, STATUS_LABELS } from '../../../shared/sample/types';
-import { layoutReferralGraph, NODE_HEIGHT, NODE_WIDTH } from './graphLayout';
+import type { ParticipantRow } from '../../../shared/api/sample';
+import { ChartLegend, layoutLegend } from '../../components/ChartLegend';
+import { ChartTools } from '../reports/exportTools';
+import { GraphDrawing } from './GraphDrawing';
+import { layoutReferralGraph } from './graphLayout';
 import { useSample } from './useSample';
 
 const STATUS_COLOURS: Record<string, string> = {
@@ -61,6 +65,7 @@ export function ReferralGraph() {
   // null: fitted to the view, following its size; a number once the user zooms.
   const [zoom, setZoom] = useState<number | null>(null);
   const layout = useMemo(() => layoutReferralGraph(rows), [rows]);
+  const exportRef = useRef<SVGSVGElement>(null);
   const [view, setView] = useState<HTMLDivElement | null>(null);
   const viewSize = useElementSize(view);
   // Two pixels spare, so a fitted graph never summons the scrollbars it would then have to fit beside.
@@ -85,6 +90,12 @@ export function ReferralGraph() {
           ...categories.map((c) => ({ key: String(c.id), label: c.name, colour: categoryColour(c.id) })),
           { key: 'none', label: 'no category', colour: NONE },
         ];
+  const fillOf = (row: ParticipantRow) =>
+    colourBy === 'status' ? STATUS_COLOURS[row.status]! : categoryColour(row.categoryId);
+  const exportLegend = layoutLegend(
+    legend.map((l) => ({ ...l, mark: 'box' as const })),
+    Math.max(200, layout.width - 32),
+  );
 
   return (
     <section className="referral-graph" aria-label="Referral graph">
@@ -127,63 +138,28 @@ export function ReferralGraph() {
           role="img"
           aria-label={`Referral graph of ${rows.length} participants`}
         >
-          <defs>
-            <marker
-              id="sample-arrow"
-              viewBox="0 0 10 10"
-              refX="10"
-              refY="5"
-              markerWidth="7"
-              markerHeight="7"
-              orient="auto"
-            >
-              <path d="M0,0 L10,5 L0,10 z" fill="#667085" />
-            </marker>
-          </defs>
-          {layout.edges.map((e) =>
-            e.kind === 'step' ? (
-              <polyline
-                key={`${e.from}-${e.to}`}
-                className="graph-edge"
-                points={e.points.map((p) => `${p.x},${p.y}`).join(' ')}
-                markerEnd="url(#sample-arrow)"
-              />
-            ) : (
-              <path
-                key={`${e.from}-${e.to}`}
-                className="graph-edge shortcut"
-                d={`M${e.points[0]!.x},${e.points[0]!.y} Q${e.points[1]!.x},${e.points[1]!.y} ${e.points[2]!.x},${e.points[2]!.y}`}
-                markerEnd="url(#sample-arrow)"
-              />
-            ),
-          )}
-          {layout.nodes.map(({ row, x, y }) => (
-            <g
-              key={row.id}
-              className={`graph-node${row.id === selectedId ? ' selected' : ''}`}
-              transform={`translate(${x - NODE_WIDTH / 2},${y - NODE_HEIGHT / 2})`}
-              role="button"
-              tabIndex={0}
-              aria-label={`${row.label}, ${STATUS_LABELS[row.status]}, wave ${row.wave ?? '—'}`}
-              onClick={() => select(row.id)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' || e.key === ' ') select(row.id);
-              }}
-            >
-              <rect
-                width={NODE_WIDTH}
-                height={NODE_HEIGHT}
-                rx={6}
-                fill={colourBy === 'status' ? STATUS_COLOURS[row.status] : categoryColour(row.categoryId)}
-              />
-              <text x={NODE_WIDTH / 2} y={NODE_HEIGHT / 2 + 4} textAnchor="middle">
-                {row.label.length > 16 ? `${row.label.slice(0, 15)}…` : row.label}
-              </text>
-              <title>{`${row.label} — ${STATUS_LABELS[row.status]}${row.category ? `, ${row.category}` : ''}`}</title>
-            </g>
-          ))}
+          <GraphDrawing
+            layout={layout}
+            fillOf={fillOf}
+            markerId="referral-arrow"
+            selectedId={selectedId}
+            onSelect={select}
+          />
         </svg>
       </div>
+      {/* What Save SVG / Save PNG write: the whole graph at full size with its legend drawn in. */}
+      <svg
+        ref={exportRef}
+        width={layout.width}
+        height={layout.height + exportLegend.height + 8}
+        style={{ display: 'none' }}
+        aria-hidden="true"
+      >
+        <rect width={layout.width} height={layout.height + exportLegend.height + 8} fill="#ffffff" />
+        <GraphDrawing layout={layout} fillOf={fillOf} markerId="referral-arrow-saved" />
+        <ChartLegend layout={exportLegend} x={16} y={layout.height} />
+      </svg>
+      <ChartTools svgRef={exportRef} name="referral-graph" />
     </section>
   );
 }
