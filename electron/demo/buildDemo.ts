@@ -9,17 +9,15 @@ import { PassageError } from '../../shared/api/result';
 import { invoke } from '../backend/dispatch';
 import { Session } from '../backend/session';
 import {
-  CODE_MEMOS,
-  DOCUMENT_MEMOS,
   FIRST_CODER,
   FIRST_CODER_SEGMENTS,
-  PROJECT_MEMO,
   SECOND_CODER,
   SECOND_CODER_SEGMENTS,
   type DemoSegment,
 } from './coding';
 import { DEMO_DOCUMENTS, NGO_GROUP } from './documents';
 import { DEMO_INTERVIEWS } from './interviews';
+import { CODE_MEMOS, DOCUMENT_MEMOS, PROJECT_MEMO } from './memos';
 import { CONSENT_VERSION, DEMO_CATEGORIES, DEMO_PARTICIPANTS, INTERVIEWER } from './sample';
 
 export const CODEBOOK_TEMPLATE = 'nato-ngo-framework';
@@ -58,16 +56,17 @@ export async function buildDemo(
   const session = new Session('cli', { coder: FIRST_CODER, nativeBinding: options.nativeBinding });
   const call: Call = (name, args) => invoke(session, name, args);
   let created = false;
+  let filled = false;
   try {
     await call('project.create', { path: absolute });
     created = true;
-    return await fillStudy(session, call, absolute);
-  } catch (error) {
-    session.close();
-    if (created) for (const file of projectFiles(absolute)) fs.rmSync(file, { force: true });
-    throw error;
+    const summary = await fillStudy(session, call, absolute);
+    filled = true;
+    return summary;
   } finally {
+    // Closed before a half-built file is removed, so SQLite leaves no WAL of it behind.
     session.close();
+    if (created && !filled) for (const file of projectFiles(absolute)) fs.rmSync(file, { force: true });
   }
 }
 

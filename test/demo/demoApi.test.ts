@@ -11,8 +11,11 @@ import { newProjectSession } from '../helpers/session';
 import { tempDir } from '../helpers/tmp';
 
 const realHome = process.env.HOME;
+const realRoot = process.env.PASSAGE_ROOT;
 afterEach(() => {
   process.env.HOME = realHome;
+  if (realRoot === undefined) delete process.env.PASSAGE_ROOT;
+  else process.env.PASSAGE_ROOT = realRoot;
 });
 
 const hashOf = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
@@ -60,6 +63,19 @@ describe('project.createDemo', () => {
 
     expect(session.requireProject().path).toBe(file);
     expect((await invoke(session, 'codes.list', {})).map((c) => c.name)).toEqual(['Mine']);
+  });
+
+  it('leaves no file behind when the build fails half-way', async () => {
+    const { session, dir } = await newProjectSession();
+    // An app folder with the migrations but without the codebook template: the file is made, then the
+    // template cannot be loaded.
+    const root = tempDir('passage-root-');
+    fs.symlinkSync(path.resolve(import.meta.dirname, '../../migrations'), path.join(root, 'migrations'));
+    process.env.PASSAGE_ROOT = root;
+    const target = path.join(dir, 'half.passage');
+    const result = await dispatch(session, 'project.createDemo', { path: target });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('half'))).toEqual([]);
   });
 
   it('gives a study whose Word appendix exports with its quotes, sample and tables', async () => {
