@@ -1,7 +1,7 @@
 // Contract of anonymisation at the door and the privacy scan (issue 16).
 import { z } from 'zod';
 import type { ReviewGroup } from '../privacy/plan';
-import { FINDING_KINDS } from '../privacy/types';
+import { FINDING_KINDS, type AnonymisedSpan } from '../privacy/types';
 import type { JobStarted } from './jobs';
 import { filePath, id, name } from './schemas';
 
@@ -93,6 +93,8 @@ export const privacyArgs = {
     .strict(),
   /** Every participant with what the identity key holds for them (real name, other names, contact). */
   'privacy.identity.list': z.object({}).strict(),
+  /** Where a document's placeholders are (no real string: the reader marks them). */
+  'privacy.spans': z.object({ documentId: id }).strict(),
   'privacy.terms.get': z.object({}).strict(),
   /** The researcher's own terms to find (a unit's name, a base), kept in the identity key. */
   'privacy.terms.set': z.object({ terms: z.array(z.string().trim().min(1).max(300)).max(10_000) }).strict(),
@@ -150,6 +152,7 @@ export interface PrivacyResults {
   'privacy.scan': ScanResult;
   'privacy.identity.set': null;
   'privacy.identity.list': { people: KeyIdentity[] };
+  'privacy.spans': AnonymisedSpan[];
   'privacy.terms.get': { terms: string[] };
   'privacy.terms.set': { terms: string[] };
 }

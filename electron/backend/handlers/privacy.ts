@@ -24,6 +24,7 @@ import { createImportAnonymiser, rewriteFileName } from '../../privacy/importAno
 import { keyPeople, readMemory, requireUnlocked, saveMemory } from '../../privacy/keyPeople';
 import { rewriteText } from '../../../shared/privacy/rewrite';
 import { scanProject } from '../../privacy/scan';
+import { listAnonymisedSpans } from '../../privacy/spans';
 
 type Sources = ParsedArgs<'privacy.review'>;
 
@@ -200,6 +201,8 @@ export const privacyHandlers: HandlersFor<typeof privacyArgs> = {
   'privacy.scan': (session, { files }) => scanSession(session, files),
   'privacy.identity.set': (session, args) => setIdentity(session, args),
   'privacy.identity.list': (session) => listIdentities(session),
+  // No key needed: the placeholders' places are in the project, the real strings are not.
+  'privacy.spans': (session, { documentId }) => listAnonymisedSpans(session.requireProject().db, documentId),
   'privacy.terms.get': (session) => getTerms(session),
   'privacy.terms.set': (session, { terms }) => setTerms(session, terms),
 };

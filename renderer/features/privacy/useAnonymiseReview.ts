@@ -156,7 +156,8 @@ export const useAnonymiseReview = create<ReviewState>((set, get) => {
       if ('error' in outcome) return set({ error: outcome.error });
       if ('cancelled' in outcome) return set({ error: 'Import cancelled.' });
       useRevisions.getState().bump('documents');
-      set({ done: `Imported ${outcome.value.imported.length} anonymised file(s).` });
+      // The findings are done with: a second click must not import the files again.
+      set({ groups: [], done: `Imported ${outcome.value.imported.length} anonymised file(s).` });
     },
   };
 });

@@ -5,6 +5,7 @@ import { CodebookArea } from '../codebook/CodebookArea';
 import { DocumentsArea } from '../documents/DocumentsArea';
 import { ExchangeMenu } from '../exchange/ExportRefiDialog';
 import { ExportArea } from '../export/ExportArea';
+import { AnonymisedMarks } from '../privacy/AnonymisedMarks';
 import { ReportsArea } from '../reports/ReportsArea';
 import { SampleArea } from '../sample/SampleArea';
 import { CoderSwitcher } from '../team/CoderSwitcher';
@@ -51,6 +52,7 @@ export function Workspace() {
       </nav>
       <main className="area" aria-label={AREA_LABELS[area]}>
         <View />
+        <AnonymisedMarks />
       </main>
     </div>
   );
