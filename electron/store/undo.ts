@@ -134,6 +134,51 @@ const TABLES = {
     noun: 'memo',
     parents: { document_id: ['documents', 'document'], code_id: ['codes', 'code'] },
   },
+  // Rows a merge of coders' projects brings in (electron/team/), so one undo takes the whole merge back.
+  participant_categories: {
+    key: ['id'],
+    columns: ['id', 'name', 'position'],
+    noun: 'participant category',
+  },
+  participants: {
+    key: ['id'],
+    columns: [
+      'id',
+      'guid',
+      'label',
+      'category_id',
+      'status',
+      'interview_date',
+      'interview_mode',
+      'duration_minutes',
+      'interviewer',
+      'consent_version',
+      'consent_date',
+      'recording_allowed',
+      'anonymisation',
+      'withdrawn_at',
+      'notes',
+      'created_at',
+    ],
+    noun: 'participant',
+    parents: { category_id: ['participant_categories', 'participant category'] },
+  },
+  participant_attribute_values: {
+    key: ['participant_id', 'attribute_id'],
+    columns: ['participant_id', 'attribute_id', 'value'],
+    noun: 'participant attribute value',
+    parents: { participant_id: ['participants', 'participant'], attribute_id: ['attributes', 'attribute'] },
+  },
+  document_groups: {
+    key: ['id'],
+    columns: ['id', 'guid', 'name', 'description', 'query', 'created_at'],
+    noun: 'document group',
+  },
+  attributes: {
+    key: ['id'],
+    columns: ['id', 'guid', 'scope', 'name', 'type'],
+    noun: 'attribute',
+  },
 } as const satisfies Record<string, TableSpec>;
 
 export type JournalTable = keyof typeof TABLES;

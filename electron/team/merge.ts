@@ -3,18 +3,22 @@
  * SQLite's online backup API, then every row is brought in by the rules of mergeRows.ts in one
  * transaction — all or nothing — recorded as one undo entry of the merging coder. A merge too large to
  * journal (MAX_JOURNALLED_ROWS) is still one transaction but cannot be undone: the report says so, and
- * the backup is the way back.
+ * the backup is the way back. A REFI-QDA project (.qdpx, from another tool) is first imported into a
+ * temporary Passage project by the exchange importer, and merged from there by the same rules.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { PassageError } from '../../shared/api/result';
 import type { MergeReport } from '../../shared/api/team';
+import { importRefiProject } from '../exchange/importProject';
 import { closeProject, openProject } from '../store/openProject';
 import { statement } from '../store/statements';
 import { runUndoable } from '../store/undo';
 import { readMergeSource } from './mergeSource';
 import { mergeAttributes, mergeGroups } from './mergeGroups';
+import { mergeParticipants, mergeParticipantValues } from './mergeParticipants';
 import { RowMerger, type RowWriter } from './mergeRows';
 
 /** Above this many rows to bring in, the undo entry (every row, as JSON, in the file) would be too large. */
@@ -40,18 +44,43 @@ function backupName(file: string): string {
   return `${file}.before-merge-${stamp}.backup`;
 }
 
+type MergeOptions = { nativeBinding?: string | undefined; maxJournalledRows?: number };
+
 export async function mergeProject(
   into: { db: Database.Database; path: string },
   fromFile: string,
   coderId: number,
-  options: { nativeBinding?: string | undefined; maxJournalledRows?: number } = {},
+  options: MergeOptions = {},
 ): Promise<MergeReport> {
   const from = path.resolve(fromFile);
   if (!fs.existsSync(from))
     throw new PassageError('not_found', `merge: ${path.basename(from)} does not exist`);
   if (fs.realpathSync(from) === fs.realpathSync(into.path))
     throw new PassageError('invalid_argument', `merge: ${path.basename(from)} is the open project itself`);
-  const source = await openProject(from, { nativeBinding: options.nativeBinding });
+  if (path.extname(from).toLowerCase() !== '.qdpx') return mergeFrom(into, from, from, coderId, options);
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'passage-merge-qdpx-'));
+  try {
+    const imported = path.join(scratch, `${path.basename(from, path.extname(from))}.passage`);
+    await importRefiProject(
+      from,
+      imported,
+      options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+    );
+    return await mergeFrom(into, imported, from, coderId, options);
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Merges the Passage project `file`; `from` is what the user named (the .qdpx it was imported from). */
+async function mergeFrom(
+  into: { db: Database.Database; path: string },
+  file: string,
+  from: string,
+  coderId: number,
+  options: MergeOptions,
+): Promise<MergeReport> {
+  const source = await openProject(file, { nativeBinding: options.nativeBinding });
   try {
     const rows = readMergeSource(source.db);
     const backup = backupName(into.path);
@@ -61,10 +90,11 @@ export async function mergeProject(
     const run = (writer: RowWriter) => {
       const merger = new RowMerger(into.db, rows, writer);
       merger.mergeCoders();
+      mergeParticipants(merger);
       merger.mergeDocuments();
       merger.mergeCodes();
       mergeGroups(merger);
-      mergeAttributes(merger);
+      mergeParticipantValues(merger, mergeAttributes(merger));
       merger.mergeSegments();
       merger.mergeMemos();
       return merger;

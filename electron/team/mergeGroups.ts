@@ -35,18 +35,9 @@ export function mergeGroups(m: RowMerger): void {
       m.get<{ id: number }>('SELECT id FROM document_groups WHERE name = @name', { name: g.name });
     if (found) docGroups.set(g.id, found.id);
     else {
-      const row = m.get<{ id: number }>(
-        `INSERT INTO document_groups (guid, name, description, query, created_at)
-         VALUES (@guid, @name, @description, @query, @created_at) RETURNING id`,
-        {
-          guid: g.guid,
-          name: g.name,
-          description: g.description,
-          query: g.query,
-          created_at: g.created_at,
-        },
-      )!;
-      docGroups.set(g.id, row.id);
+      // Through the writer, so undoing the merge removes the group too.
+      const row = m.w.insert('document_groups', { ...g, id: null });
+      docGroups.set(g.id, row.id as number);
       m.counts.added.documentGroups++;
     }
   }
@@ -64,7 +55,8 @@ export function mergeGroups(m: RowMerger): void {
   }
 }
 
-export function mergeAttributes(m: RowMerger): void {
+/** Returns FROM's attribute ids → INTO's, for the participants' values (mergeParticipants.ts). */
+export function mergeAttributes(m: RowMerger): Map<number, number> {
   const attributes = new Map<number, number>();
   for (const a of m.from.attributes) {
     const found =
@@ -87,11 +79,8 @@ export function mergeAttributes(m: RowMerger): void {
     }
     if (found) attributes.set(a.id, found.id);
     else {
-      const row = m.get<{ id: number }>(
-        'INSERT INTO attributes (guid, scope, name, type) VALUES (@guid, @scope, @name, @type) RETURNING id',
-        { guid: a.guid, scope: a.scope, name: a.name, type: a.type },
-      )!;
-      attributes.set(a.id, row.id);
+      const row = m.w.insert('attributes', { ...a, id: null });
+      attributes.set(a.id, row.id as number);
       m.counts.added.attributes++;
     }
   }
@@ -121,4 +110,5 @@ export function mergeAttributes(m: RowMerger): void {
       message: `attribute "${name}" differs on ${n} document(s) between the projects: this project's values kept`,
     });
   }
+  return attributes;
 }

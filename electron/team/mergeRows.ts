@@ -1,9 +1,10 @@
 /**
  * The rules of merging FROM's rows into INTO, table by table (merge.ts runs them in one transaction).
  *
- * Matching: coders by GUID then name; documents by GUID then content hash; codes by GUID then by name
- * under the (matched) parent, i.e. by path; groups and attributes by GUID then name; segments and
- * memos by GUID (a segment also when INTO has the same coder's same code on the same span).
+ * Matching: coders by GUID then name; participants by GUID then label (mergeParticipants.ts); documents
+ * by GUID then content hash; codes by GUID then by name under the (matched) parent, i.e. by path;
+ * groups and attributes by GUID then name; segments and memos by GUID (a segment also when INTO has the
+ * same coder's same code on the same span; a memo when INTO has the same title and body on the same thing).
  * Rows brought in keep FROM's GUIDs, so merging the same copy again finds them and adds nothing.
  * Coders never collapse: each segment keeps its own coder.
  *
@@ -28,6 +29,11 @@ export interface RowWriter {
     table:
       | 'codes'
       | 'code_groups'
+      | 'participant_categories'
+      | 'participants'
+      | 'participant_attribute_values'
+      | 'document_groups'
+      | 'attributes'
       | 'code_group_members'
       | 'documents'
       | 'document_pages'
@@ -47,12 +53,15 @@ export class RowMerger {
   readonly coders = new Map<number, number>();
   readonly documents = new Map<number, number>();
   readonly codes = new Map<number, number>();
+  /** FROM's participant ids → INTO's (mergeParticipants.ts, run before the documents). */
+  readonly participants = new Map<number, number>();
   /** INTO documents whose text differs from FROM's: segments must still fit. */
   private readonly edited = new Map<number, { title: string; text: string; skipped: number }>();
   readonly conflicts: MergeConflict[] = [];
   readonly counts: Counts = {
     added: {
       coders: 0,
+      participants: 0,
       documents: 0,
       codes: 0,
       codeGroups: 0,
@@ -145,15 +154,11 @@ export class RowMerger {
 
   private insertDocument(d: SourceDocument): void {
     const { text, pages, turns } = this.from.documentText(d.id);
-    const participantGuid = this.from.participants.find((p) => p.id === d.participant_id)?.guid;
-    const participant = participantGuid
-      ? this.get<{ id: number }>('SELECT id FROM participants WHERE guid = @guid', { guid: participantGuid })
-      : undefined;
     const inserted = this.w.insert('documents', {
       ...d,
       id: null,
       text,
-      participant_id: participant?.id ?? null,
+      participant_id: d.participant_id === null ? null : (this.participants.get(d.participant_id) ?? null),
     });
     const id = inserted.id as number;
     for (const p of pages) this.w.insert('document_pages', { ...p, document_id: id });
@@ -297,6 +302,16 @@ export class RowMerger {
       const document = m.document_id === null ? null : this.documents.get(m.document_id as number);
       const code = m.code_id === null ? null : this.codes.get(m.code_id as number);
       if (document === undefined || code === undefined) continue;
+      // The same note on the same thing (a .qdpx's import report, made anew by each import) is there.
+      const same = this.get(
+        `SELECT 1 AS x FROM memos WHERE document_id IS @document AND code_id IS @code AND title = @title
+           AND body = @body`,
+        { document, code, title: m.title ?? null, body: m.body ?? null },
+      );
+      if (same) {
+        this.counts.alreadyPresent.memos++;
+        continue;
+      }
       this.w.insert('memos', { ...m, id: null, document_id: document, code_id: code });
       this.counts.added.memos++;
     }

@@ -17,6 +17,10 @@ interface Coder extends SourceRow {
   color: string | null;
   created_at: string;
 }
+interface Participant extends SourceRow {
+  label: string;
+  category_id: number | null;
+}
 interface Document extends SourceRow {
   title: string;
   content_hash: string;
@@ -56,12 +60,16 @@ interface Memo extends SourceRow {
 
 export type SourceDocument = Document;
 export type SourceCode = Code;
+export type SourceParticipant = Participant;
 
 export interface MergeSource {
   /** When FROM was made as a coding copy (ISO time), or null for any other project. */
   copiedAt: string | null;
   coders: Coder[];
-  participants: SourceRow[];
+  /** Every column, to bring a participant in whole. */
+  participants: Participant[];
+  participantCategories: { id: number; name: string; position: number }[];
+  participantAttributeValues: { participant_id: number; attribute_id: number; value: string }[];
   documents: Document[];
   codes: Code[];
   codeGroups: Named[];
@@ -83,7 +91,12 @@ export function readMergeSource(db: Database.Database): MergeSource {
   return {
     copiedAt: setting?.value ?? null,
     coders: all(db, 'SELECT id, guid, name, color, created_at FROM coders ORDER BY id'),
-    participants: all(db, 'SELECT id, guid FROM participants'),
+    participants: all(db, 'SELECT * FROM participants ORDER BY id'),
+    participantCategories: all(db, 'SELECT id, name, position FROM participant_categories ORDER BY id'),
+    participantAttributeValues: all(
+      db,
+      'SELECT participant_id, attribute_id, value FROM participant_attribute_values',
+    ),
     documents: all(
       db,
       `SELECT id, guid, title, kind, file_name, format, content_hash, date, author, page_count, word_count,

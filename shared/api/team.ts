@@ -80,7 +80,10 @@ export const teamArgs = {
   'team.exportAgreement': z
     .object({ ...agreementScope, file: filePath, overwrite: z.boolean().default(false) })
     .strict(),
-  /** Brings another Passage project's coding into the open one (a backup of it is written first). */
+  /**
+   * Brings another Passage project's coding into the open one (a backup of it is written first); a
+   * REFI-QDA project (.qdpx) from another tool is imported first and merged the same way.
+   */
   'team.merge': z.object({ from: filePath }).strict(),
 };
 
@@ -153,7 +156,8 @@ export interface MergeConflict {
     | 'document_edited'
     | 'document_deleted'
     | 'attribute_type'
-    | 'attribute_differs';
+    | 'attribute_differs'
+    | 'participant_differs';
   /** What the conflict is about and how it was resolved, in plain words. */
   message: string;
 }
@@ -165,6 +169,8 @@ export interface MergeReport {
   backup: string;
   added: {
     coders: number;
+    /** Matched by GUID, then by label; new ones keep FROM's GUID. */
+    participants: number;
     documents: number;
     codes: number;
     codeGroups: number;

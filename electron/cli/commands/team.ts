@@ -192,7 +192,7 @@ export const teamCommands: Command[] = [
   },
   {
     name: 'merge',
-    usage: 'passage merge INTO.passage FROM.passage [--json]',
+    usage: 'passage merge INTO.passage FROM.passage|FROM.qdpx [--json]',
     summary: "bring a coder's project into another (backup first; one undoable step)",
     async run({ session, out, argv }) {
       const { positional } = parseArgs(argv, 'merge');

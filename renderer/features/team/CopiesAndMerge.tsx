@@ -80,7 +80,13 @@ function MergeForm() {
     >
       <h4>Merge a coder’s project…</h4>
       <label>
-        Project file <input value={from} onChange={(e) => setFrom(e.target.value)} spellCheck={false} />
+        Project file{' '}
+        <input
+          placeholder="a coder’s .passage, or a .qdpx from another tool"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          spellCheck={false}
+        />
       </label>{' '}
       <button type="submit" disabled={!from.trim() || running}>
         Merge
@@ -94,8 +100,8 @@ function MergeForm() {
         <div role="status" className="merge-report">
           <p>
             Added {report.added.segments} segments, {report.added.codes} codes, {report.added.documents}{' '}
-            documents, {report.added.memos} memos, {report.added.coders} coders. Backup: {report.backup}.
-            {report.undoable ? ' Undo reverses the whole merge.' : ''}
+            documents, {report.added.memos} memos, {report.added.coders} coders, {report.added.participants}{' '}
+            participants. Backup: {report.backup}.{report.undoable ? ' Undo reverses the whole merge.' : ''}
           </p>
           {[...report.warnings, ...report.conflicts.map((c) => c.message)].length > 0 && (
             <ul>
