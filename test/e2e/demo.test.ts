@@ -28,7 +28,10 @@ describe('the example study from the Start screen (Chromium, browser mode)', () 
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const errors = watchPageErrors(page);
     await page.goto(server.url);
-    await page.getByRole('button', { name: 'Open the example study' }).click();
+    const example = page.getByRole('button', { name: 'Open the example study' });
+    await example.waitFor();
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'demo-start.png') });
+    await example.click();
 
     const documents = page.getByRole('tabpanel', { name: 'Documents' });
     for (const n of ['01', '02', '03', '04', '05', '06'])
