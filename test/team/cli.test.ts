@@ -6,7 +6,9 @@ import type { Coder } from '../../shared/api/coding';
 import type { CodingCopy, MergeReport } from '../../shared/api/team';
 import { runPassage } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
+import JSZip from 'jszip';
 import { addDocument } from '../coding/fixture';
+import { sample } from '../exchange/samples';
 
 const TEXT = 'First line about access.\nSecond line about training.\n';
 
@@ -149,5 +151,41 @@ describe('passage coders / agreement / copies / merge', { timeout: 180_000 }, ()
     const missing = runPassage(['merge', file, path.join(dir, 'nope.passage')]);
     expect(missing.status).not.toBe(0);
     expect(missing.stderr).toContain('nope.passage does not exist');
+  });
+
+  it('agreement --out writes the Word appendix, CSV or JSON, and replaces a file only with --force', async () => {
+    const { file, dir, doc } = newProject();
+    code(file, doc, 0, 24, 'Ana');
+    code(file, doc, 0, 5, 'Ben');
+    const args = ['agreement', file, '--coders', 'Ana,Ben', '--unit', 'paragraphs'];
+    const docx = path.join(dir, 'appendix.docx');
+    const wrote = runPassage([...args, '--out', docx, '--json']);
+    expect(wrote.stderr).toBe('');
+    expect(wrote.json()).toMatchObject({ path: docx, format: 'docx' });
+    const zip = await JSZip.loadAsync(fs.readFileSync(docx));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('Inter-coder agreement');
+    expect(xml).toContain('Definitions');
+    const json = path.join(dir, 'table.json');
+    expect(runPassage([...args, '--out', json]).stdout).toContain(`wrote ${json}`);
+    expect(JSON.parse(fs.readFileSync(json, 'utf8'))).toMatchObject({ unit: 'paragraphs', documentCount: 1 });
+    const again = runPassage([...args, '--unit', 'documents', '--out', json]);
+    expect(again.status).not.toBe(0);
+    expect(again.stderr).toContain(
+      'table.json already exists — choose another name or pass --force to replace it',
+    );
+    expect(runPassage([...args, '--unit', 'documents', '--out', json, '--force']).status).toBe(0);
+    expect(JSON.parse(fs.readFileSync(json, 'utf8'))).toMatchObject({ unit: 'documents' });
+    const wrong = runPassage([...args, '--out', path.join(dir, 'table.txt')]);
+    expect(wrong.stderr).toContain('table.txt must end in .docx (Word appendix), .csv or .json');
+  });
+
+  it('merge takes a .qdpx from another tool', () => {
+    const { file } = newProject();
+    const merged = runPassage(['merge', file, sample('qc-1.2.0/demo.qdpx'), '--json']);
+    expect(merged.stderr).toBe('');
+    const report = merged.json<MergeReport>();
+    expect(report.added.segments).toBeGreaterThan(0);
+    expect(report.undoable).toBe(true);
   });
 });
