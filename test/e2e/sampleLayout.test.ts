@@ -113,6 +113,15 @@ describe('sample layout in the browser at 1400 × 900', () => {
     }
     const sizes = await editor.evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
     expect(sizes.scroll).toBeLessThanOrEqual(sizes.client);
+    // The pipeline beside it shrinks its columns instead of running under the editor: its header
+    // would scroll with the view and its rows with the list, out of step.
+    for (const [name, locator] of [
+      ['sample view', page.getByRole('tabpanel', { name: 'Pipeline' })],
+      ['participant list', page.getByRole('list', { name: 'Participants' })],
+    ] as const) {
+      const widths = await locator.evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
+      expect(widths.scroll, name).toBeLessThanOrEqual(widths.client);
+    }
     const panel = await box(editor);
     expect(panel.x + panel.width).toBeLessThanOrEqual(1400);
     // Every field and button of the editor lies inside the panel.

@@ -105,7 +105,7 @@ export function PipelineTable() {
     setSort((s) => ({ column, descending: s.column === column ? !s.descending : false }));
 
   return (
-    <section className="pipeline" aria-label="Pipeline">
+    <section className={unlocked ? 'pipeline with-identity' : 'pipeline'} aria-label="Pipeline">
       <div className="pipeline-filters">
         <input
           type="search"
@@ -150,6 +150,7 @@ export function PipelineTable() {
             key={column}
             type="button"
             className={`pipeline-cell pipeline-${column}`}
+            title={PIPELINE_HEADERS[column]}
             aria-pressed={sort.column === column}
             onClick={() => toggle(column)}
           >
