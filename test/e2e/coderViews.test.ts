@@ -44,10 +44,11 @@ describe('the reader by coder (Chromium, browser mode)', () => {
     // Everyone's: the same code by two coders is two bars side by side, each named and keyed.
     await expect.poll(() => stripes(page)).toEqual(['Cooperation/Ana@0', 'Cooperation/Ben@1']);
     const key = page.getByRole('list', { name: 'Coder colours' });
-    expect(await key.locator('li').evaluateAll(`(li) => li.map((e) => e.dataset.coder)`)).toEqual([
-      'Ana',
-      'Ben',
-    ]);
+    expect(
+      await page.evaluate(
+        `[...document.querySelectorAll('.reader-coder-key li')].map((e) => e.dataset.coder)`,
+      ),
+    ).toEqual(['Ana', 'Ben']);
     const colours = (await page.evaluate(
       `[...document.querySelectorAll('.reader-stripe.is-first')].map((e) => e.style.color)`,
     )) as string[];
