@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { layoutLegend, type LegendEntry } from '../../renderer/components/ChartLegend';
+
+const entry = (label: string): LegendEntry => ({ key: label, label, colour: '#2563eb', mark: 'box' });
+
+describe('chart legend layout', () => {
+  it('fills rows across the width in equal columns, never wider than the chart', () => {
+    const layout = layoutLegend(
+      ['Legitimacy', 'Effectiveness', 'Trust', 'Mandate', 'Funding'].map(entry),
+      572,
+    );
+    const columns = new Set(layout.places.map((p) => p.x)).size;
+    expect(columns).toBeGreaterThan(1);
+    expect(layout.height).toBe(Math.ceil(5 / columns) * 18);
+    for (const p of layout.places) expect(p.x).toBeLessThan(572);
+    // Row by row: the second entry sits right of the first, on the same row.
+    expect(layout.places[1]!.y).toBe(layout.places[0]!.y);
+    expect(layout.places[1]!.x).toBeGreaterThan(layout.places[0]!.x);
+  });
+
+  it('shortens names past 32 characters and keeps one column for a narrow chart', () => {
+    const long = 'Cooperation / Formal / Memoranda of understanding with NGOs';
+    const layout = layoutLegend([entry(long), entry('Trust')], 120);
+    expect(layout.places.map((p) => p.text)).toEqual(['Cooperation / Formal / Memorand…', 'Trust']);
+    expect(layout.places.map((p) => p.x)).toEqual([0, 0]);
+    expect(layoutLegend([], 500)).toEqual({ height: 0, places: [] });
+  });
+});
