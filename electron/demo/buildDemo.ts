@@ -15,7 +15,7 @@ import {
   SECOND_CODER_SEGMENTS,
   type DemoSegment,
 } from './coding';
-import { DEMO_DOCUMENTS, NGO_GROUP } from './documents';
+import { DEMO_DOCUMENTS, NGO_GROUP, SOURCE_ATTRIBUTE } from './documents';
 import { DEMO_INTERVIEWS } from './interviews';
 import { CODE_MEMOS, DOCUMENT_MEMOS, PROJECT_MEMO } from './memos';
 import { CONSENT_VERSION, DEMO_CATEGORIES, DEMO_PARTICIPANTS, INTERVIEWER } from './sample';
@@ -108,20 +108,20 @@ async function fillStudy(session: Session, call: Call, file: string): Promise<De
     'interview',
   );
   await importFiles(
-    DEMO_DOCUMENTS.filter((d) => d.ngo).map((d) => upload(d.fileName, d.text)),
+    DEMO_DOCUMENTS.filter((d) => d.source === 'NGO').map((d) => upload(d.fileName, d.text)),
     'document',
     NGO_GROUP,
   );
   await importFiles(
-    DEMO_DOCUMENTS.filter((d) => !d.ngo).map((d) => upload(d.fileName, d.text)),
+    DEMO_DOCUMENTS.filter((d) => d.source !== 'NGO').map((d) => upload(d.fileName, d.text)),
     'document',
   );
-  for (const d of DEMO_DOCUMENTS)
-    await call('documents.update', {
-      id: documentId(documentIds, d.fileName.replace(/\.txt$/, '')),
-      date: d.date,
-      author: d.author,
-    });
+  await call('attributes.define', { name: SOURCE_ATTRIBUTE, type: 'text' });
+  for (const d of DEMO_DOCUMENTS) {
+    const id = documentId(documentIds, d.fileName.replace(/\.txt$/, ''));
+    await call('documents.update', { id, date: d.date, author: d.author });
+    await call('attributes.set', { documentId: id, name: SOURCE_ATTRIBUTE, value: d.source });
+  }
 
   await addSample(call, documentIds);
 

@@ -9,7 +9,7 @@ import {
   SECOND_CODER,
   SECOND_CODER_SEGMENTS,
 } from '../../electron/demo/coding';
-import { DEMO_DOCUMENTS, NGO_GROUP } from '../../electron/demo/documents';
+import { DEMO_DOCUMENTS, NGO_GROUP, SOURCE_ATTRIBUTE } from '../../electron/demo/documents';
 import { DEMO_INTERVIEWS } from '../../electron/demo/interviews';
 import { trackSession } from '../helpers/session';
 import { tempDir } from '../helpers/tmp';
@@ -57,7 +57,10 @@ describe('the example study', () => {
     const groups = await invoke(session, 'documentGroups.list', {});
     const ngo = groups.find((g) => g.name === NGO_GROUP)!;
     const members = await invoke(session, 'documentGroups.documents', { id: ngo.id });
-    expect(members).toHaveLength(DEMO_DOCUMENTS.filter((d) => d.ngo).length);
+    expect(members).toHaveLength(DEMO_DOCUMENTS.filter((d) => d.source === 'NGO').length);
+    expect(new Set(texts.map((d) => d.attributes[SOURCE_ATTRIBUTE]))).toEqual(
+      new Set(['NGO', 'Military', 'Alliance civilian', 'Think tank']),
+    );
   });
 
   it('has the theory codebook with its groups, every segment in place, overlaps, and two coders', async () => {
@@ -176,6 +179,10 @@ describe('the example study', () => {
     expect(timeline.years.at(-1)).toBe(2021);
     expect(timeline.totals.filter((n) => n > 0).length).toBeGreaterThanOrEqual(10);
     expect(timeline.undated).toBe(0);
+
+    const bySource = await invoke(session, 'reports.matrix', { by: `attribute:${SOURCE_ATTRIBUTE}` });
+    expect(bySource.columns.length).toBeGreaterThanOrEqual(4);
+    expect(bySource.max).toBeGreaterThan(0);
 
     const groups = await invoke(session, 'documentGroups.list', {});
     const ngo = groups.find((g) => g.name === NGO_GROUP)!;
