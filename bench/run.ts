@@ -70,6 +70,7 @@ async function main(): Promise<void> {
     figures.push(...(await measureSearch(session)));
     figures.push(...(await measureReports(session, { bigCodeId, codeIds })));
     figures.push(...(await measureExport()));
+    figures.push(...(await (await import('./teamFigures')).measureTeam(session, { scratch })));
     figures.push(...(await (await import('./privacyFigures')).measurePrivacy(session, longTranscript)));
     figures.push(
       informational(

@@ -1,0 +1,117 @@
+// Issue 15: inter-coder agreement over the bench study's interviews, by characters and by paragraphs
+// (each < 1 s), and merging one coder's copy of the study into another's (< 10 s). The study's segments
+// all carry the bench coder; the figures work on a copy of the project (SQLite backup) where they
+// alternate between coders A and B, so the study the other figures use is left as it was. Run alone
+// (the study built as run.ts builds it): node test/team/figures/run.mjs.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Session } from '../electron/backend/session';
+import { closeProject, openProject } from '../electron/store/openProject';
+import { ensureCoder } from '../electron/store/coders';
+import { agreementReport } from '../electron/team/agreement';
+import { makeCodingCopies } from '../electron/team/copies';
+import { mergeProject } from '../electron/team/merge';
+import { reason } from './api';
+import { medianMs, notMeasured, onceMs, underLimit, type Figure } from './figures';
+
+export interface TeamBenchContext {
+  /** A folder the figures may write project copies into. */
+  scratch: string;
+}
+
+const AGREEMENT_LIMIT_MS = 1000;
+const MERGE_LIMIT_MS = 10_000;
+
+type Db = Awaited<ReturnType<typeof openProject>>['db'];
+
+/** Every other segment to B (the rest to A), and a group of the interviews to compare. */
+function splitBetweenCoders(db: Db): number {
+  const a = ensureCoder(db, 'A');
+  const b = ensureCoder(db, 'B');
+  return db.transaction(() => {
+    db.prepare('UPDATE segments SET coder_id = CASE WHEN id % 2 = 0 THEN @a ELSE @b END').run({ a, b });
+    const { id } = db
+      .prepare(
+        "INSERT INTO document_groups (name, created_at) VALUES ('Bench interviews', '2026-01-01T00:00:00.000Z') RETURNING id",
+      )
+      .get() as { id: number };
+    db.prepare(
+      "INSERT INTO document_group_members (group_id, document_id) SELECT @id, id FROM documents WHERE kind = 'interview'",
+    ).run({ id });
+    return id;
+  })();
+}
+
+async function agreementFigures(db: Db, groupId: number): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const unit of ['characters', 'paragraphs'] as const) {
+    const name = `agreement of 2 coders by ${unit} (the study's interviews)`;
+    try {
+      let note = '';
+      const ms = await medianMs(3, () => {
+        const r = agreementReport(db, { coders: ['A', 'B'], unit, documentGroupId: groupId });
+        note = `${r.documentCount} interviews, ${r.codes.length} codes, ${r.overall.units.toLocaleString('en')} (unit, code) pairs; median of 3`;
+      });
+      figures.push(underLimit(name, ms, 'ms', AGREEMENT_LIMIT_MS, null, note));
+    } catch (error) {
+      figures.push(notMeasured(name, 'ms', `< ${AGREEMENT_LIMIT_MS} ms`, reason(error)));
+    }
+  }
+  return figures;
+}
+
+/** B's copy (only B's segments) merged into A's copy (only A's), as after coding apart. */
+async function mergeFigure(db: Db, file: string, scratch: string): Promise<Figure> {
+  const name = "merging a coder's copy of the study into another's";
+  try {
+    const folder = path.join(scratch, 'team-copies');
+    fs.mkdirSync(folder, { recursive: true });
+    const [copyA, copyB] = await makeCodingCopies(db, file, {
+      coders: ['A', 'B'],
+      folder,
+      withoutSegments: false,
+    });
+    for (const [copy, other] of [
+      [copyA!, 'B'],
+      [copyB!, 'A'],
+    ] as const) {
+      const p = await openProject(copy.path);
+      p.db.prepare('DELETE FROM segments WHERE coder_id = (SELECT id FROM coders WHERE name = ?)').run(other);
+      closeProject(p);
+    }
+    const into = await openProject(copyA!.path);
+    try {
+      let note = '';
+      const ms = await onceMs(async () => {
+        const report = await mergeProject(into, copyB!.path, ensureCoder(into.db, 'A'));
+        note = `${report.added.segments.toLocaleString('en')} segments added, ${report.alreadyPresent.documents} documents matched, backup first, ${report.undoable ? 'one undo step' : 'not undoable'}`;
+      });
+      return underLimit(name, ms, 'ms', MERGE_LIMIT_MS, null, note);
+    } finally {
+      closeProject(into);
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  } catch (error) {
+    return notMeasured(name, 'ms', `< ${MERGE_LIMIT_MS} ms`, reason(error));
+  }
+}
+
+export async function measureTeam(session: Session, ctx: TeamBenchContext): Promise<Figure[]> {
+  const file = path.join(ctx.scratch, 'team-study.passage');
+  try {
+    await session.requireProject().db.backup(file);
+  } catch (error) {
+    return [notMeasured('team coding figures', 'ms', 'report', reason(error))];
+  }
+  const project = await openProject(file);
+  try {
+    const groupId = splitBetweenCoders(project.db);
+    return [
+      ...(await agreementFigures(project.db, groupId)),
+      await mergeFigure(project.db, file, ctx.scratch),
+    ];
+  } finally {
+    closeProject(project);
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  }
+}
