@@ -22,19 +22,15 @@ export function KeyGate({ children, purpose }: { children: ReactNode; purpose: s
         Identity key.
       </p>
     );
+  const unlock = () =>
+    void callOrError('sample.identity.unlock', { passphrase }).then((answer) => {
+      setPassphrase('');
+      setError(answer.error?.message ?? null);
+      if (answer.value) setStatus(answer.value);
+    });
+  // Not a <form>: the gate also sits inside other forms (the export's), and forms cannot nest.
   return (
-    <form
-      className="inline-form"
-      aria-label="Unlock identity key"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void callOrError('sample.identity.unlock', { passphrase }).then((answer) => {
-          setPassphrase('');
-          setError(answer.error?.message ?? null);
-          if (answer.value) setStatus(answer.value);
-        });
-      }}
-    >
+    <div className="inline-form" role="group" aria-label="Unlock identity key">
       <span className="muted">{purpose} needs the identity key.</span>{' '}
       <input
         type="password"
@@ -42,8 +38,13 @@ export function KeyGate({ children, purpose }: { children: ReactNode; purpose: s
         autoComplete="off"
         value={passphrase}
         onChange={(e) => setPassphrase(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          if (passphrase) unlock();
+        }}
       />
-      <button type="submit" disabled={!passphrase}>
+      <button type="button" disabled={!passphrase} onClick={unlock}>
         Unlock
       </button>
       {error && (
@@ -51,6 +52,6 @@ export function KeyGate({ children, purpose }: { children: ReactNode; purpose: s
           {error}
         </p>
       )}
-    </form>
+    </div>
   );
 }
