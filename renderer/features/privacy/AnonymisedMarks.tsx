@@ -19,7 +19,19 @@ const registry = (): HighlightRegistry | null =>
     ? (CSS as unknown as { highlights: HighlightRegistry }).highlights
     : null;
 
-/** Ranges over the reader's visible text runs that fall inside a placeholder. */
+/** The first span (sorted by start, none overlapping) that ends after `offset`. */
+function firstEndingAfter(spans: readonly AnonymisedSpan[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.endUtf16 <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Ranges over the reader's visible text runs that fall inside a placeholder (spans sorted by start). */
 function rangesOf(spans: readonly AnonymisedSpan[]): Range[] {
   const ranges: Range[] = [];
   for (const run of document.querySelectorAll<HTMLElement>(RUNS)) {
@@ -27,8 +39,9 @@ function rangesOf(spans: readonly AnonymisedSpan[]): Range[] {
     if (!text || text.nodeType !== Node.TEXT_NODE) continue;
     const start = Number(run.dataset.o);
     const end = start + (text.textContent ?? '').length;
-    for (const s of spans) {
-      if (s.endUtf16 <= start || s.startUtf16 >= end) continue;
+    // A long transcript has thousands of placeholders; only those over this run are looked at.
+    for (let i = firstEndingAfter(spans, start); i < spans.length && spans[i]!.startUtf16 < end; i++) {
+      const s = spans[i]!;
       const range = document.createRange();
       range.setStart(text, Math.max(0, s.startUtf16 - start));
       range.setEnd(text, Math.min(end, s.endUtf16) - start);
