@@ -20,18 +20,33 @@ async function save(page: Page, figure: Locator, button: 'Save SVG' | 'Save PNG'
   return file;
 }
 
+async function box(locator: Locator) {
+  const b = await locator.boundingBox();
+  if (!b) throw new Error('element has no box');
+  return b;
+}
+
+/** Opens a saved SVG file by itself in a new page, as an image viewer would. */
+async function viewSaved(browser: Browser, svgFile: string): Promise<Page> {
+  const viewer = await browser.newPage();
+  await viewer.setContent(fs.readFileSync(svgFile, 'utf8'));
+  return viewer;
+}
+
 /** The legend entries of a saved SVG: each entry's name and the colour of its mark. */
-async function legendOf(page: Page, svgFile: string) {
-  const svg = fs.readFileSync(svgFile, 'utf8');
-  return page.evaluate((text) => {
-    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-    return [...doc.querySelectorAll('[data-legend-entry]')].map((entry) => ({
-      name: entry.querySelector('text')?.textContent ?? '',
-      colour:
-        entry.querySelector('rect')?.getAttribute('fill') ??
-        entry.querySelector('line')?.getAttribute('stroke'),
-    }));
-  }, svg);
+async function legendOf(viewer: Page) {
+  const entries = await viewer.locator('[data-legend-entry]').all();
+  return Promise.all(
+    entries.map(async (entry) => {
+      const box = entry.locator('rect');
+      return {
+        name: (await entry.locator('text').textContent()) ?? '',
+        colour: (await box.count())
+          ? await box.getAttribute('fill')
+          : await entry.locator('line').getAttribute('stroke'),
+      };
+    }),
+  );
 }
 
 describe('charts saved as SVG and PNG carry their legend', () => {
@@ -80,7 +95,8 @@ describe('charts saved as SVG and PNG carry their legend', () => {
     await figure.getByRole('img', { name: 'Documents per year' }).waitFor();
     await page.getByRole('columnheader', { name: /^Effectiveness/ }).waitFor();
     const svgFile = await save(page, figure, 'Save SVG', downloads);
-    const legend = await legendOf(page, svgFile);
+    const viewer = await viewSaved(browser, svgFile);
+    const legend = await legendOf(viewer);
     expect(legend.map((l) => l.name.replace(/ \(N = \d+\)$/, ''))).toEqual([
       'Legitimacy',
       'Effectiveness',
@@ -88,27 +104,13 @@ describe('charts saved as SVG and PNG carry their legend', () => {
       'Cooperation / Formal',
     ]);
     expect(legend.find((l) => l.name.startsWith('Effectiveness'))?.colour).toBe('#dc2626');
-    // The legend lies below the plot and inside the saved picture.
-    const geometry = await page.evaluate(
-      (text) => {
-        const host = document.createElement('div');
-        host.innerHTML = text;
-        document.body.append(host);
-        const svg = host.querySelector('svg')!;
-        const legend = svg.querySelector('[data-legend]')!.getBoundingClientRect();
-        const frame = svg.getBoundingClientRect();
-        host.remove();
-        return {
-          legendTop: legend.top,
-          legendBottom: legend.bottom,
-          frameBottom: frame.bottom,
-          frameTop: frame.top,
-        };
-      },
-      fs.readFileSync(svgFile, 'utf8'),
-    );
-    expect(geometry.legendBottom).toBeLessThanOrEqual(geometry.frameBottom);
-    expect(geometry.legendTop).toBeGreaterThan(geometry.frameTop);
+    // Drawn on its own, the legend lies below the plot's axis title and inside the picture.
+    const frame = await box(viewer.locator('svg').first());
+    const drawn = await box(viewer.locator('[data-legend]'));
+    const axisTitle = await box(viewer.getByText(/^Year \(N = /));
+    expect(drawn.y).toBeGreaterThan(axisTitle.y + axisTitle.height - 1);
+    expect(drawn.y + drawn.height).toBeLessThanOrEqual(frame.y + frame.height);
+    await viewer.close();
     const pngFile = await save(page, figure, 'Save PNG', downloads);
     const png = fs.readFileSync(pngFile);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
@@ -133,15 +135,13 @@ describe('charts saved as SVG and PNG carry their legend', () => {
     const figure = page.locator('figure.saturation-chart');
     await figure.getByRole('img', { name: /^Saturation curve/ }).waitFor();
     const svgFile = await save(page, figure, 'Save SVG', downloads);
-    expect((await legendOf(page, svgFile)).map((l) => l.name)).toEqual([
+    const viewer = await viewSaved(browser, svgFile);
+    expect((await legendOf(viewer)).map((l) => l.name)).toEqual([
       'New codes in the interview',
       'Codes used so far',
     ]);
-    const svg = fs.readFileSync(svgFile, 'utf8');
-    const ticks = await page.evaluate((text) => {
-      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-      return [...doc.querySelectorAll('[data-axis="x"] text')].map((t) => t.textContent);
-    }, svg);
+    const ticks = await viewer.locator('[data-axis="x"] text').allTextContents();
+    await viewer.close();
     expect(ticks).toEqual(['Interview 2', 'Interview 6', 'Interview 26']);
     const pngFile = await save(page, figure, 'Save PNG', downloads);
     if (SCREENSHOTS) fs.copyFileSync(pngFile, path.join(SCREENSHOTS, 'saturation-export.png'));
@@ -190,20 +190,18 @@ describe('charts saved as SVG and PNG carry their legend', () => {
     await graph.getByRole('img', { name: 'Referral graph of 4 participants' }).waitFor();
     await graph.getByRole('combobox', { name: 'Colour by' }).selectOption('category');
     const svgFile = await save(page, graph, 'Save SVG', downloads);
-    const legend = await legendOf(page, svgFile);
+    const viewer = await viewSaved(browser, svgFile);
+    const legend = await legendOf(viewer);
     expect(legend.map((l) => l.name)).toEqual(['NGO representative', 'Staff', 'no category']);
-    const saved = await page.evaluate(
-      (text) => {
-        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-        const fills = [...doc.querySelectorAll('.graph-node rect')].map((r) => r.getAttribute('fill'));
-        return {
-          nodes: fills.length,
-          fills: [...new Set(fills)].sort(),
-          buttons: doc.querySelectorAll('[role]').length,
-        };
-      },
-      fs.readFileSync(svgFile, 'utf8'),
-    );
+    const nodes = viewer.locator('.graph-node > rect');
+    const fills = await Promise.all((await nodes.all()).map((r) => r.getAttribute('fill')));
+    const saved = {
+      nodes: fills.length,
+      fills: [...new Set(fills)].sort(),
+      buttons: await viewer.locator('[role]').count(),
+      visible: await nodes.first().isVisible(),
+    };
+    await viewer.close();
     // Every participant drawn in its category's colour, as the legend says; a picture, not controls.
     expect(saved.nodes).toBe(4);
     expect(saved.fills).toEqual(
@@ -213,6 +211,8 @@ describe('charts saved as SVG and PNG carry their legend', () => {
         .sort(),
     );
     expect(saved.buttons).toBe(0);
+    // Shown on its own, the saved picture is visible (not hidden as it is in the page it came from).
+    expect(saved.visible).toBe(true);
     const pngFile = await save(page, graph, 'Save PNG', downloads);
     if (SCREENSHOTS) fs.copyFileSync(pngFile, path.join(SCREENSHOTS, 'graph-export.png'));
     expect(errors).toEqual([]);

@@ -147,18 +147,15 @@ export function ReferralGraph() {
           />
         </svg>
       </div>
-      {/* What Save SVG / Save PNG write: the whole graph at full size with its legend drawn in. */}
-      <svg
-        ref={exportRef}
-        width={layout.width}
-        height={layout.height + exportLegend.height + 8}
-        style={{ display: 'none' }}
-        aria-hidden="true"
-      >
-        <rect width={layout.width} height={layout.height + exportLegend.height + 8} fill="#ffffff" />
-        <GraphDrawing layout={layout} fillOf={fillOf} markerId="referral-arrow-saved" />
-        <ChartLegend layout={exportLegend} x={16} y={layout.height} />
-      </svg>
+      {/* What Save SVG / Save PNG write: the whole graph at full size with its legend drawn in. The
+          wrapper hides it: a style on the svg itself would be saved with it and hide the file's picture. */}
+      <div hidden>
+        <svg ref={exportRef} width={layout.width} height={layout.height + exportLegend.height + 8}>
+          <rect width={layout.width} height={layout.height + exportLegend.height + 8} fill="#ffffff" />
+          <GraphDrawing layout={layout} fillOf={fillOf} markerId="referral-arrow-saved" />
+          <ChartLegend layout={exportLegend} x={16} y={layout.height} />
+        </svg>
+      </div>
       <ChartTools svgRef={exportRef} name="referral-graph" />
     </section>
   );
