@@ -32,7 +32,10 @@ const info = (path: string) => ({ coder: 'Ana', name: 'study', path }) as Projec
 function twoCodersApi() {
   return fakeCodingApi(
     [code(1, 'Cooperation', '#3366cc')],
-    [segment(11, 1, cooperate.start, cooperate.end)],
+    [
+      { ...segment(11, 1, cooperate.start, cooperate.end), coder: 'Ana' },
+      { ...segment(12, 1, cooperate.start + 3, cooperate.end), coder: 'Ben' },
+    ],
     {
       'coders.list': () => coders,
       'segments.spansByDocument': ({ coderIds }) =>
@@ -73,7 +76,13 @@ describe('the reader by coder', () => {
       // Ben has no colour of his own: the first palette colour (#1f77b4).
       { coder: 'Ben', column: '1', color: 'rgb(31, 119, 180)' },
     ]);
-    expect(screen.getByRole('button', { name: 'Stripe Cooperation · Ben' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Stripe Cooperation · Ben' }));
+    // The segment panel names the coder (the fake's segment 12 is Ben's), with his colour.
+    const panel = await screen.findByRole('region', { name: 'Selected segment' });
+    await waitFor(() => expect(panel.querySelector('[data-coder]')?.textContent).toMatch(/^Ben ·/));
+    expect(panel.querySelector<HTMLElement>('[data-coder] .reader-coder-swatch')?.style.background).toBe(
+      'rgb(31, 119, 180)',
+    );
     const key = screen.getByRole('list', { name: 'Coder colours' });
     expect([...key.querySelectorAll('li')].map((li) => [li.textContent, li.dataset.color])).toEqual([
       ['Ana', '#aa0000'],

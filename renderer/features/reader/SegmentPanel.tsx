@@ -34,6 +34,8 @@ function useSegment(id: number): [Segment | null, (segment: Segment) => void] {
 
 function SegmentDetails({ span }: { span: SegmentSpan }) {
   const code = useCodebook((s) => s.byId[span.codeId]);
+  // With several coders shown, their colour too, as on the stripes.
+  const coder = useReader((s) => s.coderKey?.get(span.coderId));
   const text = useReader((s) => s.text);
   const setMemo = useReader((s) => s.setMemo);
   const recode = useReader((s) => s.recode);
@@ -52,7 +54,8 @@ function SegmentDetails({ span }: { span: SegmentSpan }) {
         <span className="code-swatch" style={{ background: code?.color }} />
         <strong>{code?.name ?? 'Unknown code'}</strong>
         {segment && (
-          <span className="muted">
+          <span className="muted" data-coder={segment.coder}>
+            {coder && <span className="reader-coder-swatch" style={{ background: coder.color }} />}
             {segment.coder} · {new Date(segment.createdAt).toLocaleString()}
           </span>
         )}
