@@ -147,6 +147,7 @@ describe('Team', () => {
         backup: '/tmp/study.passage.before-merge.backup',
         added: {
           coders: 1,
+          participants: 2,
           documents: 0,
           codes: 1,
           codeGroups: 0,
@@ -179,6 +180,7 @@ describe('Team', () => {
     await userEvent.click(within(merge).getByRole('button', { name: 'Merge' }));
     const status = await within(merge).findByRole('status');
     expect(status.textContent).toContain('Added 7 segments, 1 codes');
+    expect(status.textContent).toContain('1 coders, 2 participants');
     expect(status.textContent).toContain('code "Access" is named "Entry"');
   });
 
