@@ -2,6 +2,8 @@
 export interface LegendEntry {
   key: string;
   label: string;
+  /** Shown after the name and never cut short, e.g. "(N = 12)". */
+  detail?: string;
   colour: string;
   mark: 'box' | 'line';
 }
@@ -19,15 +21,27 @@ const MAX_CHARS = 32;
 // saved SVG lays out the same wherever it is opened.
 const CHAR_WIDTH = 6.6;
 
-const shorten = (label: string) => (label.length > MAX_CHARS ? `${label.slice(0, MAX_CHARS - 1)}…` : label);
+/**
+ * The entry's text within MAX_CHARS, its detail kept whole. A code path loses its parents first
+ * ("… / Knowledge transfer"): in a legend the leaf is what tells two series apart.
+ */
+export function legendText(entry: Pick<LegendEntry, 'label' | 'detail'>): string {
+  const detail = entry.detail ? ` ${entry.detail}` : '';
+  const room = Math.max(4, MAX_CHARS - detail.length);
+  let name = entry.label;
+  if (name.length > room && name.includes(' / ')) name = `… / ${name.slice(name.lastIndexOf(' / ') + 3)}`;
+  if (name.length > room) name = `${name.slice(0, room - 1)}…`;
+  return `${name}${detail}`;
+}
 
 /**
- * Places the entries in equal columns across `width`, as many as the longest name allows, row by row;
- * names longer than 32 characters are shortened (the full name is the entry's tooltip).
+ * Places the entries in equal columns across `width`, as many as the longest text allows, row by row;
+ * texts longer than 32 characters are shortened (the full name is the entry's tooltip).
  */
 export function layoutLegend(entries: readonly LegendEntry[], width: number): LegendLayout {
   if (entries.length === 0) return { height: 0, places: [] };
-  const longest = Math.max(...entries.map((e) => shorten(e.label).length));
+  const texts = entries.map(legendText);
+  const longest = Math.max(...texts.map((t) => t.length));
   const column = Math.min(width, MARK + GAP + longest * CHAR_WIDTH + 16);
   const columns = Math.max(1, Math.floor(width / column));
   return {
@@ -36,7 +50,7 @@ export function layoutLegend(entries: readonly LegendEntry[], width: number): Le
       entry,
       x: (i % columns) * column,
       y: Math.floor(i / columns) * ROW,
-      text: shorten(entry.label),
+      text: texts[i]!,
     })),
   };
 }
@@ -50,7 +64,7 @@ export function ChartLegend({ layout, x, y }: { layout: LegendLayout; x: number;
     <g className="chart-legend" data-legend="" transform={`translate(${x}, ${y})`} fontFamily="sans-serif">
       {layout.places.map(({ entry, x: px, y: py, text }) => (
         <g key={entry.key} data-legend-entry={entry.label} transform={`translate(${px}, ${py})`}>
-          <title>{entry.label}</title>
+          <title>{entry.detail ? `${entry.label} ${entry.detail}` : entry.label}</title>
           {entry.mark === 'box' ? (
             // The thin border keeps a near-white colour visible on the white page.
             <rect

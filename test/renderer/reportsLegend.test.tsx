@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutLegend, type LegendEntry } from '../../renderer/components/ChartLegend';
+import { layoutLegend, legendText, type LegendEntry } from '../../renderer/components/ChartLegend';
 
 const entry = (label: string): LegendEntry => ({ key: label, label, colour: '#2563eb', mark: 'box' });
 
@@ -18,10 +18,20 @@ describe('chart legend layout', () => {
     expect(layout.places[1]!.x).toBeGreaterThan(layout.places[0]!.x);
   });
 
-  it('shortens names past 32 characters and keeps one column for a narrow chart', () => {
+  it('shortens texts past 32 characters, a code path from its parents, never the N', () => {
+    expect(legendText({ label: 'Resource gaps / NGO funding needs', detail: '(N = 12)' })).toBe(
+      '… / NGO funding needs (N = 12)',
+    );
+    expect(legendText({ label: 'Memoranda of understanding with NGOs', detail: '(N = 3)' })).toBe(
+      'Memoranda of understand… (N = 3)',
+    );
+    expect(legendText({ label: 'Trust' })).toBe('Trust');
+  });
+
+  it('keeps one column for a narrow chart', () => {
     const long = 'Cooperation / Formal / Memoranda of understanding with NGOs';
     const layout = layoutLegend([entry(long), entry('Trust')], 120);
-    expect(layout.places.map((p) => p.text)).toEqual(['Cooperation / Formal / Memorand…', 'Trust']);
+    expect(layout.places.map((p) => p.text)).toEqual(['… / Memoranda of understanding …', 'Trust']);
     expect(layout.places.map((p) => p.x)).toEqual([0, 0]);
     expect(layoutLegend([], 500)).toEqual({ height: 0, places: [] });
   });

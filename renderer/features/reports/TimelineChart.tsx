@@ -24,7 +24,7 @@ export function TimelineChart({ report, kind }: { report: TimelineReport; kind: 
     : Math.max(0, ...report.series.flatMap((s) => s.counts));
   const y = scaleLinear()
     .domain([0, Math.max(1, maxValue)])
-    .nice()
+    .nice(5)
     .range([HEIGHT - M.bottom, M.top]);
   const color = scaleOrdinal<string, string>()
     .domain(report.series.map((s) => s.key))
@@ -39,7 +39,8 @@ export function TimelineChart({ report, kind }: { report: TimelineReport; kind: 
   const legend = layoutLegend(
     report.series.map((s) => ({
       key: s.key,
-      label: `${s.label} (N = ${s.n})`,
+      label: s.label,
+      detail: `(N = ${s.n})`,
       colour: colorOf(s.key, s.color),
       mark: stacked ? ('box' as const) : ('line' as const),
     })),

@@ -42,7 +42,7 @@ export function SaturationChart({ curve }: { curve: SaturationCurve }) {
   );
   const height = titleY + 10 + legend.height + 6;
   const maxY = Math.max(1, ...points.map((p) => p.cumulativeCodes));
-  const y = scaleLinear().domain([0, maxY]).nice().range([plotBottom, M.top]);
+  const y = scaleLinear().domain([0, maxY]).nice(5).range([plotBottom, M.top]);
   const band = Math.max(2, ((WIDTH - M.left - M.right) / points.length) * 0.6);
   const cumulative = line<(typeof points)[number]>()
     .x((p) => x(p.n))
