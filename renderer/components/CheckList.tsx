@@ -21,7 +21,7 @@ function summary(options: readonly CheckOption[], selected: readonly number[], n
  * A multiple choice as a button that opens a list of checkboxes, with a filter box for long lists and
  * All / None for the options shown. Replaces a multi-select list box, whose four visible rows and
  * Ctrl-click hid what was chosen. Keyboard: Enter or Space opens, arrows move between options, Space
- * ticks, Escape closes and returns to the button.
+ * ticks, Escape closes and returns to the button, Tab past the end closes.
  */
 export function CheckList({
   label,
@@ -85,7 +85,14 @@ export function CheckList({
   };
 
   return (
-    <div className="check-list" ref={root}>
+    <div
+      className="check-list"
+      ref={root}
+      onBlur={(e) => {
+        // Tabbing past the last option closes the list, as clicking elsewhere does.
+        if (e.relatedTarget && !root.current?.contains(e.relatedTarget as Node)) setOpen(false);
+      }}
+    >
       <span className="check-list-label" id={`${id}-label`}>
         {label}
       </span>

@@ -115,5 +115,9 @@ describe('report filters as checkbox lists', () => {
     expect(screen.queryByRole('group', { name: 'Document groups' })).toBeNull();
     await userEvent.click(within(waves).getByRole('checkbox', { name: '0 (seeds)' }));
     await waitFor(() => expect(lastFilters()).toEqual({ waves: [0] }));
+    // Tabbing past the last option leaves the list and closes it.
+    within(waves).getByRole('checkbox', { name: '2' }).focus();
+    await userEvent.tab();
+    expect(screen.queryByRole('group', { name: 'Wave' })).toBeNull();
   });
 });
