@@ -1,9 +1,10 @@
 // Anonymising documents already in the project: only those with no segments yet, since segments point
 // into the text as it is. Their text, title, file name and speaker names are rewritten in one
 // transaction, with the placeholders' places recorded as at the door. The change is deliberately not
-// put on the undo journal: undoing it would need the real text in the project, which is exactly what
-// the privacy scan must never find. Old pages are overwritten (secure_delete), the full-text index is
+// put on the undo journal: it would keep the real text in the project, which is exactly what the
+// privacy scan must never find. Old pages are overwritten (secure_delete), the full-text index is
 // rebuilt without the old words, and the write-ahead log is emptied, so the file holds no trace either.
+// The originals go to the encrypted identity key instead (restore.ts), so the step can still be undone.
 import type Database from 'better-sqlite3';
 import type { AnonymisedDocument } from '../../shared/api/privacy';
 import { PassageError } from '../../shared/api/result';
@@ -13,6 +14,7 @@ import { countWords } from '../../shared/text/wordCount';
 import { hashText } from '../store/contentHash';
 import { nameEntry, titleEntry, type ReadText } from './anonymise';
 import { rewriteFileName } from './importAnonymiser';
+import { captureOriginal, type OriginalDocument } from './restore';
 import { insertAnonymisedSpans, listAnonymisedSpans } from './spans';
 
 export interface DocumentText extends ReadText {
@@ -96,7 +98,12 @@ const moved = (rewritten: Rewritten, start: number, end: number) => ({
   end: end === 0 ? 0 : rewritten.mapOffset(end - 1) + 1,
 });
 
-function rewriteDocument(db: Database.Database, doc: DocumentText, plan: Plan): AnonymisedDocument {
+function rewriteDocument(
+  db: Database.Database,
+  doc: DocumentText,
+  plan: Plan,
+  originals: OriginalDocument[],
+): AnonymisedDocument {
   const current = db.prepare('SELECT text FROM documents WHERE id = ?').get(doc.id) as
     { text: string } | undefined;
   if (!current || hashText(current.text) !== doc.contentHash)
@@ -113,6 +120,9 @@ function rewriteDocument(db: Database.Database, doc: DocumentText, plan: Plan): 
   const fileName = changedNames ? rewriteFileName(doc.fileName, plan, doc.file) : doc.fileName;
   if (replacements.length === 0 && title === doc.title && fileName === doc.fileName)
     return { id: doc.id, title, replacements: 0 };
+  const original = captureOriginal(db, doc.id);
+  original.anonymisedHash = hashText(rewritten.text);
+  originals.push(original);
   db.prepare(
     `UPDATE documents SET text = @text, title = @title, file_name = @fileName, content_hash = @hash,
        word_count = @words, author = NULL WHERE id = @id`,
@@ -171,20 +181,21 @@ export function anonymiseDocuments(
   db: Database.Database,
   docs: readonly DocumentText[],
   plan: Plan,
-): AnonymisedDocument[] {
+): { documents: AnonymisedDocument[]; originals: OriginalDocument[] } {
+  const originals: OriginalDocument[] = [];
   const secureDelete = db.pragma('secure_delete', { simple: true }) as number;
   db.pragma('secure_delete = ON');
   try {
     const done = db
       .transaction(() => {
-        const out = docs.map((d) => rewriteDocument(db, d, plan));
+        const out = docs.map((d) => rewriteDocument(db, d, plan, originals));
         // The index keeps deleted words in its segments until they are merged.
         db.prepare("INSERT INTO documents_fts (documents_fts) VALUES ('optimize')").run();
         return out;
       })
       .immediate();
     db.pragma('wal_checkpoint(TRUNCATE)');
-    return done;
+    return { documents: done, originals };
   } finally {
     db.pragma(`secure_delete = ${secureDelete ? 'ON' : 'OFF'}`);
   }

@@ -48,8 +48,15 @@ export function readMemory(holder: IdentityKeyHolder): PrivacyMemory {
   return parsed.data;
 }
 
+/** Saves the memory; anything else kept beside it in the key (documents' originals) stays. */
 export function saveMemory(holder: IdentityKeyHolder, memory: PrivacyMemory): void {
-  holder.setPrivacy(memory);
+  holder.setPrivacy({ ...storedPrivacy(holder), ...memory });
+}
+
+/** The key's privacy record as stored, an object or nothing. */
+export function storedPrivacy(holder: IdentityKeyHolder): Record<string, unknown> {
+  const stored = holder.privacy;
+  return typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
 }
 
 /** Anonymisation needs the key open: names to look for, and the table of replacements to keep. */

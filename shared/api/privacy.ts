@@ -74,6 +74,11 @@ export const privacyArgs = {
   'privacy.anonymiseDocuments': z
     .object({ documentIds: z.array(id).max(100_000).optional(), decisions: decisionsSchema.default({}) })
     .strict(),
+  /**
+   * Undoes the last privacy.anonymiseDocuments from the originals kept in the identity key, all or
+   * none, while each document is unchanged and uncoded since.
+   */
+  'privacy.restoreDocuments': z.object({}).strict(),
   /** privacy.review, privacy.reviewDocuments and privacy.scan as jobs (progress, cancel) for big corpora. */
   'privacy.review.start': z.object(sources).strict().refine(someFiles, 'no files given to review'),
   'privacy.reviewDocuments.start': z
@@ -143,6 +148,7 @@ export interface PrivacyResults {
   'privacy.review': ReviewResult;
   'privacy.reviewDocuments': ReviewResult;
   'privacy.anonymiseDocuments': { documents: AnonymisedDocument[] };
+  'privacy.restoreDocuments': { documents: { id: number; title: string }[] };
   /** Each job's result: ReviewResult, ReviewResult, ScanResult. */
   'privacy.review.start': JobStarted;
   'privacy.reviewDocuments.start': JobStarted;

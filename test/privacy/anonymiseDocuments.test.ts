@@ -146,4 +146,44 @@ describe('anonymising documents already imported', () => {
     expect(textOf(session, first).text).not.toContain('Whitfield');
     expect(textOf(session, second).text).toBe(secondBefore);
   });
+
+  it('undoes the last anonymisation from the originals kept in the identity key, not the project', async () => {
+    const { session, first, second } = await studyWithImportedFiles();
+    const db = session.requireProject().db;
+    const turnsOf = (id: number) =>
+      db
+        .prepare(
+          'SELECT speaker, start_utf16 AS s, end_utf16 AS e FROM turns WHERE document_id = ? ORDER BY id',
+        )
+        .all(id);
+    const before = { first: textOf(session, first), second: textOf(session, second), turns: turnsOf(first) };
+    await invoke(session, 'privacy.anonymiseDocuments', {});
+    expect(textOf(session, first).text).not.toContain('Whitfield');
+    // The originals are in the key only: the project scan stays clean.
+    expect((await invoke(session, 'privacy.scan', {})).hits).toEqual([]);
+
+    const restored = await invoke(session, 'privacy.restoreDocuments', {});
+    expect(restored.documents.map((d) => d.title).sort()).toEqual(['second', 'whitfield first']);
+    expect(textOf(session, first)).toEqual(before.first);
+    expect(textOf(session, second)).toEqual(before.second);
+    expect(turnsOf(first)).toEqual(before.turns);
+    expect(db.prepare('SELECT count(*) AS n FROM anonymised_spans').get()).toEqual({ n: 0 });
+    await expect(invoke(session, 'privacy.restoreDocuments', {})).rejects.toThrow(
+      'restore: no anonymisation of imported documents to undo',
+    );
+
+    // Coded after anonymising: its segments point into the anonymised text, so nothing is put back.
+    await invoke(session, 'privacy.anonymiseDocuments', {});
+    const code = await invoke(session, 'codes.create', { name: 'Door' });
+    await invoke(session, 'segments.apply', {
+      documentId: first,
+      codeId: code.id,
+      startUtf16: 0,
+      endUtf16: 11,
+    });
+    await expect(invoke(session, 'privacy.restoreDocuments', {})).rejects.toThrow(
+      '“[P07] first” was coded since it was anonymised',
+    );
+    expect(textOf(session, second).text).toContain('[P07] stayed');
+  });
 });

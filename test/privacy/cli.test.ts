@@ -115,5 +115,10 @@ describe('passage identity / anonymise / import --anonymise / privacy scan', () 
     expect(applied.stdout).toContain('rewrote  #1 interview (2 replacement(s))');
     const clean = runPassage(['privacy', project, 'scan', '--json'], home);
     expect(clean.status, clean.stderr).toBe(0);
+
+    const restored = runPassage(['anonymise', project, '--imported', '--restore'], home);
+    expect(restored.status, restored.stderr).toBe(0);
+    expect(restored.stdout).toContain('restored #1 interview');
+    expect(runPassage(['privacy', project, 'scan'], home).status).toBe(1);
   }, 240_000);
 });

@@ -23,6 +23,7 @@ import type { JobProgress } from '../jobs';
 import { createImportAnonymiser, rewriteFileName } from '../../privacy/importAnonymiser';
 import { keyPeople, readMemory, requireUnlocked, saveMemory } from '../../privacy/keyPeople';
 import { rewriteText } from '../../../shared/privacy/rewrite';
+import { keepOriginals, restoreOriginals } from '../../privacy/restore';
 import { scanProject } from '../../privacy/scan';
 import { listAnonymisedSpans } from '../../privacy/spans';
 
@@ -175,8 +176,9 @@ async function reviewedDocuments(session: Session, args: DocumentsArgs, progress
 
 async function anonymiseStoredDocuments(session: Session, args: DocumentsArgs) {
   const { docs, plan } = await reviewedDocuments(session, args);
-  const documents = anonymiseDocuments(session.requireProject().db, docs, plan);
+  const { documents, originals } = anonymiseDocuments(session.requireProject().db, docs, plan);
   saveMemory(identityHolder(session), plan.memory);
+  keepOriginals(identityHolder(session), originals);
   return { documents };
 }
 
@@ -184,6 +186,11 @@ export const privacyHandlers: HandlersFor<typeof privacyArgs> = {
   'privacy.review': (session, args) => reviewFiles(session, args),
   'privacy.reviewDocuments': async (session, args) => (await reviewedDocuments(session, args)).result,
   'privacy.anonymiseDocuments': (session, args) => anonymiseStoredDocuments(session, args),
+  'privacy.restoreDocuments': (session) => {
+    const holder = identityHolder(session);
+    requireUnlocked(holder);
+    return { documents: restoreOriginals(session.requireProject().db, holder) };
+  },
   'privacy.review.start': (session, args) => ({
     jobId: session.jobs.start('privacy review', async (p) => (await reviewed(session, args, p)).result),
   }),

@@ -15,10 +15,10 @@ const IDENTITY_USAGE =
   'passage identity PROJECT init | set LABEL --name NAME [--alias A]… [--contact C] | terms [TERM…] [--key FILE]';
 const ANONYMISE_USAGE =
   'passage anonymise PROJECT --docs PATHS… --out DIR [--decisions FILE.json] [--kind interview|document] [--key FILE]' +
-  ' | --imported [--ids ID,…] [--dry-run] [--decisions FILE.json] [--key FILE]';
+  ' | --imported [--ids ID,…] [--dry-run] [--decisions FILE.json] [--key FILE] | --imported --restore';
 const PRIVACY_USAGE = 'passage privacy PROJECT scan [--files PATHS…] [--key FILE]';
 const LISTS = new Set(['docs', 'files', 'alias']);
-const BOOLEAN = new Set(['anonymise', 'allow-duplicates', 'imported', 'dry-run']);
+const BOOLEAN = new Set(['anonymise', 'allow-duplicates', 'imported', 'dry-run', 'restore']);
 
 interface Parsed {
   positional: string[];
@@ -199,6 +199,12 @@ function idsOf(p: Parsed): number[] | undefined {
 /** `--imported`: documents already in the project that have no segments yet, rewritten in place. */
 async function anonymiseImported(session: Session, out: CommandContext['out'], p: Parsed): Promise<void> {
   await openWithKey(session, p.positional[0], p, 'anonymise', ANONYMISE_USAGE);
+  if (p.flags.has('restore')) {
+    const restored = await invoke(session, 'privacy.restoreDocuments', {});
+    return out.print(restored, () =>
+      restored.documents.map((d) => `restored #${d.id} ${d.title}`).join('\n'),
+    );
+  }
   const args = { documentIds: idsOf(p), decisions: readDecisions(p.flags.get('decisions'), 'anonymise') };
   const review = await invoke(session, 'privacy.reviewDocuments', args);
   if (p.flags.has('dry-run')) return out.print(review, () => describeReview(review));

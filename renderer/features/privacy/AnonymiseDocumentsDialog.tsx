@@ -34,7 +34,8 @@ export function AnonymiseDocumentsDialog({
       <h2>Anonymise {documentIds ? `${documentIds.length} ticked` : 'uncoded'} documents</h2>
       <p className="muted">
         Only documents with no coded segments can be rewritten. Real names go into the identity key, never
-        into the project; this step cannot be undone with Ctrl+Z (undo would have to keep the real text).
+        into the project. Undo is offered here rather than by Ctrl+Z: the originals wait in the identity key,
+        not in the project's undo history.
       </p>
       <KeyGate purpose="Anonymising documents">
         <DocumentsReview documentIds={documentIds} />

@@ -116,7 +116,16 @@ export function ReviewFindings() {
           </button>
         </>
       )}
-      {state.done && <p role="status">{state.done}</p>}
+      {state.done && (
+        <p role="status">
+          {state.done}{' '}
+          {state.source?.kind === 'documents' && state.done.startsWith('Anonymised') && (
+            <button type="button" disabled={state.busy} onClick={() => void state.restore()}>
+              Undo
+            </button>
+          )}
+        </p>
+      )}
     </>
   );
 }

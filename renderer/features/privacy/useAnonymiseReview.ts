@@ -32,6 +32,8 @@ interface ReviewState {
   setReplacement(index: number, replacement: string): void;
   addSpan(text: string): Promise<void>;
   apply(): Promise<void>;
+  /** Puts back the documents of the last anonymisation (their originals are in the identity key). */
+  restore(): Promise<void>;
 }
 
 /** The review's state as decisions the backend applies again on import (shared/privacy/types.ts). */
@@ -126,6 +128,16 @@ export const useAnonymiseReview = create<ReviewState>((set, get) => {
       if (trimmed === '' || get().added.includes(trimmed) || !source) return;
       set((s) => ({ added: [...s.added, trimmed] }));
       await run(source, false);
+    },
+    async restore() {
+      set({ busy: true, error: null });
+      const answer = await callOrError('privacy.restoreDocuments', {});
+      set({ busy: false, error: answer.error?.message ?? null });
+      if (!answer.value) return;
+      useRevisions.getState().bump('documents');
+      set({
+        done: `Restored ${plural(answer.value.documents.length, 'document', 'documents')} as they were.`,
+      });
     },
     async apply() {
       const { source, groups, added } = get();
