@@ -118,11 +118,14 @@ export function ReviewFindings() {
       )}
       {state.done && (
         <p role="status">
-          {state.done}{' '}
+          {state.done}
           {state.source?.kind === 'documents' && state.done.startsWith('Anonymised') && (
-            <button type="button" disabled={state.busy} onClick={() => void state.restore()}>
-              Undo
-            </button>
+            <>
+              {' '}
+              <button type="button" disabled={state.busy} onClick={() => void state.restore()}>
+                Undo
+              </button>
+            </>
           )}
         </p>
       )}
