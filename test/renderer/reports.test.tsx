@@ -114,6 +114,15 @@ describe('Reports area: co-occurrence', () => {
     expect(useNavigation.getState().area).toBe('documents');
   });
 
+  it('keeps the report when its own tab is clicked again', async () => {
+    setApi(createFakeApi({ 'reports.options': () => options, 'reports.cooccurrence': () => report }));
+    render(<ReportsArea />);
+    await screen.findByRole('table', { name: 'Code co-occurrence' });
+    const tab = screen.getByRole('tab', { selected: true });
+    await userEvent.click(tab);
+    expect(screen.getByRole('table', { name: 'Code co-occurrence' })).toBeTruthy();
+  });
+
   it('asks for the overlapping-segments unit when chosen', async () => {
     const api = createFakeApi({ 'reports.options': () => options, 'reports.cooccurrence': () => report });
     setApi(api);

@@ -108,6 +108,8 @@ export const useReports = create<ReportsState>((set, get) => ({
   cellLoading: false,
   request: 0,
   setTab(tab) {
+    // Clicking the tab already shown keeps its report: nothing would run it again.
+    if (tab === get().tab) return;
     set({ tab, report: null, cell: null });
   },
   setFilters(patch) {
