@@ -86,6 +86,37 @@ function textColumns(db: Database.Database): Column[] {
 }
 
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+// Text values read at once (a hundred transcripts at most), then the event loop may run.
+const PAGE_ROWS = 100;
+
+/** A column's text values, page by page in rowid order (a table without rowids: in one page). */
+function* pagesOf(
+  db: Database.Database,
+  table: string,
+  column: string,
+  hasRowid: boolean,
+): Generator<{ row: number | null; value: string }[]> {
+  const where = `typeof(${quote(column)}) = 'text'`;
+  if (!hasRowid) {
+    yield db
+      .prepare(`SELECT NULL AS row, ${quote(column)} AS value FROM ${quote(table)} WHERE ${where}`)
+      .all() as {
+      row: null;
+      value: string;
+    }[];
+    return;
+  }
+  const page = db.prepare(
+    `SELECT rowid AS row, ${quote(column)} AS value FROM ${quote(table)}
+     WHERE rowid > ? AND ${where} ORDER BY rowid LIMIT ${PAGE_ROWS}`,
+  );
+  for (let after = -Infinity; ;) {
+    const rows = page.all(after) as { row: number; value: string }[];
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows.at(-1)!.row;
+  }
+}
 
 export async function scanProject(
   db: Database.Database,
@@ -101,19 +132,14 @@ export async function scanProject(
   const steps = columns.length + 2 + files.length;
   let values = 0;
   for (const [i, { table, column, hasRowid }] of columns.entries()) {
-    // Between columns only: the connection is busy while a column's rows are being read.
-    if (progress) {
-      progress.update(i, steps, `${table}.${column}`);
-      await yieldToEventLoop();
-    }
-    const rows = db
-      .prepare(
-        `SELECT ${hasRowid ? 'rowid' : 'NULL'} AS row, ${quote(column)} AS value FROM ${quote(table)} WHERE typeof(${quote(column)}) = 'text'`,
-      )
-      .iterate() as IterableIterator<{ row: number | null; value: string }>;
-    for (const { row, value } of rows) {
-      values++;
-      scanText(value, `${table}.${column}${row === null ? '' : ` row ${row}`}`, matcher, labels, hits);
+    progress?.update(i, steps, `${table}.${column}`);
+    for (const page of pagesOf(db, table, column, hasRowid)) {
+      // Between pages of rows: status polls and Cancel are answered within a long column too.
+      if (progress) await yieldToEventLoop();
+      for (const { row, value } of page) {
+        values++;
+        scanText(value, `${table}.${column}${row === null ? '' : ` row ${row}`}`, matcher, labels, hits);
+      }
     }
   }
   const needles = byteNeedles(people);
