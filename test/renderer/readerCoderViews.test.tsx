@@ -128,6 +128,16 @@ describe('the reader by coder', () => {
     expect(useCoderView.getState().view).toEqual({ kind: 'chosen', coderIds: [BEN] });
   });
 
+  it('shows no coder choice until two coders have coded', async () => {
+    const { api } = fakeCodingApi([code(1, 'Cooperation', '#3366cc')], [segment(11, 1, 0, 5)], {
+      'coders.list': () => [coders[0]!, { ...coders[1]!, segmentCount: 0 }],
+    });
+    setApi(api);
+    await openReader();
+    await waitFor(() => expect(api.calls.some((c) => c.name === 'coders.list')).toBe(true));
+    expect(screen.queryByRole('combobox', { name: 'Whose coding to show' })).toBeNull();
+  });
+
   it('opens a disagreement with just the compared coders shown', async () => {
     setApi(twoCodersApi().api);
     useTeam.setState({

@@ -5,7 +5,7 @@ import './coderView.css';
 
 /**
  * Whose coding the reader shows (mine for blind coding, everyone's, or chosen coders'), and, when two or
- * more coders' stripes are shown, the key of their colours. Hidden in a project with one coder.
+ * more coders' stripes are shown, the key of their colours. Hidden until two coders have coded.
  */
 export function CoderViewBar() {
   const view = useCoderView((s) => s.view);
@@ -15,7 +15,8 @@ export function CoderViewBar() {
     // New names or colours (the Team area, a merge): the key and stripes follow.
     useReader.getState().refreshCoderKey();
   }, [coders]);
-  if (coders.length < 2 && view.kind === 'everyone') return null;
+  // Nothing to tell apart until two coders have coded (a view other than everyone's stays switchable).
+  if (coders.filter((c) => c.segmentCount > 0).length < 2 && view.kind === 'everyone') return null;
 
   const show = (next: CoderView) => {
     useCoderView.getState().setView(next);
