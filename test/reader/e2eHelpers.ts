@@ -105,7 +105,8 @@ export async function visibleWord(page: Page): Promise<{ start: number; end: num
 }
 
 const WATCH_STRIPE = `((label) => {
-  const selector = '[aria-label="Stripe ' + label + '"]';
+  // By the code's name alone: with several coders shown, the label names the coder too.
+  const selector = '.reader-stripe[data-code="' + label + '"]';
   const before = new Set([...document.querySelectorAll(selector)].map((e) => e.dataset.segmentId));
   window.__stripe = new Promise((resolve) => {
     let pressed = 0;
@@ -124,10 +125,10 @@ const WATCH_STRIPE = `((label) => {
 
 /**
  * Presses a key and returns the milliseconds, measured in the page with performance.now(), from the
- * keydown to the first frame in which a new stripe (a segment not shown before) with this label is in the DOM.
+ * keydown to the first frame in which a new stripe (a segment not shown before) of this code is in the DOM.
  */
-export async function timeKeyToStripe(page: Page, key: string, stripeLabel: string): Promise<number> {
-  await page.evaluate(`${WATCH_STRIPE}(${JSON.stringify(stripeLabel)})`);
+export async function timeKeyToStripe(page: Page, key: string, codeName: string): Promise<number> {
+  await page.evaluate(`${WATCH_STRIPE}(${JSON.stringify(codeName)})`);
   await page.keyboard.press(key);
   return (await page.evaluate('window.__stripe')) as number;
 }
