@@ -7,7 +7,7 @@ import type { RefiExportSummary } from '../../shared/api/exchange';
 import { PassageError } from '../../shared/api/result';
 import { writeCodebookXml, writeProjectXml } from '../../shared/exchange/writeQde';
 import { gatherProject, ORIGIN } from './gatherProject';
-import { writeExportFile } from './writeTarget';
+import { checkExchangeTarget, writeExchangeFile } from './writeTarget';
 
 // A fixed time in every entry's header, so the same project exports to the same bytes.
 const ENTRY_TIME = new Date('2020-01-01T00:00:00Z');
@@ -37,15 +37,18 @@ export async function exportRefiProject(
   projectFile: string,
   target: string,
   force: boolean,
+  identityKey: string | null = null,
 ): Promise<RefiExportSummary> {
+  const to = { file: target, projectFile, identityKey, force, format: 'qdpx' } as const;
+  checkExchangeTarget(to);
   const { bytes, gathered } = await buildQdpx(db, projectFile);
-  const written = await writeExportFile(target, bytes, projectFile, force);
+  const written = await writeExchangeFile(to, bytes);
   const { project } = gathered;
   const countCodes = (codes: typeof project.codes): number =>
     codes.reduce((n, c) => n + 1 + countCodes(c.children), 0);
   return {
-    file: target,
-    bytes: written,
+    file: written.file,
+    bytes: written.bytes,
     documents: project.sources.length,
     codes: countCodes(project.codes),
     segments: project.sources.reduce((n, s) => n + s.selections.length, 0),
@@ -66,8 +69,9 @@ export async function exportCodebook(
   projectFile: string,
   target: string,
   force: boolean,
+  identityKey: string | null = null,
 ) {
-  const xml = buildQdc(db, projectFile);
-  const bytes = await writeExportFile(target, Buffer.from(xml, 'utf8'), projectFile, force);
-  return { file: target, bytes };
+  const to = { file: target, projectFile, identityKey, force, format: 'qdc' } as const;
+  checkExchangeTarget(to);
+  return writeExchangeFile(to, Buffer.from(buildQdc(db, projectFile), 'utf8'));
 }

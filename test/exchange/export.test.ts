@@ -103,7 +103,7 @@ describe('REFI-QDA export', () => {
     expect(fs.readFileSync(a).equals(fs.readFileSync(b))).toBe(true);
     await expect(exportFile(file, a)).rejects.toThrow(/a\.qdpx already exists/);
     await exportFile(file, a, true);
-    await expect(exportFile(file, file, true)).rejects.toThrow(/study\.passage is the project itself/);
+    await expect(exportFile(file, file, true)).rejects.toThrow(/study\.passage is the open project/);
     expect(fs.readdirSync(dir).sort()).toEqual(['a.qdpx', 'b.qdpx', 'study.passage']);
   });
 

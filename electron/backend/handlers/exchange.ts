@@ -2,6 +2,7 @@ import type { exchangeArgs } from '../../../shared/api/exchange';
 import { exportCodebook, exportRefiProject } from '../../exchange/exportProject';
 import { uncarried } from '../../exchange/gatherProject';
 import { importRefiProject } from '../../exchange/importProject';
+import { identityHolder } from '../../sample/identitySessions';
 import { yieldToEventLoop } from '../jobs';
 import type { HandlersFor } from '../handlerTypes';
 
@@ -21,10 +22,10 @@ export const exchangeHandlers: HandlersFor<typeof exchangeArgs> = {
   'exchange.exportWarnings': (session) => uncarried(session.requireProject().db).warnings,
   'exchange.exportProject': (session, { target, overwrite }) => {
     const project = session.requireProject();
-    return exportRefiProject(project.db, project.path, target, overwrite);
+    return exportRefiProject(project.db, project.path, target, overwrite, identityHolder(session).file);
   },
   'exchange.exportCodebook': (session, { target, overwrite }) => {
     const project = session.requireProject();
-    return exportCodebook(project.db, project.path, target, overwrite);
+    return exportCodebook(project.db, project.path, target, overwrite, identityHolder(session).file);
   },
 };
