@@ -3,6 +3,7 @@
  * report lines for what could not be kept. Pure: the backend reads the archive before and writes the
  * rows after. Every selection is placed through its source's offset map (never by searching text).
  */
+import { stripBidiControls } from '../text/names';
 import { paletteColor } from '../coding/palette';
 import { chooseUnit, type OffsetChoice } from './detectUnit';
 import { buildOffsetMap, type OffsetMap } from './offsetMap';
@@ -196,7 +197,10 @@ export function planImport(
   const segmentKeys = new Set<string>();
   for (const source of project.sources) {
     const text = texts.get(source.guid);
-    const title = source.name || baseName(source.plainTextPath) || `Document ${plan.documents.length + 1}`;
+    const title =
+      source.name ||
+      stripBidiControls(baseName(source.plainTextPath)) ||
+      `Document ${plan.documents.length + 1}`;
     const what = `${source.element} "${title}"`;
     if (!text || 'missing' in text) {
       const lost = source.selections.length;

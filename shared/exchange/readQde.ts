@@ -3,6 +3,7 @@
  * (picture, PDF-region, audio and video selections, links, graphs) and every element it had to skip
  * (duplicate or missing GUIDs). Elements are matched by local name, so any namespace version reads.
  */
+import { stripBidiControls } from '../text/names';
 import { canonicalGuid } from './guid';
 import type {
   RefiCase,
@@ -18,6 +19,12 @@ import type {
   RefiVariableValue,
 } from './model';
 import { child, childrenNamed, childText, type XmlElement } from './xmlTree';
+
+/**
+ * An element's name as Passage keeps it: without direction controls (U+202E and kin), which would let
+ * a name show as something other than what it is, and without surrounding space.
+ */
+const nameOf = (element: XmlElement): string => stripBidiControls(element.attrs.name ?? '').trim();
 
 const VALUE_ELEMENTS = [
   'TextValue',
@@ -41,7 +48,7 @@ function colorOf(value: string | undefined): string | undefined {
 }
 
 function label(element: XmlElement): string {
-  const name = element.attrs.name?.trim();
+  const name = nameOf(element);
   return `${element.name}${name ? ` "${name.length > 60 ? `${name.slice(0, 59)}…` : name}"` : ''}`;
 }
 
@@ -102,7 +109,7 @@ export function readQde(root: XmlElement, fileLabel: string): { project: RefiPro
     return [
       {
         guid,
-        name: (element.attrs.name ?? '').trim() || 'Unnamed code',
+        name: nameOf(element) || 'Unnamed code',
         color: colorOf(element.attrs.color),
         description: childText(element, 'Description').trim(),
         isCodable:
@@ -130,7 +137,7 @@ export function readQde(root: XmlElement, fileLabel: string): { project: RefiPro
         return [
           {
             guid,
-            name: sel.attrs.name ?? '',
+            name: stripBidiControls(sel.attrs.name ?? ''),
             start,
             end,
             userGuid,
@@ -156,7 +163,7 @@ export function readQde(root: XmlElement, fileLabel: string): { project: RefiPro
     const content = child(element, 'PlainTextContent');
     return {
       guid,
-      name: (identity.attrs.name ?? '').trim(),
+      name: nameOf(identity),
       element: identity.name,
       plainTextPath: (element.attrs.plainTextPath ?? '').trim(),
       ...(content ? { plainTextContent: content.text } : {}),
@@ -210,7 +217,7 @@ export function readQde(root: XmlElement, fileLabel: string): { project: RefiPro
     const content = child(element, 'PlainTextContent');
     notes.push({
       guid,
-      name: (element.attrs.name ?? '').trim(),
+      name: nameOf(element),
       plainTextPath: (element.attrs.plainTextPath ?? '').trim(),
       ...(content ? { plainTextContent: content.text } : {}),
       userGuid: canonicalGuid(element.attrs.creatingUser),
@@ -227,7 +234,7 @@ export function readQde(root: XmlElement, fileLabel: string): { project: RefiPro
     return [
       {
         guid,
-        name: (element.attrs.name ?? '').trim() || 'Unnamed set',
+        name: nameOf(element) || 'Unnamed set',
         description: childText(element, 'Description').trim(),
         codeGuids: refs(element, 'MemberCode'),
         sourceGuids: refs(element, 'MemberSource'),
@@ -246,7 +253,7 @@ export function readQde(root: XmlElement, fileLabel: string): { project: RefiPro
     return [
       {
         guid,
-        name: (element.attrs.name ?? '').trim() || `Case ${guid.slice(0, 8)}`,
+        name: nameOf(element) || `Case ${guid.slice(0, 8)}`,
         description: childText(element, 'Description').trim(),
         sourceGuids: refs(element, 'SourceRef'),
         values: valuesOf(element),
@@ -262,7 +269,7 @@ export function readQde(root: XmlElement, fileLabel: string): { project: RefiPro
       return [
         {
           guid,
-          name: (element.attrs.name ?? '').trim() || 'Unnamed variable',
+          name: nameOf(element) || 'Unnamed variable',
           type,
           description: childText(element, 'Description').trim(),
         },
@@ -281,7 +288,7 @@ export function readQde(root: XmlElement, fileLabel: string): { project: RefiPro
 
   const users = childrenNamed(child(root, 'Users') ?? root, 'User').flatMap((element) => {
     const guid = claim(element);
-    return guid ? [{ guid, name: (element.attrs.name ?? '').trim() || (element.attrs.id ?? '').trim() }] : [];
+    return guid ? [{ guid, name: nameOf(element) || stripBidiControls(element.attrs.id ?? '').trim() }] : [];
   });
   const codes = childrenNamed(child(child(root, 'CodeBook') ?? root, 'Codes') ?? root, 'Code').flatMap(
     readCode,
@@ -289,7 +296,7 @@ export function readQde(root: XmlElement, fileLabel: string): { project: RefiPro
 
   return {
     project: {
-      name: (root.attrs.name ?? '').trim(),
+      name: nameOf(root),
       origin: (root.attrs.origin ?? '').trim(),
       creatingUserGuid: canonicalGuid(root.attrs.creatingUserGUID),
       description: childText(root, 'Description').trim(),
