@@ -102,7 +102,8 @@ export function gatherProject(db: Database.Database, file: string): GatheredProj
     name: string;
     color: string;
     description: string;
-  }>(db, 'SELECT id, guid, parent_id, name, color, description FROM codes ORDER BY position, id');
+    codable: 0 | 1;
+  }>(db, 'SELECT id, guid, parent_id, name, color, description, codable FROM codes ORDER BY position, id');
   const codeGuid = new Map(codeRows.map((c) => [c.id, c.guid]));
   const codeById = new Map<number, RefiCode>(
     codeRows.map((c) => [
@@ -112,7 +113,7 @@ export function gatherProject(db: Database.Database, file: string): GatheredProj
         name: c.name,
         color: c.color.toUpperCase(),
         description: c.description,
-        isCodable: true,
+        isCodable: c.codable === 1,
         noteGuids: [],
         children: [],
       },

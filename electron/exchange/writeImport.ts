@@ -59,8 +59,8 @@ export async function writeImportPlan(
     }
 
     const insertCode = db.prepare(
-      `INSERT INTO codes (guid, parent_id, name, color, description, position, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      `INSERT INTO codes (guid, parent_id, name, color, description, position, codable, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     );
     for (const code of plan.codes) {
       const parent = code.parentGuid ? codeId.get(code.parentGuid)! : null;
@@ -71,6 +71,7 @@ export async function writeImportPlan(
         code.color,
         code.description,
         code.position,
+        code.codable ? 1 : 0,
         now,
       ) as { id: number };
       codeId.set(code.guid, row.id);

@@ -7,7 +7,7 @@
  *   findCodeByName(db, name, parentId?): CodeRow | undefined
  *       case-insensitive; parentId undefined = anywhere (lowest id wins), null = top level
  *   createCode(db, journal, { name, parentId?, color?, description?, shortcut?, position? }): number
- *   updateCode(db, journal, id, { name?, color?, description?, shortcut? }): void
+ *   updateCode(db, journal, id, { name?, color?, description?, shortcut?, codable? }): void
  *   moveCode(db, journal, id, parentId, position): void
  *   mergeCodes(db, journal, sourceId, targetId): { segmentsMoved, duplicatesCollapsed }
  *   codeUsage(db, id): CodeUsage ·  deleteCode(db, journal, id): CodeDeleteResult
@@ -27,20 +27,22 @@ export interface CodeRow {
   description: string;
   shortcut: string | null;
   position: number;
+  codable: 0 | 1;
   created_at: string;
 }
 
 const LIST_SQL = `
-  SELECT c.id, c.parent_id AS parentId, c.name, c.color, c.description, c.shortcut, c.position,
+  SELECT c.id, c.parent_id AS parentId, c.name, c.color, c.description, c.shortcut, c.position, c.codable,
     (SELECT count(*) FROM segments s WHERE s.code_id = c.id) AS segmentCount,
     (SELECT count(DISTINCT s.document_id) FROM segments s WHERE s.code_id = c.id) AS documentCount,
     (SELECT group_concat(m.group_id) FROM code_group_members m WHERE m.code_id = c.id) AS groupIds
   FROM codes c`;
 
-type ListRow = Omit<Code, 'groupIds'> & { groupIds: string | null };
+type ListRow = Omit<Code, 'groupIds' | 'codable'> & { groupIds: string | null; codable: 0 | 1 };
 
 const toCode = (row: ListRow): Code => ({
   ...row,
+  codable: row.codable === 1,
   groupIds: row.groupIds
     ? row.groupIds
         .split(',')
@@ -131,6 +133,7 @@ export interface NewCode {
   description?: string;
   shortcut?: string | null;
   position?: number;
+  codable?: boolean;
 }
 
 export function createCode(db: Database.Database, journal: Journal, input: NewCode): number {
@@ -148,6 +151,7 @@ export function createCode(db: Database.Database, journal: Journal, input: NewCo
     description: input.description ?? '',
     shortcut: input.shortcut ?? null,
     position: existing.length,
+    codable: input.codable === false ? 0 : 1,
     created_at: new Date().toISOString(),
   });
   if (input.position !== undefined && input.position < existing.length) {
@@ -163,6 +167,7 @@ export interface CodeChanges {
   color?: string;
   description?: string;
   shortcut?: string | null;
+  codable?: boolean;
 }
 
 export function updateCode(db: Database.Database, journal: Journal, id: number, changes: CodeChanges): void {
@@ -178,6 +183,7 @@ export function updateCode(db: Database.Database, journal: Journal, id: number, 
     checkShortcut(db, changes.shortcut, id);
     next.shortcut = changes.shortcut;
   }
+  if (changes.codable !== undefined) next.codable = changes.codable ? 1 : 0;
   journal.update('codes', { id }, next);
 }
 

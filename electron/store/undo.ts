@@ -35,6 +35,11 @@ interface TableSpec {
   noun: string;
   /** Rows this one hangs off: column → [table, noun]. Checked before a deleted row is put back. */
   parents?: Readonly<Record<string, readonly [string, string]>>;
+  /**
+   * Columns added after rows were journalled (and rows written by code that predates them): what a row
+   * without the column holds, so old undo entries still apply and still match the rows they left.
+   */
+  defaults?: Readonly<Row>;
 }
 
 // Column lists are constants: the generic SQL below is built from these names only, never from values.
@@ -51,9 +56,11 @@ const TABLES = {
       'shortcut',
       'position',
       'created_at',
+      'codable',
     ],
     noun: 'code',
     parents: { parent_id: ['codes', 'parent code'] },
+    defaults: { codable: 1 },
   },
   code_groups: {
     key: ['id'],
@@ -205,7 +212,8 @@ const updateSql = (t: JournalTable) => {
 
 function fullRow(t: JournalTable, row: Row): Row {
   const out: Row = {};
-  for (const c of TABLES[t].columns) out[c] = row[c] ?? null;
+  const defaults = (TABLES[t] as TableSpec).defaults ?? {};
+  for (const c of TABLES[t].columns) out[c] = row[c] ?? defaults[c] ?? null;
   // A new row of a table with a GUID gets one here, so the journal records it and undo/redo put the
   // very same identity back.
   if ('guid' in out && out.guid === null) out.guid = crypto.randomUUID();
@@ -316,7 +324,8 @@ function conflict(db: Database.Database, t: JournalTable, from: Row | null, to: 
   }
   if (!now) return `its ${spec.noun} was deleted`;
   for (const column of spec.columns) {
-    if (now[column] !== from[column]) return `its ${spec.noun} was changed since`;
+    if (now[column] !== (from[column] ?? spec.defaults?.[column] ?? null))
+      return `its ${spec.noun} was changed since`;
   }
   return null;
 }

@@ -42,6 +42,8 @@ export const codingArgs = {
       color: color.optional(),
       description: longText.optional(),
       shortcut: shortcut.optional(),
+      /** False makes the code a heading of its sub-codes that can't be applied. */
+      codable: z.boolean().optional(),
     })
     .strict(),
   /** Re-parent and/or reorder: `position` is the index among the siblings under `parentId` after the move. */
@@ -150,6 +152,11 @@ export interface Code {
   shortcut: string | null;
   /** Order among siblings (ascending). */
   position: number;
+  /**
+   * False for a heading that groups sub-codes and is never applied (REFI-QDA's isCodable="false").
+   * The backend always sends it; absent (older fakes) counts as applicable.
+   */
+  codable?: boolean;
   /** Segments of this code itself (not of its descendants). */
   segmentCount: number;
   /** Documents with at least one segment of this code. */

@@ -25,6 +25,8 @@ export interface PlannedCode {
   color: string;
   description: string;
   position: number;
+  /** False: a heading of its sub-codes, never applied (isCodable="false"). */
+  codable: boolean;
 }
 export interface PlannedSegment {
   guid: string;
@@ -148,6 +150,7 @@ export function planImport(
         color: code.color ?? paletteColor(plan.codes.length).toLowerCase(),
         description: code.description,
         position,
+        codable: code.isCodable,
       });
       addCodes(code.children, code.guid);
     });
@@ -155,7 +158,7 @@ export function planImport(
   addCodes(project.codes, null);
   if (notCodable.length) {
     report.push(
-      `Code ${notCodable.join(', ')}: marked not codable (isCodable="false"); Passage codes have no such flag, so they can be applied here`,
+      `Code ${notCodable.join(', ')}: marked not codable (isCodable="false"), kept as headings of their sub-codes that can't be applied (Codebook → edit the code → Can be applied changes that)`,
     );
   }
 

@@ -72,9 +72,9 @@ describe('REFI-QDA dialects and damaged files', () => {
       /TextSource "Gone": not kept — its text file internal:\/\/missing.txt is not in the archive/,
     );
     expect(report).toMatch(/Code "Parent": marked not codable/);
-    expect(rows(out, 'SELECT guid, name, color FROM codes ORDER BY id')).toEqual([
-      { guid: g(2), name: 'Parent', color: '#ff0000' },
-      { guid: g(3), name: 'Child', color: expect.stringMatching(/^#/) },
+    expect(rows(out, 'SELECT guid, name, color, codable FROM codes ORDER BY id')).toEqual([
+      { guid: g(2), name: 'Parent', color: '#ff0000', codable: 0 },
+      { guid: g(3), name: 'Child', color: expect.stringMatching(/^#/), codable: 1 },
     ]);
     expect(rows(out, 'SELECT guid, text FROM segments')).toEqual([{ guid: g(6), text: 'world' }]);
     expect(rows(out, 'SELECT title, text FROM documents ORDER BY id')).toEqual([

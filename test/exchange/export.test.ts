@@ -42,7 +42,7 @@ const SMALL: ProjectSpec = {
     { title: 'Notes', raw: 'Plain <text> & "quotes"\nline two' },
   ],
   codes: [
-    { name: 'Trust', parent: -1, color: '#e6194b', description: 'How people trust' },
+    { name: 'Trust', parent: -1, color: '#e6194b', description: 'How people trust', codable: false },
     { name: 'Doubt', parent: 0, color: '#3cb44b', description: '' },
   ],
   segments: [
@@ -90,6 +90,8 @@ describe('REFI-QDA export', () => {
       expect(qde).toContain(`plainTextPath="internal://${name.slice('sources/'.length)}"`);
     // Offsets in code points: the emoji and the space after it are three UTF-16 units, two code points.
     expect(qde).toMatch(/startPosition="9" endPosition="11"/);
+    expect(qde).toMatch(/<Code [^>]*name="Trust" isCodable="false"/);
+    expect(qde).toMatch(/<Code [^>]*name="Doubt" isCodable="true"/);
   });
 
   it('exports the same GUIDs and bytes twice, and never overwrites without force or writes over the project', async () => {
@@ -157,6 +159,7 @@ const specArb: fc.Arbitrary<ProjectSpec> = fc
         parent: fc.nat(),
         color: fc.constantFrom('#e6194b', '#3cb44b', '#4363d8'),
         description: fc.constantFrom('', 'why it matters'),
+        codable: fc.boolean(),
       }),
       { minLength: 1, maxLength: 6 },
     ),
@@ -194,6 +197,7 @@ const specArb: fc.Arbitrary<ProjectSpec> = fc
       parent: i === 0 ? -1 : (c.parent % (i + 1)) - 1,
       color: c.color,
       description: c.description,
+      codable: c.codable,
     })),
     segments: segments.map((s) => ({
       ...s,

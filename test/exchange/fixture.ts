@@ -13,7 +13,8 @@ export interface ProjectSpec {
   coders: string[];
   documents: { title: string; raw: string; participant?: number }[];
   /** parent: index of an earlier code, or -1. */
-  codes: { name: string; parent: number; color: string; description: string }[];
+  /** codable: false makes a heading (absent: applicable). */
+  codes: { name: string; parent: number; color: string; description: string; codable?: boolean }[];
   segments: { document: number; code: number; coder: number; a: number; b: number; memo: string }[];
   memos: {
     target: 'project' | 'document' | 'code';
@@ -84,9 +85,11 @@ export async function buildProject(file: string, spec: ProjectSpec): Promise<voi
           (
             db
               .prepare(
-                'INSERT INTO codes (parent_id, name, color, description, position, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+                'INSERT INTO codes (parent_id, name, color, description, position, codable, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
               )
-              .get(parent, c.name, c.color, c.description, i, now) as { id: number }
+              .get(parent, c.name, c.color, c.description, i, c.codable === false ? 0 : 1, now) as {
+              id: number;
+            }
           ).id,
         );
       });
@@ -180,7 +183,7 @@ export function snapshot(file: string): Record<string, unknown[]> {
          LEFT JOIN participants p ON p.id = d.participant_id ORDER BY d.guid`,
       ),
       codes: all(
-        `SELECT c.guid, p.guid AS parent, c.name, lower(c.color) AS color, c.description,
+        `SELECT c.guid, p.guid AS parent, c.name, lower(c.color) AS color, c.description, c.codable,
            (SELECT count(*) FROM codes s WHERE s.parent_id IS c.parent_id AND (s.position < c.position OR (s.position = c.position AND s.id < c.id))) AS rank
          FROM codes c LEFT JOIN codes p ON p.id = c.parent_id ORDER BY c.guid`,
       ),

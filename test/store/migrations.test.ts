@@ -74,8 +74,9 @@ function contents(db: Database.Database): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
   for (const table of TABLES_WITH_ROWS) {
     const rows = db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all() as Record<string, unknown>[];
-    // What 0080 adds is checked on its own below; everything that was there must be there unchanged.
-    out[table] = rows.map(({ guid: _guid, color: _color, ...rest }) => rest);
+    // What 0080 adds is checked on its own below (0130's codes.codable in test/exchange/codable.test.ts);
+    // everything that was there must be there unchanged.
+    out[table] = rows.map(({ guid: _guid, color: _color, codable: _codable, ...rest }) => rest);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { codingArgs, TemplateInfo } from '../../../shared/api/coding';
+import type { Code, codingArgs, TemplateInfo } from '../../../shared/api/coding';
 import { PassageError } from '../../../shared/api/result';
 import { parseQdc } from '../../../shared/coding/qdc';
 import { inVivoName } from '../../../shared/reader/words';
@@ -23,6 +23,15 @@ const codeName = (session: Session, id: number): string => {
   return codes.getCode(db, id).name;
 };
 
+/** A heading (not codable) only groups its sub-codes; a segment of it would be coded nowhere else. */
+function refuseHeading(code: Code): void {
+  if (code.codable === false)
+    throw new PassageError(
+      'invalid_argument',
+      `'${code.name}' is a heading: it can't be applied; apply one of its sub-codes`,
+    );
+}
+
 export const codingHandlers: HandlersFor<typeof codingArgs> = {
   'codes.list': (session) => codes.listCodes(session.requireProject().db),
   'codes.create': (session, args) => {
@@ -38,7 +47,9 @@ export const codingHandlers: HandlersFor<typeof codingArgs> = {
         ? `Rename code ${before.name} to ${changes.name}`
         : changes.color !== undefined && Object.keys(changes).length === 1
           ? `Recolour code ${before.name}`
-          : `Edit code ${before.name}`;
+          : changes.codable !== undefined && Object.keys(changes).length === 1
+            ? `Make code ${before.name} ${changes.codable ? 'applicable' : 'a heading'}`
+            : `Edit code ${before.name}`;
     undoable(session, label, (j) => codes.updateCode(db, j, id, changes));
     return codes.getCode(db, id);
   },
@@ -103,8 +114,10 @@ export const codingHandlers: HandlersFor<typeof codingArgs> = {
   'segments.get': (session, { id }) => segments.getSegment(session.requireProject().db, id, 'segments.get'),
   'segments.apply': (session, args) => {
     const { db } = session.requireProject();
+    const code = codes.getCode(db, args.codeId);
+    refuseHeading(code);
     const coderId = ensureCoder(db, session.coder);
-    const label = `Apply code ${codes.getCode(db, args.codeId).name}`;
+    const label = `Apply code ${code.name}`;
     const { id } = undoable(session, label, (j) => segments.applySegment(db, j, { ...args, coderId }));
     return segments.getSegment(db, id);
   },
@@ -113,6 +126,7 @@ export const codingHandlers: HandlersFor<typeof codingArgs> = {
     const name = inVivoName(documentTextWindow(db, documentId).slice(startUtf16, endUtf16));
     if (!name) throw new PassageError('invalid_argument', 'the selection has no words to name a code by');
     const existing = codes.findCodeByName(db, name, null);
+    if (existing) refuseHeading(codes.getCode(db, existing.id));
     const coderId = ensureCoder(db, session.coder);
     const done = undoable(session, `Code in vivo as ${name}`, (j) => {
       const codeId = existing?.id ?? codes.createCode(db, j, { name });
