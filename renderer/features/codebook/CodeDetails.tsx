@@ -176,6 +176,14 @@ export function CodeDetails({
             }}
           />
         </label>
+        <label title="Off: a heading that groups its sub-codes and is never applied itself">
+          <input
+            type="checkbox"
+            checked={code.codable !== false}
+            onChange={(e) => void useCodebook.getState().update(code.id, { codable: e.target.checked })}
+          />
+          Can be applied
+        </label>
       </div>
       <DescriptionEditor key={`${code.id}-${code.description}`} code={code} />
       <GroupMembership code={code} />

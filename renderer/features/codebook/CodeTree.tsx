@@ -209,6 +209,11 @@ export function CodeTree({
               ) : (
                 <span className="code-tree-name">{code.name}</span>
               )}
+              {code.codable === false && (
+                <small className="muted" title="A heading: apply one of its sub-codes">
+                  heading
+                </small>
+              )}
               <span className="code-tree-key-cell">
                 {code.shortcut && <kbd className="code-tree-key">{code.shortcut}</kbd>}
               </span>

@@ -15,6 +15,7 @@ export interface CodeChanges {
   color?: string;
   description?: string;
   shortcut?: string | null;
+  codable?: boolean;
 }
 
 interface CodebookState {
