@@ -9,26 +9,33 @@ import type {
 import { PassageError } from '../../shared/api/result';
 import { foldText } from '../../shared/search/fold';
 import { findHits, type HitRange } from '../../shared/search/hits';
-import { parseQuery, type QueryTerm } from '../../shared/search/query';
+import { parseQuery, toFts5, type QueryTerm } from '../../shared/search/query';
 import { makeSnippets } from '../../shared/search/snippets';
 import { expandHits, type CodingUnit } from '../../shared/search/units';
 import { statement } from './statements';
 
-// Full-text search over documents_fts. FTS5 decides which documents match (and how well); counting
-// and snippets are done in JS from the stored text, for the page shown only, with the same folding as
-// the index — so the hit list stays fast however many documents match.
+// Full-text search over documents_fts (exact words) or documents_fts_stem (English word forms, FTS5's
+// Porter stemmer). FTS5 decides which documents match (and how well); counting and snippets are done
+// for the page shown only — so the hit list stays fast however many documents match.
 
 export interface ParsedSearch {
   query: string;
   fts: string;
   terms: QueryTerm[];
+  /** Word forms (stemmed index) rather than exact words. */
+  stemming: boolean;
 }
 
 /** Parses the query or throws `invalid_argument` with the parser's message (`search: …`). */
-export function requireQuery(query: string): ParsedSearch {
+export function requireQuery(query: string, stemming = true): ParsedSearch {
   const parsed = parseQuery(query);
   if (!parsed.ok) throw new PassageError('invalid_argument', parsed.message);
-  return { query, fts: parsed.fts, terms: parsed.terms };
+  return { query, fts: parsed.fts, terms: parsed.terms, stemming };
+}
+
+/** The index a search reads: both share the columns and rowids of `documents`. */
+function ftsTable(search: ParsedSearch): 'documents_fts' | 'documents_fts_stem' {
+  return search.stemming ? 'documents_fts_stem' : 'documents_fts';
 }
 
 export interface MatchRow {
@@ -56,16 +63,16 @@ const FILTERS = `
         AND v.value = json_extract(wanted.value, '$.value') COLLATE NOCASE)))`;
 
 const ORDER_BY: Record<SearchOrder, string> = {
-  relevance: 'documents_fts.rank, d.id',
+  relevance: 'FTS.rank, d.id',
   title: 'd.title COLLATE NOCASE, d.id',
   date: 'd.date IS NULL, d.date, d.id',
 };
 
-function matchSql(order: SearchOrder): string {
+function matchSql(table: string, order: SearchOrder): string {
   return `SELECT d.id AS id, d.title AS title, d.kind AS kind, d.date AS date
-    FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
-    WHERE documents_fts MATCH @match ${FILTERS}
-    ORDER BY ${ORDER_BY[order]}`;
+    FROM ${table} JOIN documents d ON d.id = ${table}.rowid
+    WHERE ${table} MATCH @match ${FILTERS}
+    ORDER BY ${ORDER_BY[order].replace('FTS', table)}`;
 }
 
 function filterParams(db: Database.Database, filters: SearchFilters | undefined): Record<string, unknown> {
@@ -90,7 +97,7 @@ export function matchingDocuments(
   filters?: SearchFilters,
   order: SearchOrder = 'relevance',
 ): MatchRow[] {
-  return statement(db, matchSql(order)).all({
+  return statement(db, matchSql(ftsTable(search), order)).all({
     match: search.fts,
     ...filterParams(db, filters),
   }) as MatchRow[];
@@ -107,6 +114,51 @@ export function hitsInText(text: string, search: ParsedSearch): HitRange[] {
   return findHits(text, search.terms, foldText(text));
 }
 
+const HIT_OPEN = '\u0001';
+const HIT_CLOSE = '\u0002';
+
+/**
+ * Where the terms occur in a stored document, as the search's index sees them. Exact words are found
+ * in JS with the index's folding; word forms are marked by FTS5 itself (highlight() over the stemmed
+ * index, with every positive term OR'ed so a document that fails the whole query still shows its
+ * terms), so a hit is exactly what the Porter stemmer matched — "NGO" marks "NGOs" — and no JS stemmer
+ * can disagree with the index. The marked text is the stored text plus markers, so offsets are exact.
+ */
+export function documentHits(
+  db: Database.Database,
+  documentId: number,
+  text: string,
+  search: ParsedSearch,
+): HitRange[] {
+  if (!search.stemming || text.includes(HIT_OPEN) || text.includes(HIT_CLOSE))
+    return hitsInText(text, search);
+  const anyTerm = `text : (${search.terms.map(toFts5).join(' OR ')})`;
+  // SQLite 3.53 ignores a bound `rowid = @id` next to an FTS5 MATCH (every matching row comes back);
+  // the CAST makes it a constraint again, and the row is still checked by id below.
+  const rows = statement(
+    db,
+    `SELECT rowid AS id, highlight(documents_fts_stem, 1, char(1), char(2)) AS marked FROM documents_fts_stem
+     WHERE documents_fts_stem MATCH @match AND rowid = CAST(@documentId AS INTEGER)`,
+  ).all({ match: anyTerm, documentId }) as { id: number; marked: string | null }[];
+  const row = rows.find((r) => r.id === documentId);
+  if (!row?.marked) return [];
+  const hits: HitRange[] = [];
+  let at = 0;
+  let start = -1;
+  for (let i = 0; i < row.marked.length; i++) {
+    const char = row.marked[i];
+    if (char === HIT_OPEN) start = at;
+    else if (char === HIT_CLOSE) hits.push({ start, end: at });
+    else at++;
+  }
+  return hits;
+}
+
+/** How the search matched words, in the researcher's words (shown with results). */
+export function matchingLabel(search: ParsedSearch): string {
+  return search.stemming ? 'Matching word forms (English stemming)' : 'Exact words';
+}
+
 /** One page of results: counts and snippets are computed here, for these documents only. */
 export function searchPage(
   db: Database.Database,
@@ -117,7 +169,7 @@ export function searchPage(
   const rows = matchingDocuments(db, search, options.filters, options.order);
   const items: SearchResultItem[] = rows.slice(offset, offset + (options.limit ?? 50)).map((row) => {
     const text = documentText(db, row.id);
-    const hits = hitsInText(text, search);
+    const hits = documentHits(db, row.id, text, search);
     const first = hits[0];
     return {
       documentId: row.id,
@@ -129,7 +181,14 @@ export function searchPage(
       snippets: makeSnippets(text, hits),
     };
   });
-  return { query: search.query, total: rows.length, offset, items };
+  return {
+    query: search.query,
+    stemming: search.stemming,
+    matching: matchingLabel(search),
+    total: rows.length,
+    offset,
+    items,
+  };
 }
 
 export function filterOptions(db: Database.Database): SearchFilterOptions {
@@ -225,7 +284,7 @@ export function planAutocode(
   const documentOrder = [...rows].sort((a, b) => a.id - b.id);
   for (const row of documentOrder) {
     const text = documentText(db, row.id);
-    const hits = hitsInText(text, search);
+    const hits = documentHits(db, row.id, text, search);
     plan.hits += hits.length;
     const expanded = expandHits(text, hits, unit, unit === 'turn' ? turnsOf(db, row.id) : []);
     plan.outsideTurns += expanded.outsideTurns;

@@ -12,6 +12,8 @@ export type { CodingUnit } from '../search/units';
 const query = z.string().max(1000, 'query is longer than 1000 characters');
 const year = z.number().int().min(0).max(9999);
 const documentIds = z.array(id).min(1, 'no documents given').max(100_000);
+/** Match English word forms ("NGO" finds "NGOs"; default) or only the exact words. */
+const stemming = z.boolean().optional();
 
 export const searchFilters = z
   .object({
@@ -39,7 +41,7 @@ const codeChoice = {
 const oneCode = (args: { codeId?: number | undefined; codeName?: string | undefined }): boolean =>
   (args.codeId === undefined) !== (args.codeName === undefined);
 const autocodeArgs = z
-  .object({ query, filters: searchFilters.optional(), unit: z.enum(CODING_UNITS), ...codeChoice })
+  .object({ query, stemming, filters: searchFilters.optional(), unit: z.enum(CODING_UNITS), ...codeChoice })
   .strict()
   .refine(oneCode, { message: 'give exactly one of codeId and codeName', path: ['codeId'] });
 
@@ -48,6 +50,7 @@ export const searchArgs = {
   'search.run': z
     .object({
       query,
+      stemming,
       filters: searchFilters.optional(),
       offset: z.number().int().nonnegative().max(1_000_000).optional(),
       /** Page size (default 50). */
@@ -56,9 +59,9 @@ export const searchArgs = {
     })
     .strict(),
   /** Ids of every matching document, without counts or snippets (fast: for selections and groups). */
-  'search.documentIds': z.object({ query, filters: searchFilters.optional() }).strict(),
+  'search.documentIds': z.object({ query, stemming, filters: searchFilters.optional() }).strict(),
   /** Where the query's terms occur in one document, for the reader's highlights and next/previous. */
-  'search.hitsInDocument': z.object({ documentId: id, query }).strict(),
+  'search.hitsInDocument': z.object({ documentId: id, query, stemming }).strict(),
   /** Values the filters can take: kinds, years, attributes with their values, groups. */
   'search.filterOptions': noArgs,
 
@@ -73,7 +76,7 @@ export const searchArgs = {
     .strict(),
   /** A group of every document the search finds now; the query is kept on the group. */
   'documentGroups.createFromSearch': z
-    .object({ name, query, filters: searchFilters.optional(), description: shortText.optional() })
+    .object({ name, query, stemming, filters: searchFilters.optional(), description: shortText.optional() })
     .strict(),
   'documentGroups.rename': z.object({ id, name }).strict(),
   'documentGroups.delete': z.object({ id }).strict(),
@@ -102,6 +105,10 @@ export interface SearchResultItem {
 
 export interface SearchPage {
   query: string;
+  /** Whether word forms were matched (the stemmed index) or exact words only. */
+  stemming: boolean;
+  /** The same in the researcher's words: "Matching word forms (English stemming)" or "Exact words". */
+  matching: string;
   /** Matching documents in all (not just this page). */
   total: number;
   offset: number;

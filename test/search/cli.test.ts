@@ -70,4 +70,16 @@ describe('passage search / group / autocode', () => {
     );
     expect(await run('group', [file, 'delete', 'NATO'])).toBe('deleted group "NATO" (documents are kept)');
   });
+
+  it('matches word forms unless --exact, and says which', async () => {
+    const { session, file } = await newProjectSession('tester');
+    addDocs(session.requireProject().db, ['Non-governmental organisations (NGOs) helped the NGO sector.']);
+    session.close();
+    const stemmed = await run('search', [file, 'ngo']);
+    expect(stemmed).toContain('1 document(s) match ngo (Matching word forms (English stemming))');
+    expect(stemmed).toContain('([NGOs]) helped the [NGO] sector.');
+    const exact = await run('search', [file, 'ngo', '--exact']);
+    expect(exact).toContain('1 document(s) match ngo (Exact words)');
+    expect(exact).toContain('(NGOs) helped the [NGO] sector.');
+  });
 });

@@ -35,8 +35,9 @@ async function corpus(): Promise<{ session: Session; ids: number[] }> {
   return { session, ids };
 }
 
-async function found(session: Session, query: string, filters = {}): Promise<number[]> {
-  return invoke(session, 'search.documentIds', { query, filters });
+/** Exact words unless told otherwise: these queries are about the syntax (word forms: stemming.test.ts). */
+async function found(session: Session, query: string, filters = {}, stemming = false): Promise<number[]> {
+  return invoke(session, 'search.documentIds', { query, filters, stemming });
 }
 
 describe('search over a real project', () => {
@@ -53,6 +54,7 @@ describe('search over a real project', () => {
     expect(await found(session, 'geneve')).toEqual([d2, d5]);
     expect(await found(session, 'GENÈVE')).toEqual([d2, d5]);
     expect(await found(session, 'ngo')).toEqual([d4]);
+    expect(await found(session, 'ngo', {}, true)).toEqual([d2, d4]);
     expect(await found(session, 'ngo*')).toEqual([d2, d4]);
     expect(await found(session, '(ngo OR "non-governmental") AND legitim*')).toEqual([d2, d4]);
     expect(await found(session, 'nato AND (russia OR trust)')).toEqual([d3, d4]);

@@ -16,7 +16,7 @@ import {
 import {
   documentText,
   filterOptions,
-  hitsInText,
+  documentHits,
   matchingDocuments,
   planAutocode,
   requireQuery,
@@ -29,6 +29,7 @@ import type { HandlersFor } from '../handlerTypes';
 
 interface AutocodeArgs {
   query: string;
+  stemming?: boolean | undefined;
   filters?: SearchFilters | undefined;
   unit: CodingUnit;
   codeId?: number | undefined;
@@ -61,35 +62,43 @@ function describePlan(plan: AutocodePlan, unit: CodingUnit, code: AutocodePrevie
 
 export const searchHandlers: HandlersFor<typeof searchArgs> = {
   'search.run': (session, args) =>
-    searchPage(session.requireProject().db, requireQuery(args.query), {
+    searchPage(session.requireProject().db, requireQuery(args.query, args.stemming ?? true), {
       filters: args.filters,
       offset: args.offset,
       limit: args.limit,
       order: args.order,
     }),
   'search.documentIds': (session, args) =>
-    matchingDocuments(session.requireProject().db, requireQuery(args.query), args.filters, 'title')
+    matchingDocuments(
+      session.requireProject().db,
+      requireQuery(args.query, args.stemming ?? true),
+      args.filters,
+      'title',
+    )
       .map((row) => row.id)
       .sort((a, b) => a - b),
   'search.hitsInDocument': (session, args) => {
-    const search = requireQuery(args.query);
+    const search = requireQuery(args.query, args.stemming ?? true);
     const text = documentText(session.requireProject().db, args.documentId);
     return {
       documentId: args.documentId,
-      hits: hitsInText(text, search).map((h) => ({ startUtf16: h.start, endUtf16: h.end })),
+      hits: documentHits(session.requireProject().db, args.documentId, text, search).map((h) => ({
+        startUtf16: h.start,
+        endUtf16: h.end,
+      })),
     };
   },
   'search.filterOptions': (session) => filterOptions(session.requireProject().db),
 
   'autocode.preview': (session, args) => {
     const { db } = session.requireProject();
-    const search = requireQuery(args.query);
+    const search = requireQuery(args.query, args.stemming ?? true);
     const code = resolveCode(db, args);
     return describePlan(planAutocode(db, search, args.filters, args.unit, code.id), args.unit, code);
   },
   'autocode.apply': (session, args) => {
     const { db } = session.requireProject();
-    const search = requireQuery(args.query);
+    const search = requireQuery(args.query, args.stemming ?? true);
     const code = resolveCode(db, args);
     const label = `Auto-code "${args.query}" as ${code.name} (${args.unit})`;
     // One undo entry: creating the code (if new) and every segment are undone together.
@@ -123,7 +132,7 @@ export const searchHandlers: HandlersFor<typeof searchArgs> = {
   },
   'documentGroups.createFromSearch': (session, args) => {
     const { db } = session.requireProject();
-    const search = requireQuery(args.query);
+    const search = requireQuery(args.query, args.stemming ?? true);
     const id = db
       .transaction(() => {
         const ids = matchingDocuments(db, search, args.filters, 'title').map((row) => row.id);

@@ -7,7 +7,7 @@ import { invoke } from '../../backend/dispatch';
 import type { Session } from '../../backend/session';
 import type { Command } from '../command';
 
-const BOOLEAN_FLAGS = new Set(['dry-run']);
+const BOOLEAN_FLAGS = new Set(['dry-run', 'exact']);
 
 /** Splits `--name value` options (and boolean `--dry-run`) from positional arguments. */
 function parseArgs(argv: string[], command: string): { positional: string[]; flags: Map<string, string> } {
@@ -106,7 +106,7 @@ function markSnippet(snippet: Snippet): string {
 }
 
 function describePage(page: SearchPage): string {
-  const lines = [`${page.total} document(s) match ${page.query}`];
+  const lines = [`${page.total} document(s) match ${page.query} (${page.matching})`];
   for (const item of page.items) {
     lines.push(`#${item.documentId}\t${item.title}\t${item.hitCount} hit(s)`);
     for (const s of item.snippets) lines.push(`    ${markSnippet(s)}`);
@@ -118,11 +118,11 @@ function describePage(page: SearchPage): string {
 }
 
 const SEARCH_USAGE =
-  'passage search FILE QUERY [--kind interview|document] [--group NAME] [--year-from Y] [--year-to Y] [--attr NAME=VALUE] [--limit N] [--offset N]';
+  'passage search FILE QUERY [--exact] [--kind interview|document] [--group NAME] [--year-from Y] [--year-to Y] [--attr NAME=VALUE] [--limit N] [--offset N]';
 const GROUP_USAGE =
   'passage group FILE list | create NAME [--from-search QUERY] | add NAME --docs ID,… | remove NAME --docs ID,… | rename NAME NEW | show NAME | delete NAME';
 const AUTOCODE_USAGE =
-  'passage autocode FILE QUERY --code NAME [--unit hit|sentence|paragraph|turn|document] [--group NAME] [--kind K] [--dry-run]';
+  'passage autocode FILE QUERY --code NAME [--exact] [--unit hit|sentence|paragraph|turn|document] [--group NAME] [--kind K] [--dry-run]';
 
 function numberFlag(flags: Map<string, string>, flag: string, command: string): number | undefined {
   const raw = flags.get(flag);
@@ -144,6 +144,8 @@ export const searchCommands: Command[] = [
       if (query === undefined) throw new PassageError('invalid_argument', `usage: ${SEARCH_USAGE}`);
       const page = await invoke(session, 'search.run', {
         query,
+        // Word forms by default, as in the app; --exact matches the words as typed.
+        stemming: !flags.has('exact'),
         filters: await filtersFrom(session, flags, 'search'),
         limit: numberFlag(flags, 'limit', 'search') ?? 50,
         offset: numberFlag(flags, 'offset', 'search') ?? 0,
@@ -189,6 +191,7 @@ export const searchCommands: Command[] = [
               : await invoke(session, 'documentGroups.createFromSearch', {
                   name: needName(),
                   query: from,
+                  stemming: !flags.has('exact'),
                   filters: await filtersFrom(session, flags, 'group create'),
                 });
           show(group, 'created');
@@ -256,6 +259,7 @@ export const searchCommands: Command[] = [
       const args = {
         query,
         codeName,
+        stemming: !flags.has('exact'),
         unit: unit as CodingUnit,
         filters: await filtersFrom(session, flags, 'autocode'),
       };
