@@ -4,6 +4,7 @@ import type { AutocodePreview, SearchFilters } from '../../../shared/api/search'
 import { CODING_UNITS, type CodingUnit } from '../../../shared/search/units';
 import { call, callOrError } from '../../api/client';
 import { useRevisions } from '../../app/useRevisions';
+import { useSearch } from './useSearch';
 
 const UNIT_LABELS: Record<CodingUnit, string> = {
   hit: 'the hit only',
@@ -25,7 +26,8 @@ export function AutocodeDialog(props: { query: string; filters: SearchFilters; o
   useEffect(() => {
     void call('codes.list', {}).then((c) => c && setCodes(c));
   }, []);
-  const args = { query: props.query, filters: props.filters, unit, codeName: codeName.trim() };
+  const stemming = useSearch((s) => s.stemming);
+  const args = { query: props.query, stemming, filters: props.filters, unit, codeName: codeName.trim() };
   const argsKey = JSON.stringify(args);
   const preview = previewFor?.key === argsKey ? previewFor.preview : null;
   const setPreview = (p: AutocodePreview | null): void => setPreviewFor(p && { key: argsKey, preview: p });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SearchFilters } from '../../../shared/api/search';
 import { callOrError } from '../../api/client';
 import { useRevisions } from '../../app/useRevisions';
+import { useSearch } from './useSearch';
 
 /** Saves the current results as a document group that remembers the query. */
 export function SaveAsGroup(props: {
@@ -22,6 +23,7 @@ export function SaveAsGroup(props: {
         const result = await callOrError('documentGroups.createFromSearch', {
           name,
           query: props.query,
+          stemming: useSearch.getState().stemming,
           filters: props.filters,
         });
         if (result.error) return setError(result.error.message);

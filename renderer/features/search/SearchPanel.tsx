@@ -15,6 +15,8 @@ export function SearchPanel() {
   const total = useSearch((s) => s.total);
   const hasResults = useSearch((s) => s.ids.length > 0);
   const loading = useSearch((s) => s.loading);
+  const stemming = useSearch((s) => s.stemming);
+  const matching = useSearch((s) => s.matching);
   const [dialog, setDialog] = useState<'group' | 'autocode' | null>(null);
   const run = (f: SearchFilters = filters): void => {
     if (draft.trim()) void useSearch.getState().run(draft, f);
@@ -38,6 +40,14 @@ export function SearchPanel() {
           onChange={(e) => setDraft(e.target.value)}
         />
         <button type="submit">Search</button>
+        <label className="search-stemming" title="Also find other forms of a word: NGO finds NGOs">
+          <input
+            type="checkbox"
+            checked={stemming}
+            onChange={(e) => useSearch.getState().setStemming(e.target.checked)}
+          />{' '}
+          Word forms
+        </label>
       </form>
       <p className="muted search-help">
         Words, &quot;phrases&quot;, prefix*, AND / OR / NOT, (parentheses). Case and accents are ignored.
@@ -55,7 +65,7 @@ export function SearchPanel() {
       )}
       {!error && searched && !loading && (
         <p className="search-summary" aria-live="polite">
-          {total} {total === 1 ? 'document' : 'documents'} (N = {total})
+          {total} {total === 1 ? 'document' : 'documents'} (N = {total}) · {matching}
         </p>
       )}
       {!error && searched && total > 0 && (

@@ -4,11 +4,21 @@ import { parseQuery } from '../../../shared/search/query';
 import { callOrError } from '../../api/client';
 
 const PAGE = 50;
+const STEMMING_KEY = 'passage.search.stemming';
+
+/** Word forms are matched unless the researcher turned it off once (remembered across sessions). */
+function savedStemming(): boolean {
+  return typeof localStorage === 'undefined' || localStorage.getItem(STEMMING_KEY) !== 'off';
+}
 
 interface SearchState {
   /** The query the results are for (what was searched, not what is being typed). */
   query: string;
   filters: SearchFilters;
+  /** Match English word forms ("NGO" finds "NGOs") rather than exact words. */
+  stemming: boolean;
+  /** How the shown results matched words, as the backend said ("Exact words", …). */
+  matching: string;
   ids: number[];
   byId: Record<number, SearchResultItem>;
   total: number;
@@ -16,6 +26,7 @@ interface SearchState {
   loading: boolean;
   run(query: string, filters?: SearchFilters): Promise<void>;
   loadMore(): Promise<void>;
+  setStemming(stemming: boolean): void;
   clear(): void;
 }
 
@@ -23,6 +34,8 @@ interface SearchState {
 export const useSearch = create<SearchState>((set, get) => ({
   query: '',
   filters: {},
+  stemming: savedStemming(),
+  matching: '',
   ids: [],
   byId: {},
   total: 0,
@@ -36,25 +49,33 @@ export const useSearch = create<SearchState>((set, get) => ({
       return;
     }
     set({ loading: true, error: null, query, filters });
-    const { value, error } = await callOrError('search.run', { query, filters, limit: PAGE });
-    if (get().query !== query) return;
+    const { stemming } = get();
+    const { value, error } = await callOrError('search.run', { query, filters, stemming, limit: PAGE });
+    if (get().query !== query || get().stemming !== stemming) return;
     if (error || !value) {
       set({ loading: false, error: error?.message ?? 'search failed', ids: [], byId: {}, total: 0 });
       return;
     }
     set({
       loading: false,
+      matching: value.matching,
       total: value.total,
       ids: value.items.map((i) => i.documentId),
       byId: Object.fromEntries(value.items.map((i) => [i.documentId, i])),
     });
   },
   async loadMore() {
-    const { query, filters, ids, total, loading } = get();
+    const { query, filters, stemming, ids, total, loading } = get();
     if (loading || ids.length >= total || !query) return;
     set({ loading: true });
-    const { value } = await callOrError('search.run', { query, filters, offset: ids.length, limit: PAGE });
-    if (!value || get().query !== query) {
+    const { value } = await callOrError('search.run', {
+      query,
+      filters,
+      stemming,
+      offset: ids.length,
+      limit: PAGE,
+    });
+    if (!value || get().query !== query || get().stemming !== stemming) {
       set({ loading: false });
       return;
     }
@@ -63,6 +84,12 @@ export const useSearch = create<SearchState>((set, get) => ({
       ids: [...s.ids, ...value.items.map((i) => i.documentId)],
       byId: { ...s.byId, ...Object.fromEntries(value.items.map((i) => [i.documentId, i])) },
     }));
+  },
+  setStemming(stemming) {
+    if (typeof localStorage !== 'undefined') localStorage.setItem(STEMMING_KEY, stemming ? 'on' : 'off');
+    set({ stemming });
+    const { query } = get();
+    if (query) void get().run(query);
   },
   clear() {
     set({ query: '', ids: [], byId: {}, total: 0, error: null });
