@@ -9,7 +9,9 @@ import type { RefiImportSummary } from '../../shared/api/exchange';
 import { PassageError } from '../../shared/api/result';
 import type { OffsetChoice } from '../../shared/exchange/detectUnit';
 import { planImport, type SourceText } from '../../shared/exchange/importPlan';
-import type { RefiProject } from '../../shared/exchange/model';
+import type { RefiProject, RefiSource } from '../../shared/exchange/model';
+import { readDocx } from '../import/readDocx';
+import { readPdf } from '../import/readPdf';
 import { readQde } from '../../shared/exchange/readQde';
 import { parseXmlTree } from '../../shared/exchange/xmlTree';
 import { closeProject, openProject } from '../store/openProject';
@@ -53,10 +55,35 @@ async function readText(
   return { missing: `its text file ${pathAttr} is not in the archive` };
 }
 
+/**
+ * A source without plain text whose original (docx, pdf) is in the archive: read with Passage's own
+ * readers. Anything else keeps the reason its text is missing.
+ */
+async function readOriginal(
+  archive: QdpxArchive,
+  source: RefiSource,
+  missing: SourceText,
+): Promise<SourceText> {
+  const original = source.originalPath ?? '';
+  const kind = /\.docx$/i.test(original) ? 'docx' : /\.pdf$/i.test(original) ? 'pdf' : null;
+  if (!kind || !INTERNAL.test(original)) return missing;
+  const bytes = await archive.readSource(original.replace(INTERNAL, ''));
+  const name = path.posix.basename(original.replace(INTERNAL, ''));
+  if (!bytes) return { missing: `it has no plain text, and its file ${name} is not in the archive` };
+  try {
+    const raw = kind === 'docx' ? (await readDocx(bytes)).text : (await readPdf(bytes)).pages.join('\n\n');
+    return { raw, readFrom: name };
+  } catch (error) {
+    return { missing: `it has no plain text, and ${name} could not be read (${(error as Error).message})` };
+  }
+}
+
 async function readTexts(archive: QdpxArchive, project: RefiProject) {
   const texts = new Map<string, SourceText>();
-  for (const source of project.sources)
-    texts.set(source.guid, await readText(archive, source.plainTextPath, source.plainTextContent));
+  for (const source of project.sources) {
+    const text = await readText(archive, source.plainTextPath, source.plainTextContent);
+    texts.set(source.guid, 'missing' in text ? await readOriginal(archive, source, text) : text);
+  }
   const notes = new Map<string, string>();
   for (const note of project.notes) {
     // Inline content is kept verbatim (a memo's own line breaks); a note file is normalised like a text.

@@ -75,7 +75,13 @@ export interface ImportPlan {
 }
 
 /** A source's raw text as read from the archive, or why it could not be. */
-export type SourceText = { raw: string } | { missing: string };
+export type SourceText =
+  | {
+      raw: string;
+      /** Set when Passage read the text from the original file (docx, pdf) the tool gave no text for. */
+      readFrom?: string;
+    }
+  | { missing: string };
 
 function quote(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -214,7 +220,9 @@ export function planImport(
       continue;
     }
     const spans = source.selections.map((s) => ({ start: s.start, end: s.end }));
-    const decision = chooseUnit(text.raw, spans, offsets, project.origin);
+    const decision = text.readFrom
+      ? { unit: 'codepoints' as const, reason: `text read by Passage from ${text.readFrom}` }
+      : chooseUnit(text.raw, spans, offsets, project.origin);
     const map = buildOffsetMap(text.raw, decision.unit);
     plan.units.push({ document: title, unit: decision.reason });
     documentGuids.add(source.guid);
@@ -235,6 +243,18 @@ export function planImport(
     for (const guid of source.noteGuids) {
       const memo = noteBody(guid, what);
       if (memo) plan.memos.push({ ...memo, documentGuid: source.guid });
+    }
+    if (text.readFrom) {
+      // The selections count characters of the other tool's own text of the file, which Passage's
+      // reading need not match character for character: placing them would shift quotes.
+      const lost = source.selections.length;
+      report.push(
+        `${what}: the file had no plain text, so Passage read it from ${text.readFrom}` +
+          (lost
+            ? `; its ${lost} selection${lost === 1 ? '' : 's'} could not be placed (their offsets count the other tool's text of the file)`
+            : ''),
+      );
+      continue;
     }
     placeSelections(source, map, what);
   }

@@ -48,6 +48,11 @@ export interface RefiSource {
   element: string;
   plainTextPath: string;
   plainTextContent?: string;
+  /**
+   * The original file (a TextSource's richTextPath, a PDFSource's path): Passage reads its text itself
+   * when the file brings no plain-text representation.
+   */
+  originalPath?: string;
   description: string;
   userGuid: string;
   createdAt: string;

@@ -161,12 +161,14 @@ export function readQde(root: XmlElement, fileLabel: string): { project: RefiPro
     const sourceLabel = label(identity);
     const userGuid = canonicalGuid(identity.attrs.creatingUser);
     const content = child(element, 'PlainTextContent');
+    const originalPath = (identity.attrs.richTextPath ?? identity.attrs.path ?? '').trim();
     return {
       guid,
       name: nameOf(identity),
       element: identity.name,
       plainTextPath: (element.attrs.plainTextPath ?? '').trim(),
       ...(content ? { plainTextContent: content.text } : {}),
+      ...(originalPath ? { originalPath } : {}),
       description: childText(identity, 'Description').trim(),
       userGuid,
       createdAt: identity.attrs.creationDateTime ?? '',
@@ -197,7 +199,9 @@ export function readQde(root: XmlElement, fileLabel: string): { project: RefiPro
         const source = readTextSource(representation, element);
         if (source) sources.push(source);
       } else {
-        report.push(`${label(element)}: not kept — the PDF has no plain-text representation in the file`);
+        // No text from the other tool: the backend reads the PDF itself if the archive holds it.
+        const source = readTextSource(element, element);
+        if (source) sources.push(source);
       }
     } else if (MEDIA_SELECTIONS[element.name]) {
       const count = childrenNamed(element, MEDIA_SELECTIONS[element.name]!).length;
