@@ -30,24 +30,31 @@ function isHighSurrogate(code: number): boolean {
 const isSpace = (char: string | undefined): boolean => char !== undefined && /\s/.test(char);
 
 /**
- * Moves a window start forward to the next word (never past the first hit, at most a little way), and
- * never leaves it in the middle of a surrogate pair.
+ * Moves a window start to a word start without eating the context before the first hit: forward a
+ * little (keeping at least `keep` units before the hit), else back a little; never into the middle of a
+ * surrogate pair, never before `floor` (where the previous snippet ends).
  */
-function snapStart(text: string, at: number, firstHitStart: number): number {
+function snapStart(text: string, at: number, firstHitStart: number, keep: number, floor: number): number {
   if (at <= 0) return 0;
   if (isSpace(text[at - 1])) return at;
-  for (let i = at; i < Math.min(firstHitStart, at + WORD_BREAK_SLACK); i++) {
+  for (let i = at; i < Math.min(firstHitStart - keep, at + WORD_BREAK_SLACK); i++) {
     if (isSpace(text[i])) return i + 1;
+  }
+  for (let i = at - 1; i > Math.max(floor, at - WORD_BREAK_SLACK); i--) {
+    if (isSpace(text[i - 1])) return i;
   }
   return isHighSurrogate(text.charCodeAt(at - 1)) ? at + 1 : at;
 }
 
-/** Moves a window end back to the end of a word (never before the last hit), likewise. */
-function snapEnd(text: string, at: number, lastHitEnd: number): number {
+/** Moves a window end to a word end likewise: back a little (keeping `keep` after the hit), else on. */
+function snapEnd(text: string, at: number, lastHitEnd: number, keep: number, ceiling: number): number {
   if (at >= text.length) return text.length;
   if (isSpace(text[at])) return at;
-  for (let i = at; i > Math.max(lastHitEnd, at - WORD_BREAK_SLACK); i--) {
+  for (let i = at; i > Math.max(lastHitEnd + keep, at - WORD_BREAK_SLACK); i--) {
     if (isSpace(text[i - 1])) return i - 1;
+  }
+  for (let i = at + 1; i < Math.min(ceiling, at + WORD_BREAK_SLACK); i++) {
+    if (isSpace(text[i])) return i;
   }
   return isHighSurrogate(text.charCodeAt(at - 1)) ? at - 1 : at;
 }
@@ -83,18 +90,37 @@ export function makeSnippets(
       continue;
     }
     if (windows.length === maxSnippets) break;
-    // A new window never reaches back into the previous one.
-    windows.push({
-      start: Math.max(hit.start - context, last ? last.end : 0),
-      end: hit.end + context,
-      hits: [hit],
-    });
+    // A new window never reaches back into the previous one; when their contexts would overlap, the
+    // text between the two hits is shared out, so each snippet keeps context on the side of the other.
+    let start = hit.start - context;
+    if (last && start < last.end) {
+      const lastHitEnd = last.hits[last.hits.length - 1]!.end;
+      start = Math.max(lastHitEnd, Math.floor((lastHitEnd + hit.start) / 2));
+      last.end = start;
+    }
+    windows.push({ start: Math.max(0, start), end: hit.end + context, hits: [hit] });
   }
-  return windows.map((window) => {
+  const keep = Math.ceil(context / 2);
+  let previousEnd = 0;
+  return windows.map((window, i) => {
     const firstHit = window.hits[0]!;
     const lastHit = window.hits[window.hits.length - 1]!;
-    const start = snapStart(text, Math.max(0, window.start), firstHit.start);
-    const end = snapEnd(text, Math.min(text.length, window.end), lastHit.end);
+    const ceiling = i + 1 < windows.length ? windows[i + 1]!.start : text.length;
+    const start = snapStart(
+      text,
+      window.start,
+      firstHit.start,
+      Math.min(keep, Math.floor((firstHit.start - window.start) / 2)),
+      previousEnd,
+    );
+    const end = snapEnd(
+      text,
+      Math.min(text.length, window.end),
+      lastHit.end,
+      Math.min(keep, Math.floor((window.end - lastHit.end) / 2)),
+      ceiling,
+    );
+    previousEnd = end;
     let slice = text.slice(start, end).replace(/[\n\r\t]/g, ' ');
     // Leading/trailing spaces from snapping carry no meaning; trimming the end keeps offsets valid.
     const lead = slice.length - slice.trimStart().length;
