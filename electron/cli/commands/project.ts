@@ -39,11 +39,19 @@ export const projectCommands: Command[] = [
     async run({ session, out, argv }) {
       await invoke(session, 'project.open', { path: requireFile(argv, 'info') });
       const info = await invoke(session, 'project.info', {});
-      out.print(info, () =>
+      // A memo written on a coded segment lives on the segment row, not in the memos table; a researcher
+      // counts it as a memo all the same. The memo list stops at 5000, hence "at least" beyond it.
+      const listed = await invoke(session, 'memos.list', {});
+      const onSegments = listed.filter((m) => m.kind === 'segment').length;
+      const atLeast = listed.length >= 5000 ? 'at least ' : '';
+      const counts = info ? { ...info.counts, memos: info.counts.memos + onSegments } : {};
+      out.print(info && { ...info, counts: { ...counts, memosOnSegments: onSegments } }, () =>
         [
           `${info?.name} — ${info?.path}`,
           `schema ${info?.schemaVersion}`,
-          ...Object.entries(info?.counts ?? {}).map(([k, v]) => `${k}: ${v}`),
+          ...Object.entries(counts).map(([k, v]) =>
+            k === 'memos' ? `memos: ${atLeast}${v} (${onSegments} on segments)` : `${k}: ${v}`,
+          ),
         ].join('\n'),
       );
     },
