@@ -3,6 +3,7 @@
 import type { DocumentFormat, Page } from '../../shared/api/documents';
 import { dateFromFileName, dateFromMetadata } from '../../shared/text/fileNames';
 import { isBlank, normaliseText } from '../../shared/text/normalise';
+import { dateFromDateLine } from './dateLine';
 import { refuse } from './importError';
 import { MAX_TEXT_UTF16 } from './limits';
 
@@ -74,7 +75,9 @@ export function finishExtraction(fileName: string, input: RawText): Extracted {
     pages: input.pages ?? [],
     pageCount: input.pageCount ?? null,
     author: input.author ? input.author.slice(0, 500) : null,
-    date: dateFromFileName(fileName) ?? dateFromMetadata(input.metadataDate),
+    // A date in the file name was chosen by the researcher; a "Date:" line at the top says when the
+    // interview took place; both beat the file's metadata (often when the file was written).
+    date: dateFromFileName(fileName) ?? dateFromDateLine(text) ?? dateFromMetadata(input.metadataDate),
   };
 }
 
