@@ -86,7 +86,13 @@ export function loadDocumentFacts(
 ): DocumentFacts[] {
   const rows = statement(
     db,
-    `SELECT d.id, d.title, d.kind, d.date, d.year, d.participant_id AS participantId, p.label AS participantLabel,
+    // A transcript without its own date takes its participant's interview date: the date the words were
+    // said, which is what counts over time and the timeline place it by.
+    `SELECT d.id, d.title, d.kind,
+            CASE WHEN coalesce(d.date, '') = '' THEN nullif(p.interview_date, '') ELSE d.date END AS date,
+            CASE WHEN coalesce(d.date, '') = ''
+                 THEN CAST(substr(nullif(p.interview_date, ''), 1, 4) AS INTEGER) ELSE d.year END AS year,
+            d.participant_id AS participantId, p.label AS participantLabel,
             p.category_id AS categoryId,
             coalesce(p.status = 'withdrawn' OR p.withdrawn_at IS NOT NULL, 0) AS withdrawn
        FROM documents d LEFT JOIN participants p ON p.id = d.participant_id
