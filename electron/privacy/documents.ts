@@ -177,6 +177,16 @@ function rewriteDocument(
 }
 
 /** Rewrites the documents with the plan in one transaction, then leaves no old page behind. */
+/** The FTS5 tables over documents, however many migrations have added. */
+function fullTextIndexes(db: Database.Database): string[] {
+  return db
+    .prepare(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%' AND name LIKE 'documents_fts%'",
+    )
+    .pluck()
+    .all() as string[];
+}
+
 export function anonymiseDocuments(
   db: Database.Database,
   docs: readonly DocumentText[],
@@ -189,8 +199,10 @@ export function anonymiseDocuments(
     const done = db
       .transaction(() => {
         const out = docs.map((d) => rewriteDocument(db, d, plan, originals));
-        // The index keeps deleted words in its segments until they are merged.
-        db.prepare("INSERT INTO documents_fts (documents_fts) VALUES ('optimize')").run();
+        // Each full-text index (exact words, word forms) keeps deleted words in its segments until
+        // they are merged.
+        for (const table of fullTextIndexes(db))
+          db.prepare(`INSERT INTO "${table}" ("${table}") VALUES ('optimize')`).run();
         return out;
       })
       .immediate();
