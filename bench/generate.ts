@@ -1,6 +1,7 @@
 // The deterministic study the bench measures: 648 policy documents (≈13 MB, 2002–2023), 26 interview
-// transcripts (one of 200,000 words), a 60-code book in 8 groups and a 40-person snowball sample.
-// Same seed, same bytes: the figures of two runs (or two machines) are comparable.
+// transcripts (one of 200,000 words), a 60-code book in 8 groups and a 40-person snowball sample. At scale
+// 10 (issue 18) there are ten times the documents, bytes, transcripts and participants; the codebook and
+// the one 200,000-word transcript stay. Same seed and scale, same bytes: runs and machines compare.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRng, type Rng } from './rng';
@@ -152,9 +153,9 @@ function generateCodes(rng: Rng): GeneratedCode[] {
 }
 
 /** 4 seeds, then each later participant referred by someone already recruited: waves of a snowball. */
-function generateParticipants(rng: Rng): GeneratedParticipant[] {
+function generateParticipants(rng: Rng, count: number): GeneratedParticipant[] {
   const participants: GeneratedParticipant[] = [];
-  for (let i = 0; i < PARTICIPANT_COUNT; i++) {
+  for (let i = 0; i < count; i++) {
     const label = `P${String(i + 1).padStart(2, '0')}`;
     const category = rng.pick(PARTICIPANT_CATEGORIES);
     if (i < SEED_PARTICIPANTS) {
@@ -168,21 +169,23 @@ function generateParticipants(rng: Rng): GeneratedParticipant[] {
   return participants;
 }
 
-export function generateStudy(seed = STUDY_SEED): Study {
+export function generateStudy(seed = STUDY_SEED, scale = 1): Study {
   const rng = createRng(seed);
   const sizes: number[] = [];
-  for (let i = 0; i < DOCUMENT_COUNT; i++) sizes.push(rng.skewed(14_000, 0.9, 1_500, 250_000));
-  const scale = DOCUMENT_CHARS / sizes.reduce((a, b) => a + b, 0);
+  const documentCount = Math.round(DOCUMENT_COUNT * scale);
+  for (let i = 0; i < documentCount; i++) sizes.push(rng.skewed(14_000, 0.9, 1_500, 250_000));
+  const stretch = (DOCUMENT_CHARS * scale) / sizes.reduce((a, b) => a + b, 0);
   const documents: GeneratedDocument[] = sizes.map((size, i) => {
     // Later years publish more, as the real corpus does.
     const year = 2002 + Math.min(21, Math.floor(Math.sqrt(rng.next()) * 22));
     const kind = rng.pick(DOCUMENT_KINDS);
     const fileName = `${year}-${kind}-${String(i + 1).padStart(3, '0')}.txt`;
-    return { fileName, year, text: documentText(rng, Math.round(size * scale), year, kind) };
+    return { fileName, year, text: documentText(rng, Math.round(size * stretch), year, kind) };
   });
-  const participants = generateParticipants(rng);
+  const participants = generateParticipants(rng, Math.round(PARTICIPANT_COUNT * scale));
   const transcripts: GeneratedTranscript[] = [];
-  for (let i = 0; i < TRANSCRIPT_COUNT; i++) {
+  const transcriptCount = Math.round(TRANSCRIPT_COUNT * scale);
+  for (let i = 0; i < transcriptCount; i++) {
     const participantLabel = participants[i]!.label;
     const target = i === 0 ? LONG_TRANSCRIPT_WORDS : rng.int(8_000, 20_000);
     const { text, words } = transcriptText(rng, target, participantLabel);

@@ -1,5 +1,7 @@
-// `npm run bench`: builds the seeded study, measures every figure of issue 8 and writes
-// bench/results.json and bench/README.md. Figures of parts not built yet say so instead of a number.
+// `npm run bench`: builds the seeded study at 1× and at 10× (issue 18), measures every figure at each and
+// writes bench/results.json and bench/README.md with the growth from 1× to 10×. PASSAGE_BENCH_SCALE=1, 10,
+// both (the default) or a list such as 1,3 (a reduced 10× while developing) picks the studies. Figures of
+// parts not built yet say so instead of a number.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,46 +10,46 @@ import { Session } from '../electron/backend/session';
 import { appRoot } from '../electron/store/paths';
 import { measureBrowser } from './browserFigures';
 import { fillCodebook, fillSample, fillSegments, fillYears } from './fill';
-import { formatMarkdown, formatTable, informational, type Figure } from './figures';
+import { formatMarkdown, formatTable, informational, underLimit, type Figure } from './figures';
 import { generateStudy, writeStudyFiles } from './generate';
+import { formatGrowthMarkdown, growthRows, type ScaledFigures } from './growth';
 import { measureImport } from './importFigures';
+import { codersAt, scalesFrom } from './scales';
 import { measureReports } from './reportFigures';
 import { createRng } from './rng';
 import { measureSearch } from './searchFigures';
-import { planSegments, type CodableDocument } from './segments';
+import { BIG_CODE_SEGMENTS, planStudySegments, type CodableDocument } from './segments';
 import { measureExport } from './exportFigures';
 
 const MB = 1024 * 1024;
-const LONG_TRANSCRIPT_SEGMENTS = 5_000;
 
 function log(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
 }
 
-async function main(): Promise<void> {
-  const started = performance.now();
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'passage-bench-'));
+/** Builds the study at `scale` in its own scratch folder and measures every figure on it. */
+async function measureStudy(scale: number): Promise<Figure[]> {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `passage-bench-${scale}x-`));
   process.env.PASSAGE_HOME = path.join(scratch, 'home');
   const figures: Figure[] = [];
   const session = new Session('cli', { coder: 'bench' });
+  const rssBefore = process.resourceUsage().maxRSS / 1024;
   try {
-    const study = generateStudy();
+    const study = generateStudy(undefined, scale);
     const dirs = writeStudyFiles(study, path.join(scratch, 'files'));
     const chars = study.documents.reduce((n, d) => n + d.text.length, 0);
     log(
-      `study generated: ${study.documents.length} documents (${(chars / 1e6).toFixed(1)} M chars), ${study.transcripts.length} transcripts`,
+      `${scale}× study generated: ${study.documents.length} documents (${(chars / 1e6).toFixed(1)} M chars), ${study.transcripts.length} transcripts`,
     );
     const file = path.join(scratch, 'study.passage');
     await call(session, 'project.create', { path: file });
 
-    const imported = await measureImport(session, study, dirs, scratch);
+    const imported = await measureImport(session, study, dirs, scratch, scale);
     figures.push(...imported.figures);
     log(`documents in the project via ${imported.via}`);
 
     const { db } = session.requireProject();
-    const documents = db
-      .prepare('SELECT id, text, kind FROM documents ORDER BY id')
-      .all() as CodableDocument[];
+    let documents = db.prepare('SELECT id, text, kind FROM documents ORDER BY id').all() as CodableDocument[];
     const codeIds = fillCodebook(db, study);
     fillSample(db, study);
     fillYears(db, study);
@@ -56,27 +58,36 @@ async function main(): Promise<void> {
     const longTitle = longTranscript.fileName.replace(/\.txt$/, '');
     const longId = (db.prepare('SELECT id FROM documents WHERE title = ?').get(longTitle) as { id: number })
       .id;
-    // Issue 4 measures the reader on the 200,000-word transcript with 5,000 segments.
-    const segments = planSegments(createRng(7), documents, codeIds, bigCodeId, undefined, undefined, {
-      documentId: longId,
-      count: LONG_TRANSCRIPT_SEGMENTS,
-    });
-    fillSegments(db, segments, new Map(documents.map((d) => [d.id, d.text])), 'bench');
-    documents.length = 0;
+    const segments = planStudySegments(createRng(7), documents, codeIds, bigCodeId, longId, scale);
+    const denseSegments = segments.filter((s) => s.documentId === longId).length;
+    const coders = codersAt(scale);
+    const filling = performance.now();
+    fillSegments(db, segments, new Map(documents.map((d) => [d.id, d.text])), coders);
+    documents = [];
     log(
-      `filled ${codeIds.length} codes, ${segments.length} segments, ${study.participants.length} participants (bulk SQL)`,
+      `filled ${codeIds.length} codes, ${segments.length} segments by ${coders.length} coders (${denseSegments} on the long transcript), ${study.participants.length} participants (bulk SQL, ${Math.round(performance.now() - filling)} ms)`,
     );
+    segments.length = 0;
 
     figures.push(...(await measureSearch(session)));
-    figures.push(...(await measureReports(session, { bigCodeId, codeIds })));
-    figures.push(...(await measureExport()));
-    figures.push(...(await (await import('./teamFigures')).measureTeam(session, { scratch })));
-    figures.push(...(await (await import('./privacyFigures')).measurePrivacy(session, longTranscript)));
+    const bigCodeSegments = Math.round(BIG_CODE_SEGMENTS * scale);
+    figures.push(...(await measureReports(session, { bigCodeId, codeIds, bigCodeSegments, scale })));
+    figures.push(...(await measureExport(scale)));
+    // Agreement, merge, REFI-QDA and privacy belong to their engineers. Their lines run at 1×; at 10×
+    // when PASSAGE_BENCH_ALL_AT_10X=1 (each is then measured on the 10× study, with `scale` in reach).
+    if (scale === 1 || process.env.PASSAGE_BENCH_ALL_AT_10X === '1') {
+      figures.push(...(await (await import('./teamFigures')).measureTeam(session, { scratch })));
+      figures.push(...(await (await import('./privacyFigures')).measurePrivacy(session, longTranscript)));
+    }
+    const rss = process.resourceUsage().maxRSS / 1024;
     figures.push(
-      informational(
-        'backend peak RSS (bench process: import, fill, reports, export)',
-        process.resourceUsage().maxRSS / 1024,
+      underLimit(
+        'backend peak RSS (bench process: generate, import, fill, reports, export)',
+        rss,
         'MB',
+        1024,
+        null,
+        rss > rssBefore ? 'the peak of this study' : 'the peak of an earlier study in this process',
       ),
     );
 
@@ -91,25 +102,48 @@ async function main(): Promise<void> {
         transcriptTitle: longTitle,
         codeId: bigCodeId,
         codeName: study.codes[1]!.name,
+        transcriptSegments: denseSegments,
       })),
     );
   } finally {
     session.close();
     // PASSAGE_BENCH_KEEP=1 keeps the generated study for investigating a figure.
-    if (process.env.PASSAGE_BENCH_KEEP === '1') log(`kept the study in ${scratch}`);
+    if (process.env.PASSAGE_BENCH_KEEP === '1') log(`kept the ${scale}× study in ${scratch}`);
     else fs.rmSync(scratch, { recursive: true, force: true });
   }
+  return figures;
+}
+
+function readme(studies: readonly ScaledFigures[], seconds: number): string {
+  const head =
+    `# Bench figures\n\nLatest \`npm run bench\` (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, ` +
+    `${seconds.toFixed(0)} s in all, studies at ${studies.map((s) => `${s.scale}×`).join(' and ')}). ` +
+    'The studies are generated from a fixed seed (bench/generate.ts); see bench/results.json for the raw list. ' +
+    'Growth is the 10× value over the 1× value: work grows ten-fold, so a growth well above 10× is a figure ' +
+    'that grows faster than its work.\n\n';
+  if (studies.length === 2) {
+    const [small, large] = studies as [ScaledFigures, ScaledFigures];
+    return `${head}${formatGrowthMarkdown(growthRows(small.figures, large.figures), small.scale, large.scale)}\n`;
+  }
+  return `${head}${studies.map((s) => `## ${s.scale}× study\n\n${formatMarkdown(s.figures)}\n`).join('\n')}`;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const studies: ScaledFigures[] = [];
+  for (const scale of scalesFrom(process.env.PASSAGE_BENCH_SCALE)) {
+    const figures = await measureStudy(scale);
+    studies.push({ scale, figures });
+    console.log(`\n${scale}× study\n${formatTable(figures)}`);
+  }
   const seconds = (performance.now() - started) / 1000;
-  console.log(formatTable(figures));
   console.log(`\nbench finished in ${seconds.toFixed(0)} s`);
   const benchDir = path.join(appRoot(), 'bench');
-  fs.writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(figures, null, 2)}\n`);
   fs.writeFileSync(
-    path.join(benchDir, 'README.md'),
-    `# Bench figures\n\nLatest \`npm run bench\` (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, ${seconds.toFixed(0)} s in all). ` +
-      'The study is generated from a fixed seed (bench/generate.ts); see bench/results.json for the raw list.\n\n' +
-      `${formatMarkdown(figures)}\n`,
+    path.join(benchDir, 'results.json'),
+    `${JSON.stringify({ seconds: Math.round(seconds), studies }, null, 2)}\n`,
   );
+  fs.writeFileSync(path.join(benchDir, 'README.md'), readme(studies, seconds));
 }
 
 main().catch((error: unknown) => {

@@ -107,3 +107,31 @@ export function planSegments(
   }
   return segments;
 }
+
+/** The dense transcript's segments at scale 1 (issue 4); ten times that at scale 10 (issue 18). */
+export const DENSE_TRANSCRIPT_SEGMENTS = 5_000;
+
+/**
+ * The study's segments at a scale: SEGMENT_COUNT × scale in all, BIG_CODE_SEGMENTS × scale on the big code,
+ * and exactly DENSE_TRANSCRIPT_SEGMENTS × scale on the long transcript. Scale 1 plans as issue 4's bench did
+ * (the same segments as before); larger scales plan the long transcript on its own first, since its share of
+ * a corpus drawn by length would fall short of its count.
+ */
+export function planStudySegments(
+  rng: Rng,
+  documents: readonly CodableDocument[],
+  codeIds: readonly number[],
+  bigCodeId: number,
+  longId: number,
+  scale: number,
+): PlannedSegment[] {
+  const dense = Math.round(DENSE_TRANSCRIPT_SEGMENTS * scale);
+  const total = Math.round(SEGMENT_COUNT * scale);
+  const big = Math.round(BIG_CODE_SEGMENTS * scale);
+  if (scale === 1)
+    return planSegments(rng, documents, codeIds, bigCodeId, total, big, { documentId: longId, count: dense });
+  const long = documents.filter((d) => d.id === longId);
+  const others = documents.filter((d) => d.id !== longId);
+  const onLong = planSegments(rng, long, codeIds, bigCodeId, dense, 0);
+  return [...onLong, ...planSegments(rng, others, codeIds, bigCodeId, total - dense, big)];
+}
