@@ -23,6 +23,8 @@ export const ORIGIN = 'Passage 0.1.0';
 export const CARRY_NOTE_TITLE = 'Passage data REFI-QDA cannot carry';
 
 /** A stable GUID derived from another (the selection of a segment): same input, same GUID, every export. */
+const SURROGATE = /[\ud800-\udfff]/;
+
 export function derivedGuid(guid: string, purpose: string): string {
   const hex = crypto.createHash('sha1').update(`${purpose}:${guid}`).digest('hex');
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
@@ -222,15 +224,18 @@ export function gatherProject(db: Database.Database, file: string): GatheredProj
       memo: string;
       created_at: string;
     }[];
-    const points = utf16ToCodePoints(
-      d.text,
-      segments.flatMap((s) => [s.start_utf16, s.end_utf16]),
-    );
+    // Without characters beyond U+FFFF (most texts) UTF-16 offsets are code points already.
+    const points = SURROGATE.test(d.text)
+      ? utf16ToCodePoints(
+          d.text,
+          segments.flatMap((s) => [s.start_utf16, s.end_utf16]),
+        )
+      : null;
     const selections: RefiSelection[] = segments.map((s, i) => ({
       guid: derivedGuid(s.guid, 'selection'),
       name: '',
-      start: points[2 * i]!,
-      end: points[2 * i + 1]!,
+      start: points ? points[2 * i]! : s.start_utf16,
+      end: points ? points[2 * i + 1]! : s.end_utf16,
       userGuid: coderGuid.get(s.coder_id) ?? '',
       description: s.memo,
       codings: [
