@@ -77,6 +77,7 @@ async function measureStudy(scale: number): Promise<Figure[]> {
     // when PASSAGE_BENCH_ALL_AT_10X=1 (each is then measured on the 10× study, with `scale` in reach).
     if (scale === 1 || process.env.PASSAGE_BENCH_ALL_AT_10X === '1') {
       figures.push(...(await (await import('./teamFigures')).measureTeam(session, { scratch })));
+      figures.push(...(await (await import('./refiFigures')).measureRefi(session, { scratch })));
       figures.push(...(await (await import('./privacyFigures')).measurePrivacy(session, longTranscript)));
     }
     const rss = process.resourceUsage().maxRSS / 1024;
