@@ -178,7 +178,8 @@ export function searchPage(
       date: row.date,
       hitCount: hits.length,
       firstHit: first ? { startUtf16: first.start, endUtf16: first.end } : null,
-      snippets: makeSnippets(text, hits),
+      // 40 characters each side keep a snippet to two lines of the hit list, with the hit inside them.
+      snippets: makeSnippets(text, hits, { context: 40 }),
     };
   });
   return {

@@ -16,6 +16,8 @@ import { createFakeApi } from '../fakeApi';
 
 const page: SearchPage = {
   query: 'nato',
+  stemming: true,
+  matching: 'Matching word forms (English stemming)',
   total: 1,
   offset: 0,
   items: [
@@ -95,6 +97,7 @@ describe('SearchPanel', () => {
     expect(api.calls.find((c) => c.name === 'documentGroups.createFromSearch')?.args).toEqual({
       name: 'NATO docs',
       query: 'nato',
+      stemming: true,
       filters: {},
     });
   });
@@ -163,6 +166,7 @@ describe('SearchPanel', () => {
       expect(api.calls.filter((c) => c.name === 'search.run').at(-1)?.args).toEqual({
         query: 'nato',
         filters: { attributes: both },
+        stemming: true,
         limit: 50,
       }),
     );
@@ -174,6 +178,7 @@ describe('SearchPanel', () => {
     expect(api.calls.find((c) => c.name === 'documentGroups.createFromSearch')?.args).toEqual({
       name: 'nato',
       query: 'nato',
+      stemming: true,
       filters: { attributes: both },
     });
     await userEvent.click(screen.getByRole('button', { name: 'Close' }));
@@ -185,7 +190,13 @@ describe('SearchPanel', () => {
     await within(dialog).findByText(/2 segments will be created in 1 documents/);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Apply' }));
     await within(dialog).findByText(/Created 2 segments/);
-    const expected = { query: 'nato', filters: { attributes: both }, unit: 'sentence', codeName: 'Alliance' };
+    const expected = {
+      query: 'nato',
+      stemming: true,
+      filters: { attributes: both },
+      unit: 'sentence',
+      codeName: 'Alliance',
+    };
     expect(api.calls.find((c) => c.name === 'autocode.preview')?.args).toEqual(expected);
     expect(api.calls.find((c) => c.name === 'autocode.apply')?.args).toEqual(expected);
 
@@ -195,6 +206,7 @@ describe('SearchPanel', () => {
       expect(api.calls.filter((c) => c.name === 'search.run').at(-1)?.args).toEqual({
         query: 'nato',
         filters: { attributes: [{ name: 'source', value: 'NGO' }] },
+        stemming: true,
         limit: 50,
       }),
     );
