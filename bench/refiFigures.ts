@@ -163,45 +163,66 @@ function memoryFigure(name: string, before: number): Figure {
   );
 }
 
+// Each side runs twice, alternating, and the faster run of each counts: on a shared machine one run
+// of either can be slowed by a neighbour by more than the 2× the figure allows.
+const RUNS = 2;
+
+async function bestOf(run: (i: number) => Promise<unknown>, baseline: (i: number) => Promise<unknown>) {
+  let ms = Infinity;
+  let baselineMs = Infinity;
+  for (let i = 0; i < RUNS; i++) {
+    baselineMs = Math.min(baselineMs, await onceMs(() => baseline(i)));
+    ms = Math.min(ms, await onceMs(() => run(i)));
+  }
+  return { ms, baselineMs };
+}
+
 export async function measureRefi(session: Session, ctx: RefiBenchContext): Promise<Figure[]> {
   const figures: Figure[] = [];
   const dir = fs.mkdtempSync(path.join(ctx.scratch, 'refi-'));
-  const qdpx = path.join(dir, 'study.qdpx');
+  const qdpx = (i: number) => path.join(dir, `study-${i}.qdpx`);
   const exportName = 'REFI-QDA export of the study (.qdpx)';
   const importName = 'REFI-QDA re-import of the study';
   let exported = false;
   try {
     const { db } = session.requireProject();
-    const baselineExportMs = await onceMs(() => bareExport(db, path.join(dir, 'bare.qdpx')));
     const before = peakRssMb();
     let note = '';
-    const ms = await onceMs(async () => {
-      const summary = (await call(session, 'exchange.exportProject', { target: qdpx, overwrite: false })) as {
-        documents: number;
-        segments: number;
-        bytes: number;
-      };
-      note = `${summary.documents} documents, ${summary.segments.toLocaleString('en')} segments, ${(summary.bytes / MB).toFixed(1)} MB`;
-    });
+    const { ms, baselineMs } = await bestOf(
+      async (i) => {
+        const summary = (await call(session, 'exchange.exportProject', {
+          target: qdpx(i),
+          overwrite: false,
+        })) as {
+          documents: number;
+          segments: number;
+          bytes: number;
+        };
+        note = `${summary.documents} documents, ${summary.segments.toLocaleString('en')} segments, ${(summary.bytes / MB).toFixed(1)} MB; best of ${RUNS} each`;
+      },
+      (i) => bareExport(db, path.join(dir, `bare-${i}.qdpx`)),
+    );
     exported = true;
-    figures.push(withinRatio(exportName, ms, baselineExportMs, 'ms', MAX_RATIO, note));
+    figures.push(withinRatio(exportName, ms, baselineMs, 'ms', MAX_RATIO, note));
     figures.push(memoryFigure(`${exportName}: memory`, before));
   } catch (error) {
     figures.push(notMeasured(exportName, 'ms', `≤ ${MAX_RATIO}× baseline`, reason(error)));
   }
   if (!exported) return figures;
   try {
-    const baselineImportMs = await onceMs(() => bareImport(qdpx, path.join(dir, 'bare.passage')));
     const before = peakRssMb();
     let note = '';
-    const ms = await onceMs(async () => {
-      const result = (await runJob(session, 'exchange.importProject', {
-        source: qdpx,
-        target: path.join(dir, 'back.passage'),
-      })) as { documents: number; segments: number };
-      note = `${result.documents} documents, ${result.segments.toLocaleString('en')} segments`;
-    });
-    figures.push(withinRatio(importName, ms, baselineImportMs, 'ms', MAX_RATIO, note));
+    const { ms, baselineMs } = await bestOf(
+      async (i) => {
+        const result = (await runJob(session, 'exchange.importProject', {
+          source: qdpx(0),
+          target: path.join(dir, `back-${i}.passage`),
+        })) as { documents: number; segments: number };
+        note = `${result.documents} documents, ${result.segments.toLocaleString('en')} segments; best of ${RUNS} each`;
+      },
+      (i) => bareImport(qdpx(0), path.join(dir, `bare-${i}.passage`)),
+    );
+    figures.push(withinRatio(importName, ms, baselineMs, 'ms', MAX_RATIO, note));
     figures.push(memoryFigure(`${importName}: memory`, before));
   } catch (error) {
     figures.push(notMeasured(importName, 'ms', `≤ ${MAX_RATIO}× baseline`, reason(error)));
