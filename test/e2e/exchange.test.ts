@@ -47,6 +47,20 @@ describe('REFI-QDA exchange in the browser', () => {
       .click();
     await area.getByText('rq1_definition', { exact: true }).first().waitFor();
 
+    // A code made a heading: the box in its form, the muted marker in the tree, kept in the project.
+    await area.getByText('rq1_definition', { exact: true }).first().click();
+    const details = area.getByRole('region', { name: 'Code rq1_definition' });
+    const codable = details.getByLabel('Can be applied');
+    expect(await codable.isChecked()).toBe(true);
+    // The box follows the saved code (it turns once the backend has stored the change).
+    await codable.click();
+    const row = area.getByRole('treeitem').filter({ hasText: 'rq1_definition' }).first();
+    await row.getByText('heading', { exact: true }).waitFor();
+    expect(await codable.isChecked()).toBe(false);
+    // PASSAGE_E2E_SHOTS=folder keeps a picture of the codebook to look at.
+    if (process.env.PASSAGE_E2E_SHOTS)
+      await page.screenshot({ path: path.join(process.env.PASSAGE_E2E_SHOTS, 'codebook-heading.png') });
+
     await page.getByRole('button', { name: 'Export REFI-QDA project…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export REFI-QDA project' });
     const target = path.join(home, 'out.qdpx');
