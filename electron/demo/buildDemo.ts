@@ -1,13 +1,28 @@
-// Writes the example study into a new project file through the API contract, call by call, as a user
-// would build it: import, codebook template, sample, coding by two coders, memos. Nothing is written
-// with SQL of its own, so the study is exactly what Passage itself makes of these actions.
+// Writes the example study into a new project file with the same store and import functions the API
+// handlers delegate to, as a user would build it: import, codebook template, sample, coding by two
+// coders, memos. Nothing is written with SQL of its own, so the study is exactly what Passage itself
+// makes of these actions; and, like every service, it never calls back into the public dispatch.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Args, CallName, Results } from '../../shared/api/contract';
-import type { ImportSummary } from '../../shared/api/documents';
+import type Database from 'better-sqlite3';
+import type { DocumentKind } from '../../shared/api/documents';
 import { PassageError } from '../../shared/api/result';
-import { invoke } from '../backend/dispatch';
-import { Session } from '../backend/session';
+import { importFile } from '../import/importFile';
+import { listUploadSources } from '../import/sources';
+import { defineAttribute, setAttributeValue } from '../store/attributes';
+import { importTemplate } from '../store/codeGroups';
+import { readTemplate } from '../store/codebookTemplates';
+import { addCoder, ensureCoder, setCoderColor } from '../store/coders';
+import { listCodes } from '../store/codes';
+import { getDocumentContent, updateDocument } from '../store/documents';
+import { createMemo } from '../store/memos';
+import { closeProject, openProject, type Project } from '../store/openProject';
+import { createCategory } from '../store/participantCategories';
+import { linkDocument } from '../store/participantDocuments';
+import { createParticipant, setStatus } from '../store/participants';
+import { addReferral } from '../store/referrals';
+import { applySegment } from '../store/segments';
+import { runUndoable } from '../store/undo';
 import {
   FIRST_CODER,
   FIRST_CODER_SEGMENTS,
@@ -30,16 +45,15 @@ export interface DemoSummary {
   participants: number;
 }
 
-type Call = <N extends CallName>(name: N, args: Args<N>) => Promise<Results[N]>;
-
 /** The names a finished or failed build leaves beside the project (SQLite's WAL and shared memory). */
 function projectFiles(target: string): string[] {
   return [target, `${target}-wal`, `${target}-shm`];
 }
 
 /**
- * Builds the example study into `target`, which must not exist yet. The build runs in a session of its
- * own on the new file (never the caller's session or project), and a failed build leaves no file behind.
+ * Builds the example study into `target`, which must not exist yet. The build opens the new file on a
+ * connection of its own (never the caller's project) and closes it at the end; a failed build leaves
+ * no file behind.
  */
 export async function buildDemo(
   target: string,
@@ -53,113 +67,103 @@ export async function buildDemo(
     );
   if (!fs.existsSync(path.dirname(absolute)))
     throw new PassageError('not_found', `folder ${path.dirname(absolute)} does not exist`);
-  const session = new Session('cli', { coder: FIRST_CODER, nativeBinding: options.nativeBinding });
-  const call: Call = (name, args) => invoke(session, name, args);
-  let created = false;
+  let project: Project | undefined;
   let filled = false;
   try {
-    await call('project.create', { path: absolute });
-    created = true;
-    const summary = await fillStudy(session, call, absolute);
+    project = await openProject(absolute, { create: true, nativeBinding: options.nativeBinding });
+    const summary = await fillStudy(project.db, absolute);
     filled = true;
     return summary;
   } finally {
     // Closed before a half-built file is removed, so SQLite leaves no WAL of it behind.
-    session.close();
-    if (created && !filled) for (const file of projectFiles(absolute)) fs.rmSync(file, { force: true });
+    if (project) closeProject(project);
+    if (project && !filled) for (const file of projectFiles(absolute)) fs.rmSync(file, { force: true });
   }
 }
 
-async function fillStudy(session: Session, call: Call, file: string): Promise<DemoSummary> {
-  await call('templates.load', { name: CODEBOOK_TEMPLATE });
-  // The session codes as the first coder from the start; the second is added beside it.
-  await call('coders.add', { name: SECOND_CODER, color: CODER_COLORS[SECOND_CODER]! });
-  const first = (await call('coders.list', {})).find((c) => c.name === FIRST_CODER);
-  if (first) await call('coders.setColor', { id: first.id, color: CODER_COLORS[FIRST_CODER]! });
+async function fillStudy(db: Database.Database, file: string): Promise<DemoSummary> {
+  // The first coder is the project's first, as if they had made it; the second is added beside them.
+  const firstCoderId = ensureCoder(db, FIRST_CODER);
+  const template = readTemplate({ name: CODEBOOK_TEMPLATE });
+  runUndoable(db, firstCoderId, `Load codebook ${template.title}`, (j) => importTemplate(db, j, template));
+  const secondCoderId = addCoder(db, SECOND_CODER, CODER_COLORS[SECOND_CODER]!);
+  setCoderColor(db, firstCoderId, CODER_COLORS[FIRST_CODER]!);
 
   const documentIds = new Map<string, number>();
-  const upload = (name: string, text: string) => ({
-    name,
-    dataBase64: Buffer.from(text, 'utf8').toString('base64'),
-  });
-  const importFiles = async (
-    files: { name: string; dataBase64: string }[],
-    kind: 'interview' | 'document',
-    group?: string,
+  const importTexts = async (
+    texts: { name: string; text: string }[],
+    kind: DocumentKind,
+    groupName?: string,
   ) => {
-    const { jobId } = await call('documents.import', { files, kind, ...(group ? { groupName: group } : {}) });
-    const status = await session.jobs.wait(jobId);
-    if (status.state !== 'done')
-      throw new PassageError(
-        'internal',
-        `the example texts were not imported: ${status.error ?? status.state}`,
-      );
-    const summary = status.result as ImportSummary;
-    if (summary.failed.length > 0 || summary.duplicates.length > 0)
-      throw new PassageError(
-        'internal',
-        `the example text ${summary.failed[0]?.name ?? summary.duplicates[0]?.name} was not imported`,
-      );
-    for (const imported of summary.imported)
-      documentIds.set(imported.name.replace(/\.txt$/, ''), imported.documentId);
+    const uploads = texts.map((t) => ({
+      name: t.name,
+      dataBase64: Buffer.from(t.text, 'utf8').toString('base64'),
+    }));
+    for (const source of listUploadSources(uploads)) {
+      const outcome = await importFile(db, source, { kind, groupName, allowDuplicates: false });
+      if (outcome.status !== 'imported')
+        throw new PassageError(
+          'internal',
+          `the example text ${source.name} was not imported${outcome.status === 'failed' ? `: ${outcome.reason}` : ''}`,
+        );
+      documentIds.set(source.name.replace(/\.txt$/, ''), outcome.documentId);
+    }
   };
-  await importFiles(
-    DEMO_INTERVIEWS.map((i) => upload(`Interview ${i.participant}.txt`, i.text)),
+  await importTexts(
+    DEMO_INTERVIEWS.map((i) => ({ name: `Interview ${i.participant}.txt`, text: i.text })),
     'interview',
   );
-  await importFiles(
-    DEMO_DOCUMENTS.filter((d) => d.source === 'NGO').map((d) => upload(d.fileName, d.text)),
+  await importTexts(
+    DEMO_DOCUMENTS.filter((d) => d.source === 'NGO').map((d) => ({ name: d.fileName, text: d.text })),
     'document',
     NGO_GROUP,
   );
-  await importFiles(
-    DEMO_DOCUMENTS.filter((d) => d.source !== 'NGO').map((d) => upload(d.fileName, d.text)),
+  await importTexts(
+    DEMO_DOCUMENTS.filter((d) => d.source !== 'NGO').map((d) => ({ name: d.fileName, text: d.text })),
     'document',
   );
-  await call('attributes.define', { name: SOURCE_ATTRIBUTE, type: 'text' });
+  defineAttribute(db, SOURCE_ATTRIBUTE, 'text');
   for (const d of DEMO_DOCUMENTS) {
     const id = documentId(documentIds, d.fileName.replace(/\.txt$/, ''));
-    await call('documents.update', { id, date: d.date, author: d.author });
-    await call('attributes.set', { documentId: id, name: SOURCE_ATTRIBUTE, value: d.source });
+    updateDocument(db, id, { date: d.date, author: d.author });
+    setAttributeValue(db, id, SOURCE_ATTRIBUTE, d.source);
   }
 
-  await addSample(call, documentIds);
+  addSample(db, documentIds);
 
-  const codeIds = await codePaths(call);
+  const codeIds = codePaths(db);
   const texts = new Map<number, string>();
-  const applySegments = async (segments: DemoSegment[]) => {
+  const applySegments = (segments: DemoSegment[], coderId: number) => {
     for (const segment of segments) {
       const id = documentId(documentIds, segment.document);
-      if (!texts.has(id)) texts.set(id, (await call('documents.get', { id })).text);
+      if (!texts.has(id)) texts.set(id, getDocumentContent(db, id).text);
       const start = texts.get(id)!.indexOf(segment.quote);
       if (start < 0)
         throw new PassageError(
           'internal',
           `the example quote "${segment.quote}" is not in ${segment.document}`,
         );
-      await call('segments.apply', {
-        documentId: id,
-        codeId: codeId(codeIds, segment.code),
-        startUtf16: start,
-        endUtf16: start + segment.quote.length,
-        ...(segment.memo ? { memo: segment.memo } : {}),
-      });
+      runUndoable(db, coderId, `Apply code ${segment.code.split(' > ').at(-1)}`, (j) =>
+        applySegment(db, j, {
+          documentId: id,
+          codeId: codeId(codeIds, segment.code),
+          startUtf16: start,
+          endUtf16: start + segment.quote.length,
+          ...(segment.memo ? { memo: segment.memo } : {}),
+          coderId,
+        }),
+      );
     }
   };
-  await applySegments(FIRST_CODER_SEGMENTS);
-  await call('coders.setCurrent', { name: SECOND_CODER });
-  await applySegments(SECOND_CODER_SEGMENTS);
-  await call('coders.setCurrent', { name: FIRST_CODER });
+  applySegments(FIRST_CODER_SEGMENTS, firstCoderId);
+  applySegments(SECOND_CODER_SEGMENTS, secondCoderId);
 
-  await call('memos.create', PROJECT_MEMO);
-  for (const memo of CODE_MEMOS)
-    await call('memos.create', { codeId: codeId(codeIds, memo.code), title: memo.title, body: memo.body });
-  for (const memo of DOCUMENT_MEMOS)
-    await call('memos.create', {
-      documentId: documentId(documentIds, memo.document),
-      title: memo.title,
-      body: memo.body,
-    });
+  const memo = (input: { documentId?: number; codeId?: number; title?: string; body: string }) =>
+    runUndoable(db, firstCoderId, 'Create memo', (j) => createMemo(db, j, { ...input, author: FIRST_CODER }));
+  memo(PROJECT_MEMO);
+  for (const m of CODE_MEMOS) memo({ codeId: codeId(codeIds, m.code), title: m.title, body: m.body });
+  for (const m of DOCUMENT_MEMOS)
+    memo({ documentId: documentId(documentIds, m.document), title: m.title, body: m.body });
 
   return {
     path: file,
@@ -170,59 +174,55 @@ async function fillStudy(session: Session, call: Call, file: string): Promise<De
 }
 
 /** Participants with their categories, recruitment history, referrals and transcripts. */
-async function addSample(call: Call, documentIds: Map<string, number>): Promise<void> {
+function addSample(db: Database.Database, documentIds: Map<string, number>): void {
   const categoryIds = new Map<string, number>();
-  for (const name of DEMO_CATEGORIES)
-    categoryIds.set(name, (await call('sample.categories.create', { name })).id);
+  for (const name of DEMO_CATEGORIES) categoryIds.set(name, createCategory(db, name).id);
   const participantIds = new Map<string, number>();
   for (const p of DEMO_PARTICIPANTS) {
     const [first, ...later] = p.statuses;
-    const created = await call('sample.create', {
-      label: p.label,
-      categoryId: categoryIds.get(p.category)!,
-      status: first!.status,
-      statusDate: first!.date,
-      interviewDate: p.interviewDate ?? null,
-      interviewMode: p.interviewMode ?? null,
-      durationMinutes: p.durationMinutes ?? null,
-      interviewer: p.interviewDate ? INTERVIEWER : null,
-      consentVersion: p.consentDate ? CONSENT_VERSION : null,
-      consentDate: p.consentDate ?? null,
-      recordingAllowed: p.recordingAllowed ?? null,
-      anonymisation: p.interviewDate ? 'Names of people and organisations replaced in the transcript' : null,
-      notes: p.notes ?? '',
-    });
-    participantIds.set(p.label, created.id);
-    for (const step of later)
-      await call('sample.setStatus', {
-        id: created.id,
-        status: step.status,
-        date: step.date,
-        ...(step.note ? { note: step.note } : {}),
-      });
+    const id = createParticipant(
+      db,
+      {
+        label: p.label,
+        categoryId: categoryIds.get(p.category)!,
+        interviewDate: p.interviewDate ?? null,
+        interviewMode: p.interviewMode ?? null,
+        durationMinutes: p.durationMinutes ?? null,
+        interviewer: p.interviewDate ? INTERVIEWER : null,
+        consentVersion: p.consentDate ? CONSENT_VERSION : null,
+        consentDate: p.consentDate ?? null,
+        recordingAllowed: p.recordingAllowed ?? null,
+        anonymisation: p.interviewDate
+          ? 'Names of people and organisations replaced in the transcript'
+          : null,
+        notes: p.notes ?? '',
+      },
+      first!.status,
+      first!.date,
+    );
+    participantIds.set(p.label, id);
+    for (const step of later) setStatus(db, id, step.status, step.date, step.note ?? '');
   }
   for (const p of DEMO_PARTICIPANTS) {
     if (!p.referredBy) continue;
-    await call('sample.refer', {
+    addReferral(db, {
       referrerId: participantIds.get(p.referredBy)!,
       referredId: participantIds.get(p.label)!,
       date: p.referralDate ?? null,
+      note: '',
     });
   }
   for (const p of DEMO_PARTICIPANTS) {
     const transcript = documentIds.get(`Interview ${p.label}`);
     if (transcript === undefined) continue;
-    await call('sample.linkDocument', {
-      participantId: participantIds.get(p.label)!,
-      documentId: transcript,
-    });
-    if (p.interviewDate) await call('documents.update', { id: transcript, date: p.interviewDate });
+    linkDocument(db, participantIds.get(p.label)!, transcript);
+    if (p.interviewDate) updateDocument(db, transcript, { date: p.interviewDate });
   }
 }
 
 /** Every code by its path in the codebook ("Resource gaps > Public legitimacy"). */
-async function codePaths(call: Call): Promise<Map<string, number>> {
-  const codes = await call('codes.list', {});
+function codePaths(db: Database.Database): Map<string, number> {
+  const codes = listCodes(db);
   const byId = new Map(codes.map((c) => [c.id, c]));
   const pathOf = (id: number): string => {
     const code = byId.get(id)!;
