@@ -2,7 +2,7 @@
 // in browser mode, then records the renderer's CPU profile and the page's API round trips around one
 // keypress. Not part of `npm run bench`; run it by hand:
 //   npx esbuild bench/profileApply.ts --bundle --platform=node --format=esm --packages=external \
-//     --outfile=out/bench/profileApply.mjs && node out/bench/profileApply.mjs STUDY.passage "interview 001 P001"
+//     --outfile=out/bench/profileApply.mjs && node out/bench/profileApply.mjs STUDY.passage "interview 01 P01" [KEY]
 import path from 'node:path';
 import { launchChromium, startServer } from '../test/helpers/browser';
 import { api, dragSelect, timeKeyToStripe, visibleWord } from '../test/reader/e2eHelpers';
@@ -14,13 +14,14 @@ interface ProfileNode {
 }
 
 async function main(): Promise<void> {
-  const [file, title] = process.argv.slice(2);
+  // A shortcut no code of the study holds yet (each run adds a probe code with it).
+  const [file, title, key = '9'] = process.argv.slice(2);
   if (!file || !title) throw new Error('usage: profileApply STUDY.passage "TRANSCRIPT TITLE"');
   const server = await startServer({ home: path.join(path.dirname(file), 'profile-home'), project: file });
   const browser = await launchChromium();
   try {
     const code = `Profile probe ${Date.now()}`;
-    await api(server, 'codes.create', { name: code, shortcut: '9' });
+    await api(server, 'codes.create', { name: code, shortcut: key });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(server.url);
     const corpus = page.getByRole('tabpanel', { name: 'Documents' });
@@ -34,15 +35,19 @@ async function main(): Promise<void> {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await page.evaluate('performance.clearResourceTimings()');
+    await page.evaluate(
+      "addEventListener('keydown', () => (window.__keyAt = performance.now()), { capture: true, once: true })",
+    );
     await cdp.send('Profiler.start');
-    const ms = await timeKeyToStripe(page, '9', code);
+    const ms = await timeKeyToStripe(page, key, code);
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
       profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
     };
     const calls = (await page.evaluate(
       `performance.getEntriesByType('resource').map((e) => [e.name.replace(/^.*\\/api\\//, '').replace(/\\?.*$/, ''), Math.round(e.startTime), Math.round(e.duration * 10) / 10])`,
     )) as [string, number, number][];
-    console.log(`key to painted stripe: ${ms.toFixed(1)} ms`);
+    const keyAt = Math.round((await page.evaluate('window.__keyAt')) as number);
+    console.log(`key to painted stripe: ${ms.toFixed(1)} ms (key pressed at ${keyAt} ms)`);
     console.log('API calls in the window (name, start ms, duration ms):');
     for (const c of calls) console.log(`  ${c.join('  ')}`);
     // Self time per function, from the samples and their time deltas.
