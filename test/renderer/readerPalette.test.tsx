@@ -42,6 +42,18 @@ describe('code palette', () => {
     ]);
   });
 
+  it('leaves headings out (they cannot be applied) but keeps them in their sub-codes’ paths', async () => {
+    const chosen: number[] = [];
+    const withHeading = CODES.map((c) => (c.id === 1 ? { ...c, codable: false } : c));
+    render(<CodePalette codes={withHeading} createCode={async () => undefined} />);
+    act(() => usePalette.getState().show('Code the selection', (id) => chosen.push(id)));
+    const input = await screen.findByRole('combobox', { name: 'Find or create a code' });
+    await userEvent.type(input, 'Resource gaps');
+    const names = screen.getAllByRole('option').map((o) => o.querySelector('.palette-name')?.textContent);
+    // The sub-codes match through the path; no offer to create a second "Resource gaps".
+    expect(names).toEqual(['Public legitimacy', 'Knowledge and expertise']);
+  });
+
   it('ranks names starting with the query first and ignores case and accents', async () => {
     openPalette();
     const input = await screen.findByRole('combobox');

@@ -26,7 +26,10 @@ function PaletteDialog({ codes, createCode }: Props) {
   const [active, setActive] = useState(0);
   const [busy, setBusy] = useState(false);
   const options = useMemo(() => codePaths(codes), [codes]);
-  const matches = useMemo(() => rankCodes(options, query).slice(0, MAX_SHOWN), [options, query]);
+  // Every use of the palette applies the chosen code, so headings (codes that can't be applied) are
+  // left out; their names still show in their sub-codes' paths.
+  const applicable = useMemo(() => options.filter((o) => o.code.codable !== false), [options]);
+  const matches = useMemo(() => rankCodes(applicable, query).slice(0, MAX_SHOWN), [applicable, query]);
   const newName = query.trim();
   const offerCreate = newName.length > 0 && !hasExactName(options, newName);
   const count = matches.length + (offerCreate ? 1 : 0);

@@ -90,7 +90,9 @@ function handleKey(e: KeyboardEvent, toggleHelp: () => void): boolean {
   // A code's own shortcut key codes what is selected; with nothing selected it says how to select.
   for (const code of Object.values(useCodebook.getState().byId)) {
     if (!code.shortcut || !matchesShortcut(code.shortcut, e)) continue;
-    if (codingTarget()) void applyCode(code.id);
+    if (code.codable === false)
+      info(`${code.shortcut} is the key of “${code.name}”, a heading: apply one of its sub-codes.`);
+    else if (codingTarget()) void applyCode(code.id);
     else
       info(
         `${code.shortcut} codes the selection as “${code.name}”: select text first (drag, or Shift+arrows from the caret).`,
