@@ -142,14 +142,16 @@ export function documentHits(
   ).all({ match: anyTerm, documentId }) as { id: number; marked: string | null }[];
   const row = rows.find((r) => r.id === documentId);
   if (!row?.marked) return [];
+  // Markers found natively; each one seen shifts the stored-text offsets after it by one.
+  const { marked } = row;
   const hits: HitRange[] = [];
-  let at = 0;
-  let start = -1;
-  for (let i = 0; i < row.marked.length; i++) {
-    const char = row.marked[i];
-    if (char === HIT_OPEN) start = at;
-    else if (char === HIT_CLOSE) hits.push({ start, end: at });
-    else at++;
+  let markers = 0;
+  for (let open = marked.indexOf(HIT_OPEN); open >= 0; open = marked.indexOf(HIT_OPEN, open + 1)) {
+    const close = marked.indexOf(HIT_CLOSE, open + 1);
+    if (close < 0) break;
+    hits.push({ start: open - markers, end: close - markers - 1 });
+    markers += 2;
+    open = close;
   }
   return hits;
 }
