@@ -1,5 +1,5 @@
 import type { ExportSection } from '../api/export';
-import type { EvidenceCode } from '../reports/model';
+import type { EvidenceCode, EvidenceItem } from '../reports/model';
 
 /**
  * The export as the renderers (Word, Markdown) see it: the plan filled with the report models.
@@ -45,6 +45,8 @@ export type ExportBlock =
 export interface ExportDocument {
   title: string;
   projectName: string;
+  /** The study's title for the running header; null uses the project's file name, title-cased. */
+  runningTitle?: string | null;
   methodNote: string;
   includeMemos: boolean;
   blocks: ExportBlock[];
@@ -65,6 +67,35 @@ export function isWide(table: TableSpec): boolean {
 /** "Legitimacy (N = 45)". */
 export function columnHeader(column: TableColumn): string {
   return column.n === undefined ? column.label : `${column.label} (N = ${column.n})`;
+}
+
+/**
+ * The quote as the paper prints it: verbatim, punctuation kept, but without the turn's speaker marker
+ * ("Respondent: …") when the citation already names that speaker, as journals put the speaker in the citation.
+ */
+export function quoteText(item: Pick<EvidenceItem, 'text' | 'citation'>): string {
+  const text = item.text.trim();
+  const speaker = item.citation.speaker;
+  if (!speaker) return text;
+  const marker = new RegExp(`^[\\[(*]*${escapeRegExp(speaker)}[\\])*]*\\s*:\\s+`, 'i');
+  return text.replace(marker, '');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The running header: the study's title, or else the file's name title-cased ("civil_military study" →
+ * "Civil Military Study"), as a journal's appendix carries the paper's title rather than a file name.
+ */
+export function runningTitle(projectTitle: string | null, fileName: string): string {
+  if (projectTitle?.trim()) return projectTitle.trim();
+  const words = fileName
+    .replace(/\.[A-Za-z0-9]{1,8}$/, '')
+    .split(/[\s_-]+/)
+    .filter(Boolean);
+  return words.map((w) => w.charAt(0).toLocaleUpperCase() + w.slice(1)).join(' ');
 }
 
 /** The quote's citation as the paper prints it: "(Interview 12)", "(NATO 2016b, p. 4)", with the speaker where relevant. */

@@ -175,3 +175,24 @@ export function appendixTable(rows: readonly AppendixRow[]): TableSpec {
     })),
   };
 }
+
+/** Cell padding left and right (Word's default 0.19 cm each) plus a little slack, in twips. */
+const CELL_PADDING_TWIPS = 260;
+
+/**
+ * A word's width in twips at 12 pt (body size), bold, estimated on the wide side (capitals and digits at 0.72 em,
+ * other letters at 0.6 em) so a column set to it never breaks the word in any common font.
+ */
+export function estimatedWordWidth(word: string): number {
+  let ems = 0;
+  for (const ch of word) ems += /[A-Z0-9MW]/.test(ch) ? 0.72 : ch === ' ' ? 0.28 : 0.6;
+  return Math.ceil(ems * 12 * 20);
+}
+
+/** The narrowest column that shows each of the texts without breaking a word. */
+export function minimumColumnWidth(texts: readonly string[]): number {
+  let widest = 0;
+  for (const text of texts)
+    for (const word of text.split(/\s+/)) widest = Math.max(widest, estimatedWordWidth(word));
+  return widest + CELL_PADDING_TWIPS;
+}

@@ -47,7 +47,7 @@ describe('Word export building blocks', { timeout: LIBREOFFICE_TIMEOUT }, () => 
     ]);
     expect(timeline?.[0]?.at(-2)).toBe('2021');
     for (const cell of cooccurrence!.flat()) expect(flat, `LibreOffice shows "${cell}"`).toContain(cell);
-    expect(text).toContain('NATO study');
+    expect(text).toContain('NATO Study');
     // The 10-column table is on a landscape page of its own; the pages before it are portrait.
     const sizes = await pageSizes(pdf);
     const last = sizes[sizes.length - 1]!;

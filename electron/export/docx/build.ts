@@ -12,7 +12,7 @@ import {
   type FileChild,
   type ISectionOptions,
 } from 'docx';
-import { isWide, type ExportDocument } from '../../../shared/export/document';
+import { isWide, runningTitle, type ExportDocument } from '../../../shared/export/document';
 import { bodyParagraph, codeIntro, codeQuotes, heading } from './evidence';
 import { documentStyles, externalStyles } from './styles';
 import { captionParagraph, LANDSCAPE_WIDTH, PORTRAIT_WIDTH, tableNote, wordTable } from './tables';
@@ -106,7 +106,7 @@ function sectionOptions(doc: ExportDocument, section: Section, index: number): I
     children: [
       new Paragraph({
         alignment: AlignmentType.RIGHT,
-        children: [new TextRun({ text: doc.projectName, size: 18 })],
+        children: [new TextRun({ text: runningTitle(doc.runningTitle ?? null, doc.projectName), size: 18 })],
       }),
     ],
   });

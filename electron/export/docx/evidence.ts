@@ -1,6 +1,6 @@
 import { HeadingLevel, Paragraph, TextRun, type FileChild } from 'docx';
 import type { EvidenceCode, EvidenceItem } from '../../../shared/reports/model';
-import { countLine, quoteCitation } from '../../../shared/export/document';
+import { countLine, quoteCitation, quoteText } from '../../../shared/export/document';
 import { StyledParagraph } from './styledParagraph';
 import { cleanText } from './xml';
 
@@ -27,7 +27,7 @@ function lines(text: string): TextRun[] {
  * upright, APA style). One run for a one-line quote: 5,000 quotes stay close to a bare docx run.
  */
 export function quoteParagraph(item: EvidenceItem): StyledParagraph {
-  return new StyledParagraph('Quote', `${item.text.trim()} ${quoteCitation(item)}`);
+  return new StyledParagraph('Quote', `${quoteText(item)} ${quoteCitation(item)}`);
 }
 
 export function memoParagraph(memo: string): Paragraph {

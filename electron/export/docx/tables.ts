@@ -1,24 +1,67 @@
-import { AlignmentType, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import { columnHeader, type TableSpec } from '../../../shared/export/document';
+import { minimumColumnWidth } from '../../../shared/export/tables';
 import { cleanText } from './xml';
 
 /** Text width of an A4 page with 2.54 cm margins, in twips. */
 export const PORTRAIT_WIDTH = 9026;
 export const LANDSCAPE_WIDTH = 13958;
 
+/** A rule of 1 pt (eighths of a point), as APA tables print their three horizontal lines. */
+const RULE_SIZE = 8;
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+
 function columnWidths(spec: TableSpec, total: number): number[] {
   const n = spec.columns.length;
   if (n === 1) return [total];
-  // The label column (code names) and a description column get fixed shares; the rest share what is left
-  // equally, so headers such as "Participants" or "Trust (N = 12)" are not broken mid-word.
-  const fixed: number[] = spec.columns.map((c, i) => (i === 0 ? 0.3 : c.label === 'Description' ? 0.4 : 0));
-  const rest = (1 - fixed.reduce((a, b) => a + b, 0)) / fixed.filter((f) => f === 0).length;
-  return fixed.map((f) => Math.floor(total * (f || rest)));
+  // Each column is at least as wide as its longest word (header in bold, cells), so no word is broken;
+  // what is left of the page is shared out by the length of the column's text, as journals set tables.
+  const contents = spec.columns.map((c, i) => [
+    columnHeader(c),
+    ...spec.rowGroups.flatMap((g) => g.rows.map((r) => r[i] ?? '')),
+  ]);
+  const minimum = contents.map((texts) => minimumColumnWidth(texts));
+  const weight = contents.map((texts) => Math.max(...texts.map((t) => t.length), 1));
+  const spare = total - minimum.reduce((a, b) => a + b, 0);
+  if (spare <= 0) return minimum;
+  const weights = weight.reduce((a, b) => a + b, 0);
+  return minimum.map((m, i) => m + Math.floor((spare * weight[i]!) / weights));
 }
 
-function cell(text: string, options: { bold?: boolean; right?: boolean; span?: number; shade?: boolean }) {
+function cellBorders(edge: { top?: boolean; bottom?: boolean }) {
+  const rule = { style: BorderStyle.SINGLE, size: RULE_SIZE, color: '000000' };
+  return {
+    top: edge.top ? rule : undefined,
+    bottom: edge.bottom ? rule : undefined,
+  };
+}
+
+interface CellOptions {
+  bold?: boolean;
+  right?: boolean;
+  span?: number;
+  shade?: boolean;
+  ruleAbove?: boolean;
+  ruleBelow?: boolean;
+}
+
+function cell(text: string, options: CellOptions) {
   return new TableCell({
     columnSpan: options.span,
+    borders:
+      options.ruleAbove || options.ruleBelow
+        ? cellBorders({ top: options.ruleAbove, bottom: options.ruleBelow })
+        : undefined,
     shading: options.shade ? { type: ShadingType.CLEAR, fill: 'EDEDED', color: 'auto' } : undefined,
     children: [
       new Paragraph({
@@ -30,15 +73,18 @@ function cell(text: string, options: { bold?: boolean; right?: boolean; span?: n
 }
 
 /**
- * A real Word table in the Table Grid style: the header row (with N values) repeats on every page and
- * is never split; row groups start with a caption row spanning the table.
+ * A real Word table in APA style: horizontal rules only (above and below the header row and under the
+ * last row), no vertical lines; the header row (with N values) repeats on every page and is never split;
+ * row groups start with a caption row spanning the table.
  */
 export function wordTable(spec: TableSpec, textWidth: number): Table {
   const width = spec.columns.length;
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: spec.columns.map((c) => cell(columnHeader(c), { bold: true, right: c.numeric })),
+    children: spec.columns.map((c) =>
+      cell(columnHeader(c), { bold: true, right: c.numeric, ruleAbove: true, ruleBelow: true }),
+    ),
   });
   const rows = [header];
   for (const group of spec.rowGroups) {
@@ -59,7 +105,14 @@ export function wordTable(spec: TableSpec, textWidth: number): Table {
   }
   const widths = columnWidths(spec, textWidth);
   return new Table({
-    style: 'TableGrid',
+    borders: {
+      top: { style: BorderStyle.SINGLE, size: RULE_SIZE, color: '000000' },
+      bottom: { style: BorderStyle.SINGLE, size: RULE_SIZE, color: '000000' },
+      left: NO_BORDER,
+      right: NO_BORDER,
+      insideHorizontal: NO_BORDER,
+      insideVertical: NO_BORDER,
+    },
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
     rows,
