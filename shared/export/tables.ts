@@ -189,10 +189,10 @@ export function estimatedWordWidth(word: string): number {
   return Math.ceil(ems * 12 * 20);
 }
 
-/** The narrowest column that shows each of the texts without breaking a word. */
+/** The narrowest column that shows each of the texts without breaking a word (a no-break space joins words). */
 export function minimumColumnWidth(texts: readonly string[]): number {
   let widest = 0;
   for (const text of texts)
-    for (const word of text.split(/\s+/)) widest = Math.max(widest, estimatedWordWidth(word));
+    for (const word of text.split(/[ \t\r\n]+/)) widest = Math.max(widest, estimatedWordWidth(word));
   return widest + CELL_PADDING_TWIPS;
 }

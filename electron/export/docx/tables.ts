@@ -27,7 +27,7 @@ function columnWidths(spec: TableSpec, total: number): number[] {
   // Each column is at least as wide as its longest word (header in bold, cells), so no word is broken;
   // what is left of the page is shared out by the length of the column's text, as journals set tables.
   const contents = spec.columns.map((c, i) => [
-    columnHeader(c),
+    keepCountTogether(columnHeader(c)),
     ...spec.rowGroups.flatMap((g) => g.rows.map((r) => r[i] ?? '')),
   ]);
   const minimum = contents.map((texts) => minimumColumnWidth(texts));
@@ -36,6 +36,11 @@ function columnWidths(spec: TableSpec, total: number): number[] {
   if (spare <= 0) return minimum;
   const weights = weight.reduce((a, b) => a + b, 0);
   return minimum.map((m, i) => m + Math.floor((spare * weight[i]!) / weights));
+}
+
+/** "(N = 396)" never wraps inside: a header breaks only between its words, before the count. */
+function keepCountTogether(header: string): string {
+  return header.replace(/\(N = (\d+)\)$/, '(N\u00a0=\u00a0$1)');
 }
 
 function cellBorders(edge: { top?: boolean; bottom?: boolean }) {
@@ -83,7 +88,12 @@ export function wordTable(spec: TableSpec, textWidth: number): Table {
     tableHeader: true,
     cantSplit: true,
     children: spec.columns.map((c) =>
-      cell(columnHeader(c), { bold: true, right: c.numeric, ruleAbove: true, ruleBelow: true }),
+      cell(keepCountTogether(columnHeader(c)), {
+        bold: true,
+        right: c.numeric,
+        ruleAbove: true,
+        ruleBelow: true,
+      }),
     ),
   });
   const rows = [header];

@@ -77,7 +77,9 @@ export function tableCells(documentXml: string): string[][][] {
       .replace(/&gt;/g, '>')
       .replace(/&quot;/g, '"')
       .replace(/&apos;/g, "'")
-      .replace(/&amp;/g, '&');
+      .replace(/&amp;/g, '&')
+      // A reader sees a no-break space ("(N = 45)" kept on one line) as a space.
+      .replace(/\u00a0/g, ' ');
   const cellText = (cell: string) =>
     cell
       .split(/<\/w:p>/)
