@@ -13,6 +13,7 @@ import { parseQuery, toFts5, type QueryTerm } from '../../shared/search/query';
 import { makeSnippets } from '../../shared/search/snippets';
 import { expandHits, type CodingUnit } from '../../shared/search/units';
 import { statement } from './statements';
+import { expandWordForms } from './wordForms';
 
 // Full-text search over documents_fts (exact words) or documents_fts_stem (English word forms, FTS5's
 // Porter stemmer). FTS5 decides which documents match (and how well); counting and snippets are done
@@ -24,13 +25,18 @@ export interface ParsedSearch {
   terms: QueryTerm[];
   /** Word forms (stemmed index) rather than exact words. */
   stemming: boolean;
+  /** With stemming: the terms with each word replaced by its forms in the corpus, worked out on first use (null: mark hits with highlight()). */
+  forms?: QueryTerm[] | null;
 }
 
 /** Parses the query or throws `invalid_argument` with the parser's message (`search: …`). */
 export function requireQuery(query: string, stemming = true): ParsedSearch {
   const parsed = parseQuery(query);
   if (!parsed.ok) throw new PassageError('invalid_argument', parsed.message);
-  return { query, fts: parsed.fts, terms: parsed.terms, stemming };
+  // A prefix (cooperat*) is the researcher's own word-form control, and over stems it would miss
+  // ("cooperation" is indexed as "cooper"): such a query reads the exact words, and says so.
+  const prefix = parsed.terms.some((t) => t.prefix);
+  return { query, fts: parsed.fts, terms: parsed.terms, stemming: stemming && !prefix };
 }
 
 /** The index a search reads: both share the columns and rowids of `documents`. */
@@ -119,10 +125,11 @@ const HIT_CLOSE = '\u0002';
 
 /**
  * Where the terms occur in a stored document, as the search's index sees them. Exact words are found
- * in JS with the index's folding; word forms are marked by FTS5 itself (highlight() over the stemmed
- * index, with every positive term OR'ed so a document that fails the whole query still shows its
- * terms), so a hit is exactly what the Porter stemmer matched — "NGO" marks "NGOs" — and no JS stemmer
- * can disagree with the index. The marked text is the stored text plus markers, so offsets are exact.
+ * in JS with the index's folding. Word forms too, once each query word is replaced by the corpus's
+ * words with its stem (wordForms.ts: stems from SQLite's own Porter tokenizer, so "NGO" marks "NGOs"
+ * and no JS stemmer can disagree with the index). Where that cannot be done, FTS5 marks them itself
+ * (highlight() over the stemmed index, every positive term OR'ed so a document that fails the whole
+ * query still shows its terms); the marked text is the stored text plus markers, so offsets are exact.
  */
 export function documentHits(
   db: Database.Database,
@@ -130,8 +137,14 @@ export function documentHits(
   text: string,
   search: ParsedSearch,
 ): HitRange[] {
-  if (!search.stemming || text.includes(HIT_OPEN) || text.includes(HIT_CLOSE))
-    return hitsInText(text, search);
+  if (!search.stemming) return hitsInText(text, search);
+  if (search.forms === undefined) search.forms = expandWordForms(db, search.terms);
+  if (search.forms) {
+    const hits = findHits(text, search.forms);
+    // A document the index matched always has a hit; none found here falls back to the index's marks.
+    if (hits.length > 0) return hits;
+  }
+  if (text.includes(HIT_OPEN) || text.includes(HIT_CLOSE)) return hitsInText(text, search);
   const anyTerm = `text : (${search.terms.map(toFts5).join(' OR ')})`;
   // SQLite 3.53 ignores a bound `rowid = @id` next to an FTS5 MATCH (every matching row comes back);
   // the CAST makes it a constraint again, and the row is still checked by id below.
