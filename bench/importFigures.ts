@@ -1,5 +1,6 @@
 // Import of the 648 documents through our import path, against the least any importer must do: read
-// each file and insert it into a table with the same FTS5 index, in one transaction.
+// each file and insert it into a table with the same FTS5 indexes (exact words and English word forms,
+// as migrations 0010 and 0140 keep them), in one transaction.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,8 +21,11 @@ export function bareImportMs(documentsDir: string, scratchDir: string): number {
   db.exec(`CREATE TABLE docs (id INTEGER PRIMARY KEY, title TEXT NOT NULL, text TEXT NOT NULL);
     CREATE VIRTUAL TABLE docs_fts USING fts5 (title, text, content = 'docs', content_rowid = 'id',
       tokenize = 'unicode61 remove_diacritics 2');
+    CREATE VIRTUAL TABLE docs_fts_stem USING fts5 (title, text, content = 'docs', content_rowid = 'id',
+      tokenize = 'porter unicode61 remove_diacritics 2');
     CREATE TRIGGER docs_ai AFTER INSERT ON docs BEGIN
       INSERT INTO docs_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+      INSERT INTO docs_fts_stem (rowid, title, text) VALUES (new.id, new.title, new.text);
     END;`);
   const insert = db.prepare('INSERT INTO docs (title, text) VALUES (?, ?)');
   db.transaction(() => {
