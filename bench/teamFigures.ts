@@ -2,7 +2,7 @@
 // (each < 1 s), and merging one coder's copy of the study into another's (< 10 s). The study's segments
 // all carry the bench coder; the figures work on a copy of the project (SQLite backup) where they
 // alternate between coders A and B, so the study the other figures use is left as it was. Run alone
-// (the study built as run.ts builds it): node test/team/figures/run.mjs.
+// (the study built as run.ts builds it): node scripts/benchPart.mjs test/team/figures/teamFigures.ts.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Session } from '../electron/backend/session';

@@ -1,5 +1,5 @@
 // Builds the bench study as bench/run.ts does (documents, codebook, sample, 100,000 segments) and runs
-// measureRefi alone: node test/exchange/figures/run.mjs.
+// measureRefi alone: node scripts/benchPart.mjs test/exchange/figures/refiFigures.ts.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,6 +1,6 @@
 // Issue 15's speed figures alone (bench/teamFigures.ts, which `npm run bench` runs with the rest): the
 // bench study (bench/generate.ts, fixed seed) with its segments, then agreement and a merge.
-// Run: node test/team/figures/run.mjs (bundles this like `npm run bench`).
+// Run: node scripts/benchPart.mjs test/team/figures/teamFigures.ts (bundles this like `npm run bench`).
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
