@@ -104,6 +104,10 @@ export const exportArgs = {
   'export.defaultTarget': z.object({ format: z.enum(EXPORT_FORMATS) }).strict(),
   /** The file a finished export job wrote, as base64 (browser mode offers it as a download). */
   'export.download': z.object({ jobId: z.string().min(1).max(64) }).strict(),
+  /** The dialog's last options saved in the project; null when never saved. */
+  'export.getSettings': z.object({}).strict(),
+  /** Remembers the dialog's options in the project, so they come back on reopening. */
+  'export.saveSettings': z.object({ options: exportOptions }).strict(),
 };
 
 /** One line of the outline: a heading of the document to be written. */
@@ -143,4 +147,6 @@ export interface ExportResults {
   'export.start': JobStarted;
   'export.defaultTarget': string;
   'export.download': ExportDownload;
+  'export.getSettings': ExportOptions | null;
+  'export.saveSettings': null;
 }
