@@ -8,7 +8,7 @@ import { FilterFields } from './FilterFields';
 import { OutlinePreview } from './OutlinePreview';
 import { ReplaceDialog } from './ReplaceDialog';
 import { SectionsList } from './SectionsList';
-import { downloadExport, useExport } from './useExport';
+import { downloadExport, optionsOf, useExport } from './useExport';
 import { ScanExportOffer } from '../privacy/ScanExportOffer';
 import './export.css';
 
@@ -20,6 +20,7 @@ const FORMAT_LABELS: Record<ExportFormat, string> = {
 };
 
 const OUTLINE_DELAY_MS = 200;
+const SAVE_DELAY_MS = 500;
 
 /** Refreshes the outline shortly after the choices change, so typing does not flood the backend. */
 function useLiveOutline(): void {
@@ -32,6 +33,23 @@ function useLiveOutline(): void {
     const timer = setTimeout(() => void useExport.getState().refreshOutline(), OUTLINE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [key, codes, segments]);
+}
+
+/**
+ * Brings back the options saved in the project when the area opens, and saves changes shortly after
+ * they are made; leaving the area saves what is still pending.
+ */
+function useRememberedOptions(): void {
+  const options = useExport((s) => (s.savedSettings === null ? null : JSON.stringify(optionsOf(s))));
+  useEffect(() => {
+    void useExport.getState().restoreSettings();
+    return () => void useExport.getState().saveSettings();
+  }, []);
+  useEffect(() => {
+    if (options === null) return;
+    const timer = setTimeout(() => void useExport.getState().saveSettings(), SAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [options]);
 }
 
 function ExportAction() {
@@ -116,6 +134,7 @@ export function ExportArea() {
     void load();
   }, [load, codes]);
   useLiveOutline();
+  useRememberedOptions();
   return (
     <section className="export-area" aria-label="Export">
       <h2>Export</h2>

@@ -3,6 +3,7 @@ import {
   EXPORT_SECTIONS,
   type ExportFilters,
   type ExportFormat,
+  type ExportOptions,
   type ExportOptionsInput,
   type ExportOutline,
   type ExportSection,
@@ -30,7 +31,13 @@ interface ExportState {
   error: string | null;
   /** The existing file the user is asked about ("Replace study appendix.docx?"); null when not asking. */
   replacing: string | null;
+  /** The options last saved in the project (JSON); null until restoreSettings ran, so nothing is saved over them before. */
+  savedSettings: string | null;
   load(): Promise<void>;
+  /** Puts back the options saved in the project, or the defaults when none were saved. */
+  restoreSettings(): Promise<void>;
+  /** Saves the current options in the project when they differ from the saved ones. */
+  saveSettings(): Promise<void>;
   patch(change: Partial<Pick<ExportState, 'title' | 'methodNote' | 'includeMemos' | 'target'>>): void;
   setFormat(format: ExportFormat): Promise<void>;
   toggleSection(section: ExportSection): void;
@@ -83,7 +90,25 @@ const initial = {
   jobId: null,
   error: null,
   replacing: null,
+  savedSettings: null,
 };
+
+/** The dialog's choices for options saved earlier: the saved parts first, in their order. */
+function choicesFromSettings(saved: ExportOptions) {
+  return {
+    title: saved.title,
+    methodNote: saved.methodNote,
+    order: [...saved.sections, ...EXPORT_SECTIONS.filter((s) => !saved.sections.includes(s))],
+    enabled: Object.fromEntries(EXPORT_SECTIONS.map((s) => [s, saved.sections.includes(s)])) as Record<
+      ExportSection,
+      boolean
+    >,
+    codeGroupIds: saved.codeGroupIds,
+    codeIds: saved.codeIds,
+    includeMemos: saved.includeMemos,
+    filters: saved.filters,
+  };
+}
 
 export const useExport = create<ExportState>((set, get) => ({
   ...initial,
@@ -93,6 +118,26 @@ export const useExport = create<ExportState>((set, get) => ({
       call('export.defaultTarget', { format: get().format }),
     ]);
     set({ choices: choices ?? null, target: get().target || (target ?? '') });
+  },
+  async restoreSettings() {
+    set({ savedSettings: null });
+    // Without saved settings (a project that cannot answer) the dialog keeps working, it just forgets.
+    const { value: saved, error } = await callOrError('export.getSettings', {});
+    if (error || saved === undefined) return;
+    const { title, methodNote, order, enabled, codeGroupIds, codeIds, includeMemos, filters } = initial;
+    set({
+      ...(saved
+        ? choicesFromSettings(saved)
+        : { title, methodNote, order, enabled, codeGroupIds, codeIds, includeMemos, filters }),
+    });
+    set({ savedSettings: JSON.stringify(optionsOf(get())) });
+  },
+  async saveSettings() {
+    const saved = get().savedSettings;
+    const options = optionsOf(get());
+    if (saved === null || saved === JSON.stringify(options)) return;
+    const { error } = await callOrError('export.saveSettings', { options });
+    if (!error) set({ savedSettings: JSON.stringify(options) });
   },
   patch(change) {
     set(change);
@@ -134,6 +179,7 @@ export const useExport = create<ExportState>((set, get) => ({
     // checked, so the name the user confirms is the name written.
     const target = withFormatExtension(get().target, get().format);
     set({ target, error: null, jobId: null, replacing: null });
+    void get().saveSettings();
     const { value, error } = await callOrError('export.start', {
       options: optionsOf(get()),
       format: get().format,
