@@ -52,4 +52,16 @@ describe('export settings are kept in the project', () => {
 
     expect((await invoke(session, 'export.getSettings', {}))?.title).toBe('Kept');
   });
+
+  it('starts from the defaults when the saved options no longer validate (an older or damaged value)', async () => {
+    const { session } = await newProjectSession();
+    const db = session.requireProject().db;
+    const store = db.prepare(
+      "INSERT OR REPLACE INTO project_settings (key, value) VALUES ('export_options', ?)",
+    );
+    store.run(JSON.stringify({ title: 'Old', sections: ['a part that is gone'] }));
+    expect(await invoke(session, 'export.getSettings', {})).toBeNull();
+    store.run('{not json');
+    expect(await invoke(session, 'export.getSettings', {})).toBeNull();
+  });
 });
