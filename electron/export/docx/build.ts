@@ -12,11 +12,19 @@ import {
   type FileChild,
   type ISectionOptions,
 } from 'docx';
-import { isWide, runningTitle, type ExportDocument } from '../../../shared/export/document';
-import { bodyParagraph, codeIntro, codeQuotes, heading } from './evidence';
+import {
+  countLine,
+  isWide,
+  quoteCitation,
+  quoteText,
+  runningTitle,
+  type ExportDocument,
+} from '../../../shared/export/document';
+import { bodyParagraph, codeIntro, codeQuotes } from './evidence';
 import { documentStyles, externalStyles } from './styles';
 import { captionParagraph, LANDSCAPE_WIDTH, PORTRAIT_WIDTH, tableNote, wordTable } from './tables';
-import { tableOfContents, type TocEntry } from './toc';
+import { LANDSCAPE_PAGE, PageEstimate, PORTRAIT_PAGE } from './pages';
+import { bookmarkedHeading, tableOfContents, tocBookmark, type TocEntry } from './toc';
 import { escapeXml } from './xml';
 
 /** Called every chunk of quotes; may throw to cancel, and awaits so the event loop can breathe. */
@@ -30,63 +38,88 @@ interface Section {
   children: FileChild[];
 }
 
-function tocEntries(doc: ExportDocument): TocEntry[] {
-  const entries: TocEntry[] = [];
-  for (const block of doc.blocks) {
-    if (block.kind === 'table') entries.push({ level: 1, text: block.heading });
-    else
-      for (const group of block.groups) {
-        entries.push({ level: 1, text: group.heading });
-        for (const code of group.codes) entries.push({ level: 2, text: code.code.name });
-      }
-  }
-  return entries;
+/** The headings the contents list: every table and code group, and each group's codes. */
+function tocEntryCount(doc: ExportDocument): number {
+  let n = 0;
+  for (const block of doc.blocks)
+    if (block.kind === 'table') n += 1;
+    else for (const group of block.groups) n += 1 + group.codes.length;
+  return n;
 }
 
-/** The body in sections: portrait by default, a landscape section for each table too wide for a portrait page. */
+/** The title page with the contents, estimated; the body starts on the page after. */
+function frontPages(doc: ExportDocument, tocEntryTexts: number): number {
+  const front = new PageEstimate(1, PORTRAIT_PAGE);
+  front.paragraph(doc.title, 700);
+  if (doc.methodNote.trim()) front.paragraph(doc.methodNote, 120);
+  front.paragraph('Contents', 500);
+  for (let i = 0; i < tocEntryTexts; i++) front.paragraph('', 40);
+  return front.current;
+}
+
+/**
+ * The body in sections: portrait by default, a landscape section for each table too wide for a portrait
+ * page. Every main heading starts a page, and each contents entry carries the page its heading is
+ * estimated to fall on (pages.ts).
+ */
 async function buildSections(doc: ExportDocument, progress: DocxProgress): Promise<Section[]> {
   const front: FileChild[] = [new Paragraph({ style: 'Title', children: [new TextRun(doc.title)] })];
   if (doc.methodNote.trim()) front.push(bodyParagraph(doc.methodNote));
-  front.push(tableOfContents('Contents', tocEntries(doc)));
   const sections: Section[] = [{ landscape: false, children: front }];
+  const tocAt = front.length;
   let current = sections[0]!;
-  // The first heading after the contents starts a page, so the contents stand alone (never a blank page).
-  let firstHeading = true;
-  const nextPage = () => {
-    const value = firstHeading;
-    firstHeading = false;
-    return value;
+  const pages = new PageEstimate(frontPages(doc, tocEntryCount(doc)) + 1, PORTRAIT_PAGE);
+  // A main heading starts a page, unless it opens a new section, which starts one itself (no blank page).
+  let sectionOpened = false;
+  const openSection = (landscape: boolean) => {
+    current = { landscape, children: [] };
+    sections.push(current);
+    sectionOpened = true;
+    pages.newPage(landscape ? LANDSCAPE_PAGE : PORTRAIT_PAGE);
+  };
+  // Every heading the contents list sits in a bookmark its entry's page reference points at.
+  const entries: TocEntry[] = [];
+  const entryPages: number[] = [];
+  const tocHeading = (text: string, level: 1 | 2) => {
+    const pageBreakBefore = level === 1 && !sectionOpened;
+    sectionOpened = false;
+    if (pageBreakBefore) pages.newPage();
+    pages.heading(level);
+    const bookmark = tocBookmark(entries.length);
+    entries.push({ level, text, bookmark });
+    entryPages.push(pages.current);
+    return bookmarkedHeading(text, level, bookmark, entries.length, pageBreakBefore);
   };
   let done = 0;
   let sinceYield = 0;
   for (const block of doc.blocks) {
     if (block.kind === 'table') {
       const wide = isWide(block.table);
-      if (wide !== current.landscape) {
-        current = { landscape: wide, children: [] };
-        sections.push(current);
-        firstHeading = false;
-      }
+      if (wide !== current.landscape) openSection(wide);
       current.children.push(
-        heading(block.heading, 1, nextPage()),
+        tocHeading(block.heading, 1),
         captionParagraph(block.caption),
         wordTable(block.table, wide ? LANDSCAPE_WIDTH : PORTRAIT_WIDTH),
       );
+      pages.table(block.table);
       if (block.table.note) current.children.push(tableNote(block.table.note));
       continue;
     }
-    if (current.landscape) {
-      current = { landscape: false, children: [] };
-      sections.push(current);
-      firstHeading = false;
-    }
+    if (current.landscape) openSection(false);
     for (const group of block.groups) {
-      current.children.push(heading(group.heading, 1, nextPage()));
+      current.children.push(tocHeading(group.heading, 1));
       for (const code of group.codes) {
-        current.children.push(...codeIntro(code));
+        current.children.push(tocHeading(code.code.name, 2), ...codeIntro(code));
+        if (code.description.trim()) pages.paragraph(code.description, 120);
+        pages.paragraph(countLine(code), 120);
         for (let start = 0; start < code.items.length; start += QUOTE_CHUNK) {
           const chunk = code.items.slice(start, start + QUOTE_CHUNK);
           current.children.push(...codeQuotes(chunk, doc.includeMemos));
+          for (const item of chunk) {
+            if (!item.text.trim()) continue;
+            pages.quote(`${quoteText(item)} ${quoteCitation(item)}`);
+            if (doc.includeMemos && item.memo.trim()) pages.memo(`Memo: ${item.memo}`);
+          }
           done += chunk.length;
           sinceYield += chunk.length;
           if (sinceYield >= QUOTE_CHUNK) {
@@ -98,6 +131,7 @@ async function buildSections(doc: ExportDocument, progress: DocxProgress): Promi
     }
   }
   await progress(done);
+  front.splice(tocAt, 0, tableOfContents('Contents', entries, entryPages));
   return sections;
 }
 

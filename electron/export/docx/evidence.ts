@@ -1,14 +1,8 @@
-import { HeadingLevel, Paragraph, TextRun, type FileChild } from 'docx';
+import { Paragraph, TextRun, type FileChild } from 'docx';
 import type { EvidenceCode, EvidenceItem } from '../../../shared/reports/model';
 import { countLine, quoteCitation, quoteText } from '../../../shared/export/document';
 import { StyledParagraph } from './styledParagraph';
 import { cleanText } from './xml';
-
-export function heading(text: string, level: 1 | 2 | 3, pageBreakBefore = false): Paragraph {
-  const headingLevel =
-    level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
-  return new Paragraph({ heading: headingLevel, text: cleanText(text), pageBreakBefore });
-}
 
 export function bodyParagraph(text: string): Paragraph {
   return new Paragraph({ children: lines(text) });
@@ -37,9 +31,9 @@ export function memoParagraph(memo: string): Paragraph {
   });
 }
 
-/** Heading 2, description, counts and citations — the code's quotes follow. */
+/** Description, counts and citations under the code's Heading 2 — the code's quotes follow. */
 export function codeIntro(code: EvidenceCode): Paragraph[] {
-  const out = [heading(code.code.name, 2)];
+  const out: Paragraph[] = [];
   if (code.description.trim()) out.push(bodyParagraph(code.description));
   out.push(new Paragraph({ children: [new TextRun({ text: countLine(code), italics: true })] }));
   return out;
