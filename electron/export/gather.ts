@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ExportFormat, ExportOptions } from '../../shared/api/export';
+import { DEFAULT_EXPORT_TITLE, type ExportFormat, type ExportOptions } from '../../shared/api/export';
 import { PassageError } from '../../shared/api/result';
 import type { ExportBlock, ExportDocument, TableSpec } from '../../shared/export/document';
 import { planExport, type ExportPlan, type PlanCatalog, type PlannedPart } from '../../shared/export/plan';
@@ -175,6 +175,8 @@ export async function gatherExport(
   return {
     title: plan.title,
     projectName: projectName(project.path),
+    // The title the user gave (dialog or --title) heads every page; the default one is no study title.
+    runningTitle: options.title === DEFAULT_EXPORT_TITLE ? null : options.title,
     methodNote: plan.methodNote,
     includeMemos: options.includeMemos,
     blocks,

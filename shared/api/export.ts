@@ -48,9 +48,13 @@ export const exportFilters = z
   .strict();
 export type ExportFilters = z.output<typeof exportFilters>;
 
+/** The title an export gets unless the user names one; it never stands in for the study's title. */
+export const DEFAULT_EXPORT_TITLE = 'Appendix: coded evidence';
+
 export const exportOptions = z
   .object({
-    title: z.string().trim().min(1, 'title is empty').max(300).default('Appendix: coded evidence'),
+    /** The appendix's title, and the running header unless it is the default (then the file's name). */
+    title: z.string().trim().min(1, 'title is empty').max(300).default(DEFAULT_EXPORT_TITLE),
     /** One paragraph under the title, editable in the dialog. */
     methodNote: z.string().max(10_000).default(''),
     /** In the order they appear; each at most once. */

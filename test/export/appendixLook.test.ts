@@ -6,6 +6,7 @@ import type { ExportDocument } from '../../shared/export/document';
 import { estimatedWordWidth, minimumColumnWidth } from '../../shared/export/tables';
 import { tempDir } from '../helpers/tmp';
 import { item, sampleDocument } from './helpers/fixtures';
+import { exportTo, seededProject } from './helpers/project';
 import { docxToText, squeeze, unzipText } from './helpers/reader';
 
 // LibreOffice's first start in a fresh profile takes 10–40 s on a busy two-core machine.
@@ -98,5 +99,20 @@ describe('The Word appendix as a journal takes it', { timeout: LIBREOFFICE_TIMEO
     expect(flat).not.toMatch(/effectivenes s|Implementa tion|Accountabilit y/);
     expect(text, 'a count is never split over two lines').not.toMatch(/\(N[\s\u00a0]*=?[\s\u00a0]*\n/);
     expect(flat).not.toContain('Respondent: We never');
+  });
+
+  it('heads every page with the title the export was given, else with the file name title-cased', async () => {
+    const { session, dir, codes } = await seededProject();
+    const header = async (target: string) => (await unzipText(target)).get('word/header1.xml')!;
+
+    const titled = path.join(dir, 'titled.docx');
+    await exportTo(session, { title: 'Cooperation Without Command', codeIds: [codes.trust] }, 'docx', titled);
+    expect(await header(titled)).toContain('>Cooperation Without Command<');
+
+    // The default title is no study title: the header falls back to the project's file name (study.passage).
+    const untitled = path.join(dir, 'untitled.docx');
+    await exportTo(session, { codeIds: [codes.trust] }, 'docx', untitled);
+    expect(await header(untitled)).toContain('>Study<');
+    expect(await header(untitled)).not.toContain('Appendix: coded evidence');
   });
 });
