@@ -14,21 +14,25 @@ const run = promisify(execFile);
 // LibreOffice's first start in a fresh profile takes 10–40 s on a busy two-core machine.
 const LIBREOFFICE_TIMEOUT = 120_000;
 
-/** The sample appendix with a second group long enough to run over several pages. */
+/** The sample appendix with a second group of quotes of many lengths, some with memos, over many pages. */
 function longDocument(): ExportDocument {
   const doc = sampleDocument();
   const evidence = doc.blocks[0]!;
   if (evidence.kind !== 'evidence') throw new Error('fixture: evidence block first');
-  const quote = (i: number) =>
-    `Quote ${i}: the liaison officers met the NGO staff every week, and both sides said that the meetings were where trust was built, not in the formal agreements.`;
+  const sentence =
+    'The liaison officers met the NGO staff every week, and both sides said that the meetings were where trust was built, not in the formal agreements. ';
+  // 40 to 540 characters, every third with a memo.
+  const quote = (i: number) => `Quote ${i}: ${sentence.repeat(4).slice(0, 40 + ((i * 97) % 500))}`;
   const many = (from: number) =>
-    Array.from({ length: 30 }, (_, i) => item(quote(from + i), `Interview ${i + 1}`));
+    Array.from({ length: 60 }, (_, i) =>
+      item(quote(from + i), `Interview ${i + 1}`, { memo: i % 3 === 0 ? sentence : '' }),
+    );
   evidence.groups.push({
     heading: 'Coordination in the field',
     codes: [
       code('Liaison', many(1)),
-      code('Information sharing', many(31)),
-      code('Joint planning', many(61)),
+      code('Information sharing', many(61)),
+      code('Joint planning', many(121)),
     ],
   });
   return doc;
