@@ -82,16 +82,19 @@ describe('Word export of a project', { timeout: LIBREOFFICE_TIMEOUT }, () => {
     expect(timeline?.[0]).toEqual(['Code', '2016', '2017', 'Total']);
     for (const cell of [...cooccurrence!, ...interviews!].flat())
       expect(flat, `LibreOffice shows "${cell}"`).toContain(cell);
-    // Header (project name) and page numbers on every page; no page without content of its own.
+    // Header (the appendix's title, given in the options) and page numbers on every page; no page
+    // without content of its own.
     const pageTexts = text.split('\f').filter((p) => p.trim());
     expect(pages).toBeGreaterThan(1);
     pageTexts.forEach((page, i) => {
       // In reading order the footer may come before a table's last column, so the number is looked for
       // as a line of its own rather than at the page's end.
       const lines = page.split('\n').map((line) => line.trim());
-      expect(lines, `page ${i + 1} has the header`).toContain('Study');
+      expect(lines, `page ${i + 1} has the header`).toContain('Appendix B: Evidence');
       expect(lines, `page ${i + 1} has its number`).toContain(String(i + 1));
-      const body = lines.filter((line) => line !== '' && line !== 'Study' && line !== String(i + 1));
+      const body = lines.filter(
+        (line) => line !== '' && line !== 'Appendix B: Evidence' && line !== String(i + 1),
+      );
       expect(body.length, `page ${i + 1} is blank`).toBeGreaterThan(0);
     });
   });

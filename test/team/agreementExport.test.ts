@@ -53,7 +53,9 @@ describe('the agreement table as a file', () => {
     const written = await call('team.exportAgreement', { ...scope, file: path.join(dir, 'agreement.docx') });
     expect(written).toMatchObject({ format: 'docx', path: path.join(dir, 'agreement.docx') });
     const xml = await documentXml(written.path);
-    expect(xml).toContain('w:tblStyle w:val="TableGrid"');
+    // The appendix's tables: horizontal rules only (APA), as in the export's Word appendix.
+    expect(xml).toContain('<w:tblBorders>');
+    expect(xml).not.toMatch(/<w:insideV w:val="single"/);
     const text = visibleText(xml);
     expect(text).toContain('Inter-coder agreement');
     expect(text).toContain('Coders compared: Ana, Ben. Unit: paragraphs.');
