@@ -4,7 +4,7 @@
  * source from its own selections: a unit under which some selection falls outside the text or cuts an
  * emoji in half is impossible; among the possible ones, the one whose selections start and end on more
  * word boundaries wins (a shifted offset cuts words); a tie goes to the writing tool's known habit,
- * else to the standard.
+ * else to the standard. Files Passage wrote are read in code points without guessing.
  */
 import { codePointStarts, hasSurrogates, withoutBom, type OffsetUnit } from './offsetMap';
 
@@ -74,6 +74,9 @@ export function chooseUnit(
   origin: string,
 ): UnitDecision {
   if (choice !== 'auto') return { unit: choice, reason: `${unitName(choice)} (as asked)` };
+  // Passage writes code points (tested); guessing from word boundaries could only get its files wrong
+  // (a selection ending inside a word after an emoji fits UTF-16 better).
+  if (/^passage\b/i.test(origin)) return { unit: 'codepoints', reason: 'code points (written by Passage)' };
   const text = withoutBom(raw);
   if (!hasSurrogates(text)) {
     return { unit: 'codepoints', reason: 'code points (the same as UTF-16 units for this text)' };

@@ -133,6 +133,10 @@ describe('unit detection', () => {
 
   it('recognises code points', () => {
     expect(chooseUnit(raw, spansPoints, 'auto', 'NVivo for Windows 12.6').unit).toBe('codepoints');
+    // The round-trip property's counterexample: one selection ending inside a word after an emoji fits
+    // UTF-16 better by word boundaries, but Passage wrote it in code points.
+    expect(chooseUnit('x\n😀word', [{ start: 0, end: 4 }], 'auto', 'ATLAS.ti').unit).toBe('utf16');
+    expect(chooseUnit('x\n😀word', [{ start: 0, end: 4 }], 'auto', 'Passage 0.1.0').unit).toBe('codepoints');
   });
 
   it('follows the tool when the text has nothing above U+FFFF', () => {
