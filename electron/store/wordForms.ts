@@ -15,12 +15,17 @@ import { statement } from './statements';
 const MAX_PHRASE_FORMS = 64;
 const PROBE = 'temp.passage_word_forms';
 
+// Connections whose temporary tables exist (they live as long as the connection).
+const prepared = new WeakSet<Database.Database>();
+
 function ensureProbe(db: Database.Database): void {
+  if (prepared.has(db)) return;
   db.exec(
     `CREATE VIRTUAL TABLE IF NOT EXISTS temp.passage_vocabulary USING fts5vocab(main, documents_fts, row);
      CREATE VIRTUAL TABLE IF NOT EXISTS ${PROBE} USING fts5(word, tokenize = 'porter unicode61 remove_diacritics 2');
      CREATE VIRTUAL TABLE IF NOT EXISTS temp.passage_word_stems USING fts5vocab(temp, passage_word_forms, row);`,
   );
+  prepared.add(db);
 }
 
 const quoted = (token: string) => `"${token.replace(/"/g, '""')}"`;
