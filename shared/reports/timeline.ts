@@ -1,4 +1,4 @@
-import { measure, type CountIndex } from './counts';
+import type { CountIndex } from './counts';
 import type { TimelineSeries, TimelineUnit } from './model';
 
 export interface TimelineSeriesInput {
@@ -21,6 +21,10 @@ export interface DatedDocument {
  * documents when codeIds is null). Segments unit: those codes' segments in documents of the year.
  * Years run from the first to the last year with a document, gaps filled with zeros. Totals count
  * each document (or segment) once over all series.
+ *
+ * One pass over each series' (code, document) counts: a document lies in one year, so looking its
+ * year up replaces walking every code for every year (which grew with series × years × documents).
+ * Document ids are unique.
  */
 export function buildTimeline(
   docs: readonly DatedDocument[],
@@ -28,39 +32,52 @@ export function buildTimeline(
   index: CountIndex,
   unit: TimelineUnit,
 ): { years: number[]; series: TimelineSeries[]; totals: number[]; undated: number } {
-  const byYear = new Map<number, Set<number>>();
   let undated = 0;
+  let first = Infinity;
+  let last = -Infinity;
   for (const doc of docs) {
-    if (doc.year === null) {
-      undated++;
-      continue;
+    if (doc.year === null) undated++;
+    else {
+      first = Math.min(first, doc.year);
+      last = Math.max(last, doc.year);
     }
-    const set = byYear.get(doc.year);
-    if (set) set.add(doc.id);
-    else byYear.set(doc.year, new Set([doc.id]));
   }
-  const present = [...byYear.keys()];
   const years: number[] = [];
-  if (present.length > 0) {
-    const first = Math.min(...present);
-    const last = Math.max(...present);
-    for (let y = first; y <= last; y++) years.push(y);
-  }
+  for (let y = first; y <= last; y++) years.push(y);
+  const yearOf = new Map<number, number>();
+  for (const doc of docs) if (doc.year !== null) yearOf.set(doc.id, doc.year - first);
 
-  const inYear = (year: number, limit: ReadonlySet<number> | null): Set<number> => {
-    const ids = byYear.get(year) ?? new Set<number>();
-    if (!limit) return new Set(ids);
-    return new Set([...ids].filter((id) => limit.has(id)));
-  };
-  const count = (year: number, codeIds: readonly number[] | null, limit: ReadonlySet<number> | null) => {
-    const docsOfYear = inYear(year, limit);
-    if (codeIds === null) return { n: unit === 'documents' ? docsOfYear.size : 0, documents: docsOfYear };
-    const m = measure(index, codeIds, docsOfYear);
-    return { n: unit === 'documents' ? m.documents.size : m.segments, documents: m.documents };
+  const totals = years.map(() => 0);
+  const countedInTotals = new Set<number>();
+  const addToTotals = (documentId: number, y: number) => {
+    if (unit === 'segments' || countedInTotals.has(documentId)) return;
+    countedInTotals.add(documentId);
+    totals[y]!++;
   };
 
   const series: TimelineSeries[] = inputs.map((input) => {
-    const counts = years.map((y) => count(y, input.codeIds, input.documentIds).n);
+    const counts = years.map(() => 0);
+    const limit = input.documentIds;
+    if (input.codeIds === null) {
+      for (const [documentId, y] of yearOf) {
+        if (limit && !limit.has(documentId)) continue;
+        if (unit === 'documents') counts[y]!++;
+        addToTotals(documentId, y);
+      }
+    } else {
+      const counted = new Set<number>();
+      for (const codeId of input.codeIds)
+        for (const [documentId, n] of index.get(codeId) ?? []) {
+          const y = yearOf.get(documentId);
+          if (y === undefined || (limit && !limit.has(documentId))) continue;
+          if (unit === 'segments') counts[y]! += n;
+          else if (!counted.has(documentId)) {
+            counted.add(documentId);
+            counts[y]!++;
+          }
+          addToTotals(documentId, y);
+        }
+    }
     return {
       key: input.key,
       label: input.label,
@@ -70,22 +87,20 @@ export function buildTimeline(
     };
   });
 
-  const totals = years.map((y) => {
-    if (unit === 'segments') {
-      // Each segment has one code: the union of the series' codes within the union of their documents.
-      const codes = new Set<number>();
-      let limit: Set<number> | null = new Set();
-      for (const input of inputs) {
-        for (const c of input.codeIds ?? []) codes.add(c);
-        if (input.documentIds === null) limit = null;
-        else if (limit) for (const id of input.documentIds) limit.add(id);
-      }
-      return measure(index, codes, inYear(y, limit)).segments;
+  if (unit === 'segments') {
+    // Each segment has one code: the union of the series' codes within the union of their documents.
+    const codes = new Set<number>();
+    let limit: Set<number> | null = new Set();
+    for (const input of inputs) {
+      for (const c of input.codeIds ?? []) codes.add(c);
+      if (input.documentIds === null) limit = null;
+      else if (limit) for (const id of input.documentIds) limit.add(id);
     }
-    const union = new Set<number>();
-    for (const input of inputs)
-      for (const id of count(y, input.codeIds, input.documentIds).documents) union.add(id);
-    return union.size;
-  });
+    for (const codeId of codes)
+      for (const [documentId, n] of index.get(codeId) ?? []) {
+        const y = yearOf.get(documentId);
+        if (y !== undefined && (!limit || limit.has(documentId))) totals[y]! += n;
+      }
+  }
   return { years, series, totals, undated };
 }
