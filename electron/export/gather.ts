@@ -25,6 +25,7 @@ import {
 } from '../reports/reports';
 import { loadCodeGroups, loadCodes } from '../reports/load';
 import { statement } from '../store/statements';
+import { configuredCooccurrence, cooccurrenceArgs } from './cooccurrencePart';
 
 function catalogOf(db: Database.Database): PlanCatalog {
   return {
@@ -58,10 +59,32 @@ export function planWithCounts(
   const catalog = catalogOf(db);
   const first = planExport(effective, catalog);
   const codeIds = chosenCodes(first, effective, catalog);
-  if (!effective.sections.includes('evidence') || codeIds.length === 0) return first;
+  if (!effective.sections.includes('evidence') || codeIds.length === 0)
+    return withCooccurrenceCaption(db, first, effective);
   const frequencies = frequencyReport(db, reportFilters(effective, codeIds));
   const segmentsByCode = new Map(frequencies.rows.map((r) => [r.code.codeId, r.segments]));
-  return planExport(effective, { ...catalog, segmentsByCode });
+  return withCooccurrenceCaption(db, planExport(effective, { ...catalog, segmentsByCode }), effective);
+}
+
+/** The co-occurrence part's own choice captions its table with its filters and N, in the outline too. */
+function withCooccurrenceCaption(
+  db: Database.Database,
+  plan: ExportPlan,
+  options: ExportOptions,
+): ExportPlan {
+  const part = plan.parts.find((p) => p.section === 'cooccurrence');
+  if (!part || part.section === 'evidence' || !options.cooccurrence) return plan;
+  const caption = `Table ${part.tableNumber}. ${configuredCooccurrence(db, options)!.caption}`;
+  return {
+    ...plan,
+    parts: plan.parts.map((p) => (p === part ? { ...part, caption } : p)),
+    outline: {
+      ...plan.outline,
+      items: plan.outline.items.map((item) =>
+        item.section === 'cooccurrence' && item.level === 3 ? { ...item, text: caption } : item,
+      ),
+    },
+  };
 }
 
 /** Refuses options that would write an empty or pointless file, with what to do about it. */
@@ -95,13 +118,8 @@ async function tableFor(
   switch (part.section) {
     case 'cooccurrence':
       return cooccurrenceTable(
-        cooccurrenceReport(db, {
-          filters: reportFilters(options),
-          columnCodeIds: codeIds.length > 0 ? codeIds : undefined,
-          rowCodeGroupIds: groupIds.length > 0 ? groupIds : undefined,
-          unit: options.cooccurrenceUnit,
-          coefficient: false,
-        }),
+        configuredCooccurrence(db, options)?.report ??
+          cooccurrenceReport(db, cooccurrenceArgs(options, undefined, codeIds, groupIds)),
       );
     case 'matrix':
       return matrixTable(

@@ -48,6 +48,27 @@ export const exportFilters = z
   .strict();
 export type ExportFilters = z.output<typeof exportFilters>;
 
+/**
+ * The co-occurrence part's own choice, as the Reports tab's co-occurrence report makes it, so one appendix
+ * can hold "codes co-occurring with Legitimacy in document group NGOs" beside evidence from interviews.
+ * Absent: the part uses the export's codes (columns), code groups (rows) and filters.
+ */
+export const exportCooccurrence = z
+  .object({
+    unit: z.enum(['documents', 'segments']).default('documents'),
+    /** Rows: these codes (the report's filters.codeIds); every code when empty and no row groups. */
+    rowCodeIds: z.array(id).max(10_000).default([]),
+    /** One captioned block of rows per code group; without row codes, the rows are exactly these groups' codes. */
+    rowCodeGroupIds: z.array(id).max(1000).default([]),
+    /** Columns; the row codes when empty. */
+    columnCodeIds: z.array(id).max(10_000).default([]),
+    coefficient: z.boolean().default(false),
+    /** Which documents and segments the table counts, instead of the export's filters. */
+    filters: exportFilters.default({}),
+  })
+  .strict();
+export type ExportCooccurrence = z.output<typeof exportCooccurrence>;
+
 /** The title an export gets unless the user names one; it never stands in for the study's title. */
 export const DEFAULT_EXPORT_TITLE = 'Appendix: coded evidence';
 
@@ -70,7 +91,9 @@ export const exportOptions = z
     codeIds: z.array(id).max(10_000).default([]),
     includeMemos: z.boolean().default(false),
     filters: exportFilters.default({}),
+    /** The co-occurrence unit when `cooccurrence` is absent (settings saved before it existed). */
     cooccurrenceUnit: z.enum(['documents', 'segments']).default('documents'),
+    cooccurrence: exportCooccurrence.optional(),
     matrixBy: z
       .string()
       .max(300)
