@@ -71,10 +71,41 @@ export function loadWaves(db: Database.Database): Map<number, number> {
   return computeWaves(ids, edges);
 }
 
-/** What SQL returns for a document: the facts the filters read, with SQLite's 0/1 for withdrawn. */
-type DocumentRow = Omit<DocumentFacts, 'withdrawn' | 'wave' | 'groupIds' | 'attributes'> & {
+/** A participant as the document facts read it: the interview date stands in for an undated transcript's. */
+interface ParticipantRow {
+  id: number;
+  label: string;
+  categoryId: number | null;
+  interviewDate: string | null;
+  interviewYear: number | null;
   withdrawn: number;
-};
+}
+
+export const DOCUMENT_DATES_SQL =
+  "SELECT id, date, CAST(substr(date, 1, 4) AS INTEGER) FROM documents WHERE coalesce(date, '') <> ''";
+export const DOCUMENT_PARTICIPANTS_SQL =
+  'SELECT id, participant_id FROM documents WHERE participant_id IS NOT NULL';
+
+/**
+ * id, title, kind, date and participant of every document, in id order. Read in three passes because
+ * the text column sits before date and participant_id: a row read that reaches them walks the text's
+ * overflow pages (the whole corpus, ~160 ms at 10×), while title and kind lie before the text and
+ * date and participant_id each have a covering index.
+ */
+function loadDocumentRows(db: Database.Database) {
+  const rows = statement(db, 'SELECT id, title, kind FROM documents ORDER BY id').all() as {
+    id: number;
+    title: string;
+    kind: DocumentFacts['kind'];
+  }[];
+  const dates = new Map(
+    (statement(db, DOCUMENT_DATES_SQL).raw().all() as [number, string, number][]).map(
+      ([id, date, year]) => [id, { date, year }] as const,
+    ),
+  );
+  const participantOf = new Map(statement(db, DOCUMENT_PARTICIPANTS_SQL).raw().all() as [number, number][]);
+  return { rows, dates, participantOf };
+}
 
 /**
  * Every document with what the filters look at (never the text). Attribute values are read only when
@@ -84,20 +115,18 @@ export function loadDocumentFacts(
   db: Database.Database,
   options: { attributes: boolean; waves: boolean },
 ): DocumentFacts[] {
-  const rows = statement(
-    db,
-    // A transcript without its own date takes its participant's interview date: the date the words were
-    // said, which is what counts over time and the timeline place it by.
-    `SELECT d.id, d.title, d.kind,
-            CASE WHEN coalesce(d.date, '') = '' THEN nullif(p.interview_date, '') ELSE d.date END AS date,
-            CASE WHEN coalesce(d.date, '') = ''
-                 THEN CAST(substr(nullif(p.interview_date, ''), 1, 4) AS INTEGER) ELSE d.year END AS year,
-            d.participant_id AS participantId, p.label AS participantLabel,
-            p.category_id AS categoryId,
-            coalesce(p.status = 'withdrawn' OR p.withdrawn_at IS NOT NULL, 0) AS withdrawn
-       FROM documents d LEFT JOIN participants p ON p.id = d.participant_id
-      ORDER BY d.id`,
-  ).all() as DocumentRow[];
+  const { rows, dates, participantOf } = loadDocumentRows(db);
+  const participants = new Map(
+    (
+      statement(
+        db,
+        `SELECT id, label, category_id AS categoryId, nullif(interview_date, '') AS interviewDate,
+                CAST(substr(nullif(interview_date, ''), 1, 4) AS INTEGER) AS interviewYear,
+                (status = 'withdrawn' OR withdrawn_at IS NOT NULL) AS withdrawn
+           FROM participants`,
+      ).all() as ParticipantRow[]
+    ).map((p) => [p.id, p]),
+  );
   const groups = new Map<number, number[]>();
   for (const m of statement(
     db,
@@ -131,20 +160,25 @@ export function loadDocumentFacts(
   }
   const waves = options.waves ? loadWaves(db) : new Map<number, number>();
   return rows.map((r) => {
+    const participantId = participantOf.get(r.id) ?? null;
+    const participant = participantId === null ? undefined : participants.get(participantId);
+    // A transcript without its own date takes its participant's interview date: the date the words were
+    // said, which is what counts over time and the timeline place it by.
+    const dated = dates.get(r.id);
     const attributes = new Map<string, string>(documentAttributes.get(r.id) ?? []);
-    if (r.participantId !== null)
-      for (const [k, v] of participantAttributes.get(r.participantId) ?? []) attributes.set(k, v);
+    if (participantId !== null)
+      for (const [k, v] of participantAttributes.get(participantId) ?? []) attributes.set(k, v);
     return {
       id: r.id,
       title: r.title,
       kind: r.kind,
-      date: r.date,
-      year: r.year,
-      participantId: r.participantId,
-      participantLabel: r.participantLabel,
-      categoryId: r.categoryId,
-      withdrawn: r.withdrawn === 1,
-      wave: r.participantId === null ? null : (waves.get(r.participantId) ?? null),
+      date: dated ? dated.date : (participant?.interviewDate ?? null),
+      year: dated ? dated.year : (participant?.interviewYear ?? null),
+      participantId,
+      participantLabel: participant?.label ?? null,
+      categoryId: participant?.categoryId ?? null,
+      withdrawn: participant?.withdrawn === 1,
+      wave: participantId === null ? null : (waves.get(participantId) ?? null),
       groupIds: groups.get(r.id) ?? [],
       attributes,
     };

@@ -1,19 +1,26 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { EVIDENCE_SQL, SPANS_SQL } from '../../electron/reports/load';
+import {
+  DOCUMENT_DATES_SQL,
+  DOCUMENT_PARTICIPANTS_SQL,
+  EVIDENCE_SQL,
+  SPANS_SQL,
+} from '../../electron/reports/load';
 import { newProjectSession } from '../helpers/session';
 
-function plan(db: Database.Database, sql: string): string[] {
-  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(1) as { detail: string }[]).map((r) => r.detail);
+function plan(db: Database.Database, sql: string, ...params: number[]): string[] {
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map(
+    (r) => r.detail,
+  );
 }
 
 describe('the queries behind evidence and co-occurrence use the segments indexes', () => {
   it('spans (co-occurrence) read a covering index, evidence searches by code, turns and pages by key', async () => {
     const { session } = await newProjectSession();
     const db = session.requireProject().db;
-    const spans = plan(db, SPANS_SQL);
+    const spans = plan(db, SPANS_SQL, 1);
     expect(spans).toEqual(['SEARCH segments USING COVERING INDEX segments_code_span (code_id=?)']);
-    const evidence = plan(db, EVIDENCE_SQL);
+    const evidence = plan(db, EVIDENCE_SQL, 1);
     expect(
       evidence.some((d) => /^SEARCH s USING (COVERING )?INDEX segments_code\w* \(code_id=\?\)/.test(d)),
     ).toBe(true);
@@ -22,9 +29,19 @@ describe('the queries behind evidence and co-occurrence use the segments indexes
     const counts = plan(
       db,
       'SELECT document_id, count(*) FROM segments WHERE code_id = ? GROUP BY document_id',
+      1,
     );
     expect(counts.some((d) => /SEARCH segments USING COVERING INDEX segments_code/.test(d))).toBe(true);
     // No full scan of segments anywhere.
     for (const d of [...spans, ...evidence, ...counts]) expect(d).not.toMatch(/^SCAN (segments|s)\b/);
+  });
+
+  it('document dates and participants come from covering indexes, not rows that reach past the text', async () => {
+    const { session } = await newProjectSession();
+    const db = session.requireProject().db;
+    expect(plan(db, DOCUMENT_DATES_SQL)).toEqual(['SCAN documents USING COVERING INDEX documents_date']);
+    expect(plan(db, DOCUMENT_PARTICIPANTS_SQL)).toEqual([
+      'SEARCH documents USING COVERING INDEX documents_participant (participant_id>?)',
+    ]);
   });
 });
