@@ -12,7 +12,7 @@ import { listUploadSources } from '../import/sources';
 import { defineAttribute, setAttributeValue } from '../store/attributes';
 import { importTemplate } from '../store/codeGroups';
 import { readTemplate } from '../store/codebookTemplates';
-import { addCoder, ensureCoder, setCoderColor } from '../store/coders';
+import { addCoder, ensureCoder, setCoderColor, setDefaultCoder } from '../store/coders';
 import { listCodes } from '../store/codes';
 import { getDocumentContent, updateDocument } from '../store/documents';
 import { createMemo } from '../store/memos';
@@ -84,6 +84,9 @@ export async function buildDemo(
 async function fillStudy(db: Database.Database, file: string): Promise<DemoSummary> {
   // The first coder is the project's first, as if they had made it; the second is added beside them.
   const firstCoderId = ensureCoder(db, FIRST_CODER);
+  // Whoever opens the study codes as Researcher A, not as a third coder under their login name; the
+  // Team view's current coder can still be changed (coders.setCurrent), and --coder still wins.
+  setDefaultCoder(db, FIRST_CODER);
   const template = readTemplate({ name: CODEBOOK_TEMPLATE });
   runUndoable(db, firstCoderId, `Load codebook ${template.title}`, (j) => importTemplate(db, j, template));
   const secondCoderId = addCoder(db, SECOND_CODER, CODER_COLORS[SECOND_CODER]!);
@@ -137,7 +140,9 @@ async function fillStudy(db: Database.Database, file: string): Promise<DemoSumma
     for (const segment of segments) {
       const id = documentId(documentIds, segment.document);
       if (!texts.has(id)) texts.set(id, getDocumentContent(db, id).text);
-      const start = texts.get(id)!.indexOf(segment.quote);
+      const text = texts.get(id)!;
+      const around = segment.within === undefined ? 0 : text.indexOf(segment.within);
+      const start = around < 0 ? -1 : text.indexOf(segment.quote, around);
       if (start < 0)
         throw new PassageError(
           'internal',

@@ -2,6 +2,8 @@
 // ".txt" ("Interview P03"), its code by the codebook path ("Resource gaps > Public legitimacy") and
 // its span by a verbatim quote, found in the imported text when the study is built.
 
+import { deriveSecondCoder, type DerivedSegment } from './secondCoder';
+
 export const FIRST_CODER = 'Researcher A';
 /** Codes two transcripts a second time, so the Team view has agreement to show. */
 export const SECOND_CODER = 'Researcher B';
@@ -11,6 +13,8 @@ export interface DemoSegment {
   code: string;
   quote: string;
   memo?: string;
+  /** A longer quote this one lies in, so a short quote that also occurs earlier is found in its place. */
+  within?: string;
 }
 
 const LEGITIMACY = 'Resource gaps > Public legitimacy';
@@ -317,67 +321,19 @@ export const FIRST_CODER_SEGMENTS: DemoSegment[] = [
   ),
 ];
 
-/** Researcher B's coding of P01 and P03: mostly the same passages, a few chosen differently. */
-export const SECOND_CODER_SEGMENTS: DemoSegment[] = [
-  seg(
-    'Interview P01',
-    OPERATIONAL,
-    'That was in Varden province, with Provincial Reconstruction Team Kestrel.',
-  ),
-  seg('Interview P01', 'Mission or issue > Afghanistan/ISAF', 'Provincial Reconstruction Team Kestrel'),
-  seg('Interview P01', PULL, 'So we went to them, not the other way round.'),
-  seg('Interview P01', NGO, 'Bridgewell Relief would meet us, but never in uniform and never at the base.'),
-  seg(
-    'Interview P01',
-    LEGITIMACY,
-    'They said that if the villagers saw them in our vehicles their neutrality was gone and so was their access.',
-  ),
-  seg(
-    'Interview P01',
-    INFORMATION,
-    'Honestly, because we needed their information. Who is where, which roads are safe for civilians, which elders speak for whom.',
-  ),
-  seg(
-    'Interview P01',
-    LEGITIMACY,
-    'Being seen next to a local health NGO did more for our acceptance than any leaflet campaign.',
-  ),
-  seg(
-    'Interview P01',
-    ANALYSIS,
-    'We wrote it all up in a lessons-learned report at the end of the rotation.',
-  ),
-  seg(
-    'Interview P01',
-    IMPLEMENTATION,
-    'It was made mandatory two rotations later, and it is in the pre-deployment course now.',
-    'I read this as implementation: a course can still be dropped.',
-  ),
-  seg('Interview P03', CIVILIAN, 'I sit in a policy division of the International Staff.'),
-  seg(
-    'Interview P03',
-    DISCUSSION,
-    'My contact is mostly consultations: we invite NGOs to comment on a draft policy, we hold a conference once a year, we meet their Brussels offices. It is a dialogue, not joint work.',
-  ),
-  seg('Interview P03', LEGITIMACY, 'Legitimacy, mainly.'),
-  seg(
-    'Interview P03',
-    KNOWLEDGE,
-    'they also know things we do not, about gender, about displacement, about how aid actually reaches people.',
-  ),
-  seg(
-    'Interview P03',
-    INSTITUTIONALISATION,
-    'That policy now has its own budget line and a small permanent team. So yes, something was institutionalised, slowly.',
-  ),
-  seg(
-    'Interview P03',
-    LEGITIMACY,
-    'Lantern Medical told me they would read our drafts but never sign a joint statement, because their staff in the field would pay for it.',
-  ),
-  seg(
-    'Interview P03',
-    NGO,
-    'Lantern Medical told me they would read our drafts but never sign a joint statement',
-  ),
-];
+/**
+ * Researcher B coded P01 and P03 after A: mostly the same passages, and per transcript one missed, two
+ * coded shorter and one given a neighbouring code (secondCoder.ts), so the Team view has agreement
+ * below 1 to explain.
+ */
+export const SECOND_CODER_DERIVATION: DerivedSegment[] = deriveSecondCoder(FIRST_CODER_SEGMENTS, {
+  documents: ['Interview P01', 'Interview P03'],
+  seed: 17,
+  missed: 1,
+  shorter: 2,
+  recoded: 1,
+});
+
+export const SECOND_CODER_SEGMENTS: DemoSegment[] = SECOND_CODER_DERIVATION.filter(
+  (d) => d.difference !== 'missed',
+).map((d) => d.segment);

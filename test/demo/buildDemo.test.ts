@@ -103,6 +103,13 @@ describe('the example study', () => {
     );
     expect(overlapping).toBe(true);
     expect(new Set(segments.map((s) => s.coder))).toEqual(new Set([FIRST_CODER, SECOND_CODER]));
+    // B's segments are derived from A's: each of B's spans lies inside one of A's (a shorter one in its place).
+    const ofA = segments.filter((s) => s.coder === FIRST_CODER);
+    for (const b of segments.filter((s) => s.coder === SECOND_CODER))
+      expect(
+        ofA.some((a) => a.startUtf16 <= b.startUtf16 && b.endUtf16 <= a.endUtf16),
+        `B's "${b.text}" inside one of A's`,
+      ).toBe(true);
 
     const agreement = await invoke(session, 'team.agreement', { coders: [FIRST_CODER, SECOND_CODER] });
     expect(agreement.documentCount).toBe(2);

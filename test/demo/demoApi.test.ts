@@ -3,11 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch, invoke } from '../../electron/backend/dispatch';
+import { Session } from '../../electron/backend/session';
+import { FIRST_CODER, SECOND_CODER } from '../../electron/demo/coding';
 import type { ProjectInfo } from '../../shared/api/project';
 import { ALL_SECTIONS, exportTo } from '../export/helpers/project';
 import { unzipText } from '../export/helpers/reader';
 import { runPassage } from '../helpers/cli';
-import { newProjectSession } from '../helpers/session';
+import { newProjectSession, trackSession } from '../helpers/session';
 import { tempDir } from '../helpers/tmp';
 
 const realHome = process.env.HOME;
@@ -95,6 +97,40 @@ describe('project.createDemo', () => {
     // Appendix 1 lists the interviews by participant label.
     expect(xml).toContain('P06');
     expect(info.counts.participants).toBe(12);
+  }, 120_000);
+});
+
+describe('who codes in the example study', () => {
+  it('is Researcher A for a user who has not chosen a coder, so no third coder appears', async () => {
+    const dir = tempDir();
+    process.env.PASSAGE_HOME = path.join(dir, 'home');
+    // As the app and browser mode start: no coder given, so the login name until a project says otherwise.
+    const session = trackSession(new Session('http'));
+    await invoke(session, 'project.createDemo', { path: path.join(dir, 'example.passage') });
+    expect(session.coder).toBe(FIRST_CODER);
+    const p02 = (await invoke(session, 'documents.list', { titleContains: 'Interview P02' }))[0]!;
+    const code = (await invoke(session, 'codes.list', {})).find((c) => c.name === 'Pull factors')!;
+    const mine = await invoke(session, 'segments.apply', {
+      documentId: p02.id,
+      codeId: code.id,
+      startUtf16: 0,
+      endUtf16: 20,
+    });
+    expect(mine.coder).toBe(FIRST_CODER);
+    const coders = await invoke(session, 'coders.list', {});
+    expect(coders.map((c) => [c.name, c.current])).toEqual([
+      [FIRST_CODER, true],
+      [SECOND_CODER, false],
+    ]);
+
+    // Reopened later (a new start of the app), it is still A; a coder given by the user still wins.
+    await invoke(session, 'project.close', {});
+    const again = trackSession(new Session('electron'));
+    await invoke(again, 'project.open', { path: path.join(dir, 'example.passage') });
+    expect(again.coder).toBe(FIRST_CODER);
+    const chosen = trackSession(new Session('cli', { coder: 'Dana' }));
+    await invoke(chosen, 'project.open', { path: path.join(dir, 'example.passage') });
+    expect(chosen.coder).toBe('Dana');
   }, 120_000);
 });
 
