@@ -137,10 +137,8 @@ export function cooccurrenceCaption(
     what = `Co-occurrence of the codes of ${named(choice.rowCodeGroupIds, names.codeGroups)}`;
   else what = 'Co-occurrence of codes';
   const scope = filterPhrase(choice.filters, names);
-  const n =
-    report.unit === 'documents'
-      ? `${report.header.documentCount} documents`
-      : `${report.header.segmentCount} segments`;
+  const count = report.unit === 'documents' ? report.header.documentCount : report.header.segmentCount;
+  const n = `${count} ${report.unit === 'documents' ? 'document' : 'segment'}${count === 1 ? '' : 's'}`;
   return `${what}${scope ? ` ${scope}` : ''} (N = ${n})`;
 }
 
