@@ -3,7 +3,15 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { PassageError } from '../../shared/api/result';
 import { applyMigrations, loadMigrations, pendingMigrations } from './migrations';
-import { findDamage, ProjectGuard } from './projectHealth';
+import {
+  BACKGROUND_FROM_BYTES,
+  checkInBackground,
+  checkNow,
+  knownDamage,
+  projectBytes,
+  type DamageCheck,
+} from './damageCheck';
+import { ProjectGuard } from './projectHealth';
 
 /** 'PSAG': marks a SQLite file as a Passage project, so another app's database is refused. */
 export const PASSAGE_APPLICATION_ID = 0x50534147;
@@ -24,6 +32,8 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Tests point this at a folder with extra migrations; the app always uses migrations/. */
   migrationsDir?: string;
+  /** From this size (file and WAL) the damage check runs in the background; tests lower it. */
+  checkInBackgroundFrom?: number;
 }
 
 function fileLabel(file: string): string {
@@ -133,9 +143,15 @@ export async function openProject(file: string, options: OpenOptions = {}): Prom
     const pending = pendingMigrations(db, migrations);
     const fromVersion = db.pragma('user_version', { simple: true }) as number;
     // Before anything writes: a damaged file is opened to read and recover from, never migrated or written.
-    const damage = exists ? findDamage(db) : [];
+    // A large file is checked in the background (writes wait for the verdict) unless it is to be migrated.
+    const damage: DamageCheck = !exists
+      ? knownDamage([])
+      : pending.length === 0 &&
+          projectBytes(absolute) >= (options.checkInBackgroundFrom ?? BACKGROUND_FROM_BYTES)
+        ? checkInBackground(absolute, options.nativeBinding)
+        : checkNow(db);
     configure(db);
-    if (damage.length === 0) {
+    if (damage.poll()?.length === 0) {
       if (pending.length > 0 && exists && fromVersion > 0)
         await backupBeforeMigration(db, absolute, fromVersion);
       if (pending.length > 0) {

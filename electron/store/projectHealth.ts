@@ -3,6 +3,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { ProjectHealth } from '../../shared/api/project';
 import { PassageError } from '../../shared/api/result';
+import type { DamageCheck } from './damageCheck';
 
 /**
  * Keeps an open project honest about its file. SQLite writes through the descriptors it opened, so a
@@ -15,8 +16,6 @@ import { PassageError } from '../../shared/api/result';
 
 /** How often an open project's file is looked at between calls (a job writing, a CLI run, an idle app). */
 const CHECK_EVERY_MS = 2000;
-/** quick_check stops listing after this many problems: enough to show, cheap on a badly damaged file. */
-const MAX_PROBLEMS = 20;
 
 interface FileIdentity {
   dev: number;
@@ -29,20 +28,6 @@ function identityOf(file: string): FileIdentity | null {
     return { dev: stat.dev, ino: stat.ino };
   } catch {
     return null;
-  }
-}
-
-/**
- * `PRAGMA quick_check`: the b-tree structure of every table and index, without cross-checking index
- * contents against tables (integrity_check's slow half). Returns the problems, empty when sound.
- */
-export function findDamage(db: Database.Database): string[] {
-  try {
-    const rows = db.pragma(`quick_check(${MAX_PROBLEMS})`) as { quick_check: string }[];
-    const problems = rows.map((r) => r.quick_check);
-    return problems.length === 1 && problems[0] === 'ok' ? [] : problems;
-  } catch (error) {
-    return [(error as Error).message];
   }
 }
 
@@ -68,12 +53,14 @@ export class ProjectGuard {
   private readonly db: Database.Database;
   private readonly file: string;
   private readonly identity: FileIdentity | null;
-  private readonly damage: string[];
+  private readonly damage: DamageCheck;
   private health: ProjectHealth = { state: 'ok' };
   private writesGuarded = false;
+  private guardRegistered = false;
   private readonly timer: ReturnType<typeof setInterval>;
 
-  constructor(db: Database.Database, file: string, damage: string[]) {
+  /** `damage` may still be running (a large file is checked in the background): writes wait for it. */
+  constructor(db: Database.Database, file: string, damage: DamageCheck) {
     this.db = db;
     this.file = file;
     this.identity = identityOf(file);
@@ -84,28 +71,18 @@ export class ProjectGuard {
     this.timer.unref();
   }
 
-  /** Compares the path's current file with the one opened (one stat, a few microseconds). */
+  /**
+   * Compares the path's current file with the one opened (one stat, a few microseconds) and takes in
+   * the damage check's verdict once it is in. While it is not, the file counts as sound for reading.
+   */
   refresh(): ProjectHealth {
     if (!this.db.open) {
       this.stop();
       return this.health;
     }
-    if (this.damage.length > 0) {
-      this.health = {
-        state: 'damaged',
-        message: damagedMessage(this.file, this.damage),
-        problems: this.damage,
-      };
-    } else {
-      const now = identityOf(this.file);
-      const same =
-        now !== null &&
-        this.identity !== null &&
-        now.dev === this.identity.dev &&
-        now.ino === this.identity.ino;
-      this.health = same ? { state: 'ok' } : { state: 'missing', message: missingMessage(this.file) };
-    }
-    if (this.health.state !== 'ok') this.guardWrites();
+    const checking = this.evaluate() === null;
+    if (this.health.state !== 'ok' || checking) this.guardWrites();
+    else this.unguardWrites();
     return this.health;
   }
 
@@ -113,31 +90,61 @@ export class ProjectGuard {
     return this.health;
   }
 
-  stop(): void {
-    clearInterval(this.timer);
+  /** The health once the whole-file check has given its verdict (at once when it already has). */
+  async checked(): Promise<ProjectHealth> {
+    await this.damage.settled;
+    return this.refresh();
   }
 
-  /** Throws the user's reason when the file must not be written. */
+  stop(): void {
+    clearInterval(this.timer);
+    this.damage.stop();
+  }
+
+  /** Throws the user's reason when the file must not be written; waits for a damage check still running. */
   assertWritable(): void {
-    const health = this.refresh();
+    this.damage.wait();
+    this.evaluate();
+    const health = this.health;
     if (health.state === 'missing') throw new PassageError('project_missing', health.message);
     if (health.state === 'damaged') throw new PassageError('project_damaged', health.message);
   }
 
+  /** Sets the health from the file and the verdict; returns the problems, null while the check runs. */
+  private evaluate(): string[] | null {
+    const problems = this.damage.poll();
+    if (problems !== null && problems.length > 0) {
+      this.health = { state: 'damaged', message: damagedMessage(this.file, problems), problems };
+      return problems;
+    }
+    const now = identityOf(this.file);
+    const same =
+      now !== null &&
+      this.identity !== null &&
+      now.dev === this.identity.dev &&
+      now.ino === this.identity.ino;
+    this.health = same ? { state: 'ok' } : { state: 'missing', message: missingMessage(this.file) };
+    return problems;
+  }
+
   /**
-   * From the first time the file is found missing or damaged, every insert, update and delete on the
-   * project's tables asks the guard first, through TEMP triggers (in this connection only, never in the
-   * file). Guarding SQL rather than listing "write calls" means no handler, job or future call can write
-   * past it, and the guard's error propagates as is. Installed only then: a trigger on every row
-   * written costs bulk inserts about half again as much, which a sound file need not pay.
+   * While the damage check runs, and from the first time the file is found missing or damaged, every
+   * insert, update and delete on the project's tables asks the guard first, through TEMP triggers (in
+   * this connection only, never in the file). Guarding SQL rather than listing "write calls" means no
+   * handler, job or future call can write past it, and the guard's error propagates as is. Installed
+   * only then: a trigger on every row written costs bulk inserts about half again as much, which a
+   * sound file need not pay.
    */
   private guardWrites(): void {
     if (this.writesGuarded) return;
     this.writesGuarded = true;
-    this.db.function(GUARD_FUNCTION, { deterministic: false }, () => {
-      this.assertWritable();
-      return 1;
-    });
+    if (!this.guardRegistered) {
+      this.guardRegistered = true;
+      this.db.function(GUARD_FUNCTION, { deterministic: false }, () => {
+        this.assertWritable();
+        return 1;
+      });
+    }
     const tables = this.db.pragma('main.table_list') as { name: string; type: string }[];
     for (const { name, type } of tables) {
       if (type !== 'table' || name.startsWith('sqlite_')) continue;
@@ -149,6 +156,21 @@ export class ProjectGuard {
             `BEGIN SELECT ${GUARD_FUNCTION}(); END`,
         );
       }
+    }
+  }
+
+  /** Takes the triggers away once the check found the file sound (and it is still where it was). */
+  private unguardWrites(): void {
+    if (!this.writesGuarded) return;
+    const triggers = this.db
+      .prepare("SELECT name FROM temp.sqlite_schema WHERE type = 'trigger' AND name LIKE 'passage_guard_%'")
+      .pluck()
+      .all() as string[];
+    try {
+      for (const name of triggers) this.db.exec(`DROP TRIGGER IF EXISTS temp."${name.replace(/"/g, '""')}"`);
+      this.writesGuarded = false;
+    } catch {
+      // A statement is still running on the connection: the triggers stay (harmless) until the next look.
     }
   }
 }

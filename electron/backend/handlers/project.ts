@@ -44,9 +44,18 @@ function countReadableRows(project: Project): ProjectCounts {
   return counts;
 }
 
+/** While a large file's damage check runs, damage may first show as an unreadable count. */
+function countOrReadable(project: Project): ProjectCounts {
+  try {
+    return countRows(project.db);
+  } catch {
+    return countReadableRows(project);
+  }
+}
+
 export function describeProject(session: Session, project: Project): ProjectInfo {
   const counts: ProjectCounts =
-    project.guard.current().state === 'damaged' ? countReadableRows(project) : countRows(project.db);
+    project.guard.current().state === 'damaged' ? countReadableRows(project) : countOrReadable(project);
   return {
     path: project.path,
     name: projectName(project.path),
@@ -114,11 +123,12 @@ export const projectHandlers: Handlers<
   'project.info': (session) => (session.project ? describeProject(session, session.project) : null),
   'project.recent': () => listRecent(),
   'project.defaultPath': () => nextFreeDefaultPath(),
-  'project.health': (session) => (session.project ? session.project.guard.refresh() : null),
+  // A large file's damage check may still run in the background: health answers with its verdict.
+  'project.health': async (session) => (session.project ? await session.project.guard.checked() : null),
   'project.saveCopy': async (session, { path: target, open }) => {
     const project = session.requireProject();
     // The backup API copies pages as they are: a copy of a damaged file would be just as damaged.
-    const health = project.guard.current();
+    const health = await project.guard.checked();
     if (health.state === 'damaged') throw new PassageError('project_damaged', health.message);
     const copy = await saveCopy(project.db, project.path, target);
     return { path: copy, opened: open ? describeProject(session, await session.open(copy, false)) : null };
