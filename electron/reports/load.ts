@@ -1,6 +1,7 @@
 // Reads what the reports count, with the segments indexes: per code through segments_code
 // (code_id, document_id, start_utf16), never a scan of the whole table per code pair.
 import type Database from 'better-sqlite3';
+import { PassageError } from '../../shared/api/result';
 import { computeWaves } from '../../shared/sample/graph';
 import type { CodeRow } from '../../shared/reports/codebook';
 import type { CodeDocumentCount } from '../../shared/reports/counts';
@@ -246,7 +247,7 @@ export interface EvidenceRow {
 }
 
 /** Turn and page are looked up per segment through turns_document and document_pages' key. */
-export const EVIDENCE_SQL = `SELECT s.id AS segmentId, s.document_id AS documentId, s.start_utf16 AS startUtf16,
+const EVIDENCE_SELECT = `SELECT s.id AS segmentId, s.document_id AS documentId, s.start_utf16 AS startUtf16,
        s.end_utf16 AS endUtf16, s.text, s.memo, s.coder_id AS coderId,
        (SELECT t.speaker FROM turns t
          WHERE t.document_id = s.document_id AND t.start_utf16 <= s.start_utf16 AND t.end_utf16 > s.start_utf16
@@ -254,7 +255,9 @@ export const EVIDENCE_SQL = `SELECT s.id AS segmentId, s.document_id AS document
        (SELECT p.page FROM document_pages p
          WHERE p.document_id = s.document_id AND p.start_utf16 <= s.start_utf16 AND p.end_utf16 > s.start_utf16
          ORDER BY p.page DESC LIMIT 1) AS page
-  FROM segments s WHERE s.code_id = ?`;
+  FROM segments s`;
+export const EVIDENCE_SQL = `${EVIDENCE_SELECT} WHERE s.code_id = ?`;
+export const EVIDENCE_BY_ID_SQL = `${EVIDENCE_SELECT} WHERE s.id = ?`;
 
 export function loadEvidenceRows(
   db: Database.Database,
@@ -269,4 +272,14 @@ export function loadEvidenceRows(
     out.push(row);
   }
   return out;
+}
+
+/** The rows of some segments by id (one page of a list), in the order given. */
+export function loadEvidenceRowsById(db: Database.Database, segmentIds: readonly number[]): EvidenceRow[] {
+  const query = statement(db, EVIDENCE_BY_ID_SQL);
+  return segmentIds.map((segmentId) => {
+    const row = query.get(segmentId) as EvidenceRow | undefined;
+    if (!row) throw new PassageError('not_found', `evidence: segment ${segmentId} no longer exists`);
+    return row;
+  });
 }

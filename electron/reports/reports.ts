@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
+import type { EvidencePage, PagedEvidenceReport } from '../../shared/api/reports';
 import { PassageError } from '../../shared/api/result';
 import { countCooccurrence, overlappingSpans } from '../../shared/reports/cooccurrence';
 import { buildCooccurrenceTable, type RowGroupInput } from '../../shared/reports/cooccurrenceReport';
-import { buildEvidenceCode } from '../../shared/reports/evidence';
 import { buildFrequencies } from '../../shared/reports/frequencies';
 import { buildMatrix } from '../../shared/reports/matrix';
 import type {
@@ -31,7 +31,7 @@ import {
   type ReportContext,
 } from './context';
 import { remember } from './cache';
-import { evidenceItems } from './evidence';
+import { evidenceItems, evidencePageOf, evidenceSection } from './evidence';
 import { loadCoderNames, loadSpans } from './load';
 import { matrixColumns } from './matrixColumns';
 
@@ -39,11 +39,22 @@ function strip(code: OrderedCode) {
   return { codeId: code.codeId, name: code.name, path: code.path, color: code.color, depth: code.depth };
 }
 
+/** Evidence by code with every quote (the Word export). */
 export function evidenceReport(
   db: Database.Database,
   filters: ReportFilters,
   sort: EvidenceSort,
 ): EvidenceReport {
+  return pagedEvidenceReport(db, filters, sort);
+}
+
+/** Evidence by code: each code's first pageSize quotes with where the next page starts, or all quotes. */
+export function pagedEvidenceReport(
+  db: Database.Database,
+  filters: ReportFilters,
+  sort: EvidenceSort,
+  pageSize?: number,
+): PagedEvidenceReport {
   const context = resolveContext(db, filters);
   const codeIds = context.codes.map((c) => c.codeId);
   const index = countIndex(context, codeIds);
@@ -53,14 +64,19 @@ export function evidenceReport(
     header: buildHeader(context, 'Evidence by code', index, codeIds),
     sort,
     codes: context.codes.map((code) =>
-      buildEvidenceCode(
-        strip(code),
-        code.description,
-        evidenceItems(context, code.codeId, undefined, coders),
-        sort,
-      ),
+      evidenceSection(context, strip(code), code.description, sort, pageSize, coders),
     ),
   };
+}
+
+/** The next quotes of one code of the evidence report (the same filters and sort). */
+export function evidencePage(
+  db: Database.Database,
+  args: { filters: ReportFilters; sort: EvidenceSort; codeId: number; offset: number; pageSize: number },
+): EvidencePage {
+  const context = resolveContext(db, args.filters);
+  const code = codeById(context, args.codeId);
+  return evidencePageOf(context, code.codeId, args.sort, args.offset, args.pageSize);
 }
 
 function codeById(context: ReportContext, id: number): OrderedCode {

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type {
   CellEvidence,
   CooccurrenceReport,
+  EvidenceCode,
+  EvidenceItem,
   EvidenceReport,
   FrequencyReport,
   MatrixReport,
@@ -13,6 +15,9 @@ import type {
 import { id, name, noArgs, shortText } from './schemas';
 
 const ids = z.array(id).max(10_000);
+/** Quotes per code in one answer. */
+const pageSize = z.number().int().min(1).max(10_000);
+const evidenceSort = z.enum(['document', 'date', 'label']).default('document');
 const year = z.number().int().min(1000).max(9999);
 
 export const attributeCondition = z
@@ -58,8 +63,19 @@ const filtersArg = reportFilters.optional().default({});
 export const reportsArgs = {
   /** Everything the filters bar offers: codes in codebook order, groups, categories, waves, attributes, coders, years. */
   'reports.options': noArgs,
+  /** Every code's first pageSize quotes (all quotes when pageSize is absent: the CLI and exports). */
   'reports.evidence': z
-    .object({ filters: filtersArg, sort: z.enum(['document', 'date', 'label']).default('document') })
+    .object({ filters: filtersArg, sort: evidenceSort, pageSize: pageSize.optional() })
+    .strict(),
+  /** Further quotes of one code, from offset in the same order as reports.evidence. */
+  'reports.evidencePage': z
+    .object({
+      filters: filtersArg,
+      sort: evidenceSort,
+      codeId: id,
+      offset: z.number().int().nonnegative().max(100_000_000),
+      pageSize: pageSize.default(200),
+    })
     .strict(),
   'reports.cooccurrence': z
     .object({
@@ -126,9 +142,29 @@ export interface ReportOptions {
   years: { first: number; last: number } | null;
 }
 
+/** One code's evidence with where the next page starts; items are the list's first quotes. */
+export interface PagedEvidenceCode extends EvidenceCode {
+  /** Offset of the next page (reports.evidencePage), null when items hold every quote. */
+  nextOffset: number | null;
+}
+
+export interface PagedEvidenceReport extends EvidenceReport {
+  codes: PagedEvidenceCode[];
+}
+
+/** Quotes offset … offset + items.length − 1 of one code's evidence list of segmentCount quotes. */
+export interface EvidencePage {
+  codeId: number;
+  offset: number;
+  items: EvidenceItem[];
+  segmentCount: number;
+  nextOffset: number | null;
+}
+
 export interface ReportsResults {
   'reports.options': ReportOptions;
-  'reports.evidence': EvidenceReport;
+  'reports.evidence': PagedEvidenceReport;
+  'reports.evidencePage': EvidencePage;
   'reports.cooccurrence': CooccurrenceReport;
   'reports.matrix': MatrixReport;
   'reports.timeline': TimelineReport;

@@ -3,9 +3,10 @@ import { reportOptions } from '../../reports/options';
 import {
   cellEvidence,
   cooccurrenceReport,
-  evidenceReport,
+  evidencePage,
   frequencyReport,
   matrixReport,
+  pagedEvidenceReport,
   timelineReport,
 } from '../../reports/reports';
 import type { HandlersFor } from '../handlerTypes';
@@ -14,8 +15,9 @@ import type { HandlersFor } from '../handlerTypes';
 // co-occurrence, takes well under a second); the renderer awaits them with a spinner.
 export const reportsHandlers: HandlersFor<typeof reportsArgs> = {
   'reports.options': (session) => reportOptions(session.requireProject().db),
-  'reports.evidence': (session, { filters, sort }) =>
-    evidenceReport(session.requireProject().db, filters, sort),
+  'reports.evidence': (session, { filters, sort, pageSize }) =>
+    pagedEvidenceReport(session.requireProject().db, filters, sort, pageSize),
+  'reports.evidencePage': (session, args) => evidencePage(session.requireProject().db, args),
   'reports.cooccurrence': (session, args) => cooccurrenceReport(session.requireProject().db, args),
   'reports.matrix': (session, args) => matrixReport(session.requireProject().db, args),
   'reports.timeline': (session, args) => timelineReport(session.requireProject().db, args),
