@@ -144,6 +144,10 @@ describe('export dialog', () => {
         codeIds: [3, 2],
         includeMemos: true,
         filters: { documentGroupIds: [4] },
+        // The table parts' settings are sent too (their defaults here), so they are saved with the rest.
+        cooccurrenceUnit: 'documents',
+        matrixBy: 'groups',
+        timelineUnit: 'segments',
       },
     });
   });

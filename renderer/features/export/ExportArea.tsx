@@ -6,6 +6,7 @@ import { JobProgress } from '../../components/JobProgress';
 import { CodeChooser } from './CodeChooser';
 import { FilterFields } from './FilterFields';
 import { OutlinePreview } from './OutlinePreview';
+import { PartSettings } from './PartSettings';
 import { ReplaceDialog } from './ReplaceDialog';
 import { SectionsList } from './SectionsList';
 import { downloadExport, optionsOf, useExport } from './useExport';
@@ -24,9 +25,7 @@ const SAVE_DELAY_MS = 500;
 
 /** Refreshes the outline shortly after the choices change, so typing does not flood the backend. */
 function useLiveOutline(): void {
-  const key = useExport((s) =>
-    JSON.stringify([s.title, s.order, s.enabled, s.codeIds, s.codeGroupIds, s.filters, s.format]),
-  );
+  const key = useExport((s) => JSON.stringify([optionsOf(s), s.format]));
   const codes = useRevision('codes');
   const segments = useRevision('segments');
   useEffect(() => {
@@ -129,6 +128,8 @@ export function ExportArea() {
   const includeMemos = useExport((s) => s.includeMemos);
   const patch = useExport((s) => s.patch);
   const outline = useExport((s) => s.outline);
+  const filters = useExport((s) => s.filters);
+  const setFilters = useExport((s) => s.setFilters);
   const codes = useRevision('codes');
   useEffect(() => {
     void load();
@@ -157,7 +158,8 @@ export function ExportArea() {
             />{' '}
             Include segment memos
           </label>
-          <FilterFields />
+          <FilterFields legend="Filters" filters={filters} setFilters={setFilters} />
+          <PartSettings />
         </div>
         <OutlinePreview outline={outline} />
       </div>

@@ -21,11 +21,20 @@ function year(value: string): number | undefined {
   return /^\d{4}$/.test(value) ? Number(value) : undefined;
 }
 
-/** The report filters: which documents and segments the export counts and quotes. */
-export function FilterFields() {
+/**
+ * The report filters: which documents and segments the export counts and quotes, or (with its own
+ * legend) which ones the co-occurrence table counts.
+ */
+export function FilterFields({
+  legend,
+  filters,
+  setFilters,
+}: {
+  legend: string;
+  filters: ExportFilters;
+  setFilters: (filters: ExportFilters) => void;
+}) {
   const choices = useExport((s) => s.choices);
-  const filters = useExport((s) => s.filters);
-  const setFilters = useExport((s) => s.setFilters);
   const values = useDocumentAttributeValues();
   if (!choices) return null;
   const update = (change: Partial<ExportFilters>) => {
@@ -35,8 +44,8 @@ export function FilterFields() {
     setFilters(next);
   };
   return (
-    <fieldset className="export-filters">
-      <legend>Filters</legend>
+    <fieldset className="export-filters" aria-label={legend}>
+      <legend>{legend}</legend>
       {choices.documentGroups.length > 0 && (
         <div role="group" aria-label="Document groups">
           {choices.documentGroups.map((g) => (

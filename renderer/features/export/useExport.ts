@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import {
+  DEFAULT_EXPORT_TITLE,
   EXPORT_SECTIONS,
+  type ExportCooccurrence,
   type ExportFilters,
   type ExportFormat,
   type ExportOptions,
@@ -12,7 +14,11 @@ import type { ReportOptions } from '../../../shared/api/reports';
 import { withFormatExtension } from '../../../shared/export/targetName';
 import { call, callOrError } from '../../api/client';
 
-/** The export dialog's choices; `options()` turns them into the contract's ExportOptions. */
+/** The co-occurrence part's own choice, apart from its unit (kept with or without it). */
+export type CooccurrenceChoice = Omit<ExportCooccurrence, 'unit'>;
+type Unit = 'documents' | 'segments';
+
+/** The export dialog's choices; `optionsOf()` turns them into the contract's ExportOptions. */
 interface ExportState {
   choices: ReportOptions | null;
   title: string;
@@ -24,6 +30,12 @@ interface ExportState {
   codeIds: number[];
   includeMemos: boolean;
   filters: ExportFilters;
+  cooccurrenceUnit: Unit;
+  /** The co-occurrence part counts its own rows, columns and filters; else the export's codes and filters. */
+  cooccurrenceOwn: boolean;
+  cooccurrence: CooccurrenceChoice;
+  matrixBy: string;
+  timelineUnit: Unit;
   format: ExportFormat;
   target: string;
   outline: ExportOutline | null;
@@ -38,7 +50,22 @@ interface ExportState {
   restoreSettings(): Promise<void>;
   /** Saves the current options in the project when they differ from the saved ones. */
   saveSettings(): Promise<void>;
-  patch(change: Partial<Pick<ExportState, 'title' | 'methodNote' | 'includeMemos' | 'target'>>): void;
+  patch(
+    change: Partial<
+      Pick<
+        ExportState,
+        | 'title'
+        | 'methodNote'
+        | 'includeMemos'
+        | 'target'
+        | 'cooccurrenceUnit'
+        | 'cooccurrenceOwn'
+        | 'matrixBy'
+        | 'timelineUnit'
+      >
+    >,
+  ): void;
+  setCooccurrence(change: Partial<CooccurrenceChoice>): void;
   setFormat(format: ExportFormat): Promise<void>;
   toggleSection(section: ExportSection): void;
   move(section: ExportSection, by: -1 | 1): void;
@@ -61,19 +88,31 @@ const toggled = (list: number[], id: number) =>
 
 export function optionsOf(s: ExportState): ExportOptionsInput {
   return {
-    title: s.title.trim() || 'Appendix',
+    title: s.title.trim() || DEFAULT_EXPORT_TITLE,
     methodNote: s.methodNote,
     sections: s.order.filter((section) => s.enabled[section]),
     codeGroupIds: s.codeGroupIds,
     codeIds: s.codeIds,
     includeMemos: s.includeMemos,
     filters: s.filters,
+    cooccurrenceUnit: s.cooccurrenceUnit,
+    ...(s.cooccurrenceOwn ? { cooccurrence: { ...s.cooccurrence, unit: s.cooccurrenceUnit } } : {}),
+    matrixBy: s.matrixBy,
+    timelineUnit: s.timelineUnit,
   };
 }
 
-const initial = {
-  choices: null,
-  title: 'Appendix: coded evidence',
+const NO_COOCCURRENCE_CHOICE: CooccurrenceChoice = {
+  rowCodeIds: [],
+  rowCodeGroupIds: [],
+  columnCodeIds: [],
+  coefficient: false,
+  filters: {},
+};
+
+/** What the options' defaults are, once, for a new dialog and for a project with nothing saved. */
+const initialOptions = {
+  title: DEFAULT_EXPORT_TITLE,
   methodNote: DEFAULT_METHOD_NOTE,
   order: [...EXPORT_SECTIONS],
   enabled: Object.fromEntries(EXPORT_SECTIONS.map((s) => [s, s === 'evidence'])) as Record<
@@ -84,6 +123,16 @@ const initial = {
   codeIds: [],
   includeMemos: false,
   filters: {},
+  cooccurrenceUnit: 'documents' as Unit,
+  cooccurrenceOwn: false,
+  cooccurrence: NO_COOCCURRENCE_CHOICE,
+  matrixBy: 'groups',
+  timelineUnit: 'segments' as Unit,
+};
+
+const initial = {
+  choices: null,
+  ...initialOptions,
   format: 'docx' as ExportFormat,
   target: '',
   outline: null,
@@ -107,6 +156,11 @@ function choicesFromSettings(saved: ExportOptions) {
     codeIds: saved.codeIds,
     includeMemos: saved.includeMemos,
     filters: saved.filters,
+    cooccurrenceUnit: saved.cooccurrence?.unit ?? saved.cooccurrenceUnit,
+    cooccurrenceOwn: saved.cooccurrence !== undefined,
+    cooccurrence: saved.cooccurrence ?? NO_COOCCURRENCE_CHOICE,
+    matrixBy: saved.matrixBy,
+    timelineUnit: saved.timelineUnit,
   };
 }
 
@@ -124,12 +178,7 @@ export const useExport = create<ExportState>((set, get) => ({
     // Without saved settings (a project that cannot answer) the dialog keeps working, it just forgets.
     const { value: saved, error } = await callOrError('export.getSettings', {});
     if (error || saved === undefined) return;
-    const { title, methodNote, order, enabled, codeGroupIds, codeIds, includeMemos, filters } = initial;
-    set({
-      ...(saved
-        ? choicesFromSettings(saved)
-        : { title, methodNote, order, enabled, codeGroupIds, codeIds, includeMemos, filters }),
-    });
+    set(saved ? choicesFromSettings(saved) : initialOptions);
     set({ savedSettings: JSON.stringify(optionsOf(get())) });
   },
   async saveSettings() {
@@ -141,6 +190,9 @@ export const useExport = create<ExportState>((set, get) => ({
   },
   patch(change) {
     set(change);
+  },
+  setCooccurrence(change) {
+    set({ cooccurrence: { ...get().cooccurrence, ...change } });
   },
   async setFormat(format) {
     const previous = get().format;
