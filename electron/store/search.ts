@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import type {
-  DocumentKind,
   SearchFilterOptions,
   SearchFilters,
   SearchPage,
@@ -14,6 +13,14 @@ import { makeSnippets } from '../../shared/search/snippets';
 import { expandHits, type CodingUnit } from '../../shared/search/units';
 import { statement } from './statements';
 import { expandWordForms } from './wordForms';
+import {
+  countMatches,
+  matchingIds,
+  matchPage,
+  type FtsTable,
+  type MatchRow,
+  type SearchOrder,
+} from './searchHitList';
 
 // Full-text search over documents_fts (exact words) or documents_fts_stem (English word forms, FTS5's
 // Porter stemmer). FTS5 decides which documents match (and how well); counting and snippets are done
@@ -40,73 +47,19 @@ export function requireQuery(query: string, stemming = true): ParsedSearch {
 }
 
 /** The index a search reads: both share the columns and rowids of `documents`. */
-function ftsTable(search: ParsedSearch): 'documents_fts' | 'documents_fts_stem' {
+export function ftsTable(search: ParsedSearch): FtsTable {
   return search.stemming ? 'documents_fts_stem' : 'documents_fts';
 }
 
-export interface MatchRow {
-  id: number;
-  title: string;
-  kind: DocumentKind;
-  date: string | null;
-}
+export type { MatchRow, SearchOrder };
 
-export type SearchOrder = 'relevance' | 'title' | 'date';
-
-// Filters are written once with NULL meaning "no filter", so each order has exactly one SQL text.
-const FILTERS = `
-  AND (@kind IS NULL OR d.kind = @kind)
-  AND (@yearFrom IS NULL OR d.year >= @yearFrom)
-  AND (@yearTo IS NULL OR d.year <= @yearTo)
-  AND (@groupId IS NULL OR EXISTS (
-    SELECT 1 FROM document_group_members m WHERE m.group_id = @groupId AND m.document_id = d.id))
-  AND (@attributes IS NULL OR NOT EXISTS (
-    SELECT 1 FROM json_each(@attributes) wanted
-    WHERE NOT EXISTS (
-      SELECT 1 FROM document_attribute_values v JOIN attributes a ON a.id = v.attribute_id
-      WHERE v.document_id = d.id AND a.scope = 'document'
-        AND a.name = json_extract(wanted.value, '$.name')
-        AND v.value = json_extract(wanted.value, '$.value') COLLATE NOCASE)))`;
-
-const ORDER_BY: Record<SearchOrder, string> = {
-  relevance: 'FTS.rank, d.id',
-  title: 'd.title COLLATE NOCASE, d.id',
-  date: 'd.date IS NULL, d.date, d.id',
-};
-
-function matchSql(table: string, order: SearchOrder): string {
-  return `SELECT d.id AS id, d.title AS title, d.kind AS kind, d.date AS date
-    FROM ${table} JOIN documents d ON d.id = ${table}.rowid
-    WHERE ${table} MATCH @match ${FILTERS}
-    ORDER BY ${ORDER_BY[order].replace('FTS', table)}`;
-}
-
-function filterParams(db: Database.Database, filters: SearchFilters | undefined): Record<string, unknown> {
-  if (filters?.groupId !== undefined) {
-    const group = statement(db, 'SELECT 1 FROM document_groups WHERE id = @id').get({ id: filters.groupId });
-    if (!group) throw new PassageError('not_found', `search: no group with id ${filters.groupId}`);
-  }
-  return {
-    kind: filters?.kind ?? null,
-    yearFrom: filters?.yearFrom ?? null,
-    yearTo: filters?.yearTo ?? null,
-    groupId: filters?.groupId ?? null,
-    attributes:
-      filters?.attributes && filters.attributes.length > 0 ? JSON.stringify(filters.attributes) : null,
-  };
-}
-
-/** Every matching document (ids and list columns only). */
-export function matchingDocuments(
+/** Every matching document's id, ascending. */
+export function matchingDocumentIds(
   db: Database.Database,
   search: ParsedSearch,
   filters?: SearchFilters,
-  order: SearchOrder = 'relevance',
-): MatchRow[] {
-  return statement(db, matchSql(ftsTable(search), order)).all({
-    match: search.fts,
-    ...filterParams(db, filters),
-  }) as MatchRow[];
+): number[] {
+  return matchingIds(db, ftsTable(search), search.fts, filters);
 }
 
 export function documentText(db: Database.Database, documentId: number): string {
@@ -174,15 +127,21 @@ export function matchingLabel(search: ParsedSearch): string {
   return search.stemming ? 'Matching word forms (English stemming)' : 'Exact words';
 }
 
-/** One page of results: counts and snippets are computed here, for these documents only. */
+/** One page of results: the page is ranked and counted by FTS5; hits and snippets are for it only. */
 export function searchPage(
   db: Database.Database,
   search: ParsedSearch,
   options: { filters?: SearchFilters; offset?: number; limit?: number; order?: SearchOrder },
 ): SearchPage {
   const offset = options.offset ?? 0;
-  const rows = matchingDocuments(db, search, options.filters, options.order);
-  const items: SearchResultItem[] = rows.slice(offset, offset + (options.limit ?? 50)).map((row) => {
+  const table = ftsTable(search);
+  const rows = matchPage(db, table, search.fts, {
+    filters: options.filters,
+    order: options.order,
+    offset,
+    limit: options.limit ?? 50,
+  });
+  const items: SearchResultItem[] = rows.map((row) => {
     const text = documentText(db, row.id);
     const hits = documentHits(db, row.id, text, search);
     const first = hits[0];
@@ -201,7 +160,7 @@ export function searchPage(
     query: search.query,
     stemming: search.stemming,
     matching: matchingLabel(search),
-    total: rows.length,
+    total: countMatches(db, table, search.fts, options.filters),
     offset,
     items,
   };
@@ -288,30 +247,29 @@ export function planAutocode(
   unit: CodingUnit,
   codeId: number | null,
 ): AutocodePlan {
-  const rows = matchingDocuments(db, search, filters, 'date');
+  const documentIds = matchingDocumentIds(db, search, filters);
   const plan: AutocodePlan = {
-    documents: rows.length,
+    documents: documentIds.length,
     hits: 0,
     ranges: [],
     segmentDocuments: 0,
     alreadyCoded: 0,
     outsideTurns: 0,
   };
-  const documentOrder = [...rows].sort((a, b) => a.id - b.id);
-  for (const row of documentOrder) {
-    const text = documentText(db, row.id);
-    const hits = documentHits(db, row.id, text, search);
+  for (const documentId of documentIds) {
+    const text = documentText(db, documentId);
+    const hits = documentHits(db, documentId, text, search);
     plan.hits += hits.length;
-    const expanded = expandHits(text, hits, unit, unit === 'turn' ? turnsOf(db, row.id) : []);
+    const expanded = expandHits(text, hits, unit, unit === 'turn' ? turnsOf(db, documentId) : []);
     plan.outsideTurns += expanded.outsideTurns;
-    const existing = codedRanges(db, row.id, codeId);
+    const existing = codedRanges(db, documentId, codeId);
     let added = 0;
     for (const range of expanded.ranges) {
       if (existing.has(`${range.start}:${range.end}`)) {
         plan.alreadyCoded++;
         continue;
       }
-      plan.ranges.push({ documentId: row.id, startUtf16: range.start, endUtf16: range.end });
+      plan.ranges.push({ documentId: documentId, startUtf16: range.start, endUtf16: range.end });
       added++;
     }
     if (added > 0) plan.segmentDocuments++;

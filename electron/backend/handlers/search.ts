@@ -17,7 +17,7 @@ import {
   documentText,
   filterOptions,
   documentHits,
-  matchingDocuments,
+  matchingDocumentIds,
   planAutocode,
   requireQuery,
   searchPage,
@@ -69,14 +69,11 @@ export const searchHandlers: HandlersFor<typeof searchArgs> = {
       order: args.order,
     }),
   'search.documentIds': (session, args) =>
-    matchingDocuments(
+    matchingDocumentIds(
       session.requireProject().db,
       requireQuery(args.query, args.stemming ?? true),
       args.filters,
-      'title',
-    )
-      .map((row) => row.id)
-      .sort((a, b) => a - b),
+    ),
   'search.hitsInDocument': (session, args) => {
     const search = requireQuery(args.query, args.stemming ?? true);
     const text = documentText(session.requireProject().db, args.documentId);
@@ -135,7 +132,7 @@ export const searchHandlers: HandlersFor<typeof searchArgs> = {
     const search = requireQuery(args.query, args.stemming ?? true);
     const id = db
       .transaction(() => {
-        const ids = matchingDocuments(db, search, args.filters, 'title').map((row) => row.id);
+        const ids = matchingDocumentIds(db, search, args.filters);
         const groupId = createGroup(db, args.name, args.query, args.description ?? '');
         addDocumentsToGroup(db, groupId, ids);
         return groupId;
