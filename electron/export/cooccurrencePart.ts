@@ -139,7 +139,8 @@ export function cooccurrenceCaption(
   const scope = filterPhrase(choice.filters, names);
   const count = report.unit === 'documents' ? report.header.documentCount : report.header.segmentCount;
   const n = `${count} ${report.unit === 'documents' ? 'document' : 'segment'}${count === 1 ? '' : 's'}`;
-  return `${what}${scope ? ` ${scope}` : ''} (N = ${n})`;
+  // No-break spaces keep "(N = 396 documents)" on one line, as the tables' header counts are.
+  return `${what}${scope ? ` ${scope}` : ''} (${`N = ${n}`.replaceAll(' ', '\u00a0')})`;
 }
 
 /** The report and caption of the part's own choice (options.cooccurrence); null when it has none. */

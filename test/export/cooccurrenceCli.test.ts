@@ -54,7 +54,7 @@ describe('passage export --cooccurrence-*', () => {
       'ngos',
     ]);
     expect(result).toMatchObject({ quotes: 2, tables: 1 });
-    const xml = (await unzipText(target)).get('word/document.xml')!;
+    const xml = (await unzipText(target)).get('word/document.xml')!.replaceAll('\u00a0', ' ');
     expect(xml).toContain(
       'Table 1. Codes co-occurring with Legitimacy and Burden sharing in document group NGOs (N = 2 documents)',
     );
@@ -85,7 +85,7 @@ describe('passage export --cooccurrence-*', () => {
       '2017',
     ]);
     // Interview 12 (2017) alone: its Legitimacy segment.
-    const xml = (await unzipText(target)).get('word/document.xml')!;
+    const xml = (await unzipText(target)).get('word/document.xml')!.replaceAll('\u00a0', ' ');
     expect(xml).toContain(
       'Table 1. Co-occurrence of Legitimacy and Trust in interviews, from 2017 (N = 1 segment)',
     );

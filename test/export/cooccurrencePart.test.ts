@@ -7,6 +7,9 @@ import { trackSession } from '../helpers/session';
 import { exportTo, seededProject } from './helpers/project';
 import { tableCells, unzipText } from './helpers/reader';
 
+/** Text as a reader sees it: the caption's N is held together with no-break spaces. */
+const spaced = (text: string) => text.replaceAll('\u00a0', ' ');
+
 /** The seeded study with a document group "NGOs": the transcripts of Interviews 2 and 9. */
 async function studyWithNgoGroup() {
   const project = await seededProject();
@@ -45,7 +48,10 @@ describe('the Word appendix co-occurrence part with its own settings', () => {
     const { result } = await exportTo(study.session, paperOptions(study, 'documents'), 'docx', target);
     // Evidence: Trust in interviews (2 and 9), whatever the co-occurrence part counts.
     expect(result).toMatchObject({ quotes: 2, tables: 1 });
-    const xml = (await unzipText(target)).get('word/document.xml')!;
+    const raw = (await unzipText(target)).get('word/document.xml')!;
+    // The count stays on one line when the caption wraps.
+    expect(raw).toContain('NGOs (N\u00a0=\u00a02\u00a0documents)');
+    const xml = spaced(raw);
     expect(xml).toContain(
       'Table 1. Codes co-occurring with Legitimacy and Burden sharing in document group NGOs (N = 2 documents)',
     );
@@ -66,10 +72,14 @@ describe('the Word appendix co-occurrence part with its own settings', () => {
     // Legitimacy, Trust and Burden sharing in Interview 2, Trust in Interview 9.
     const caption =
       'Table 1. Codes co-occurring with Legitimacy and Burden sharing in document group NGOs (N = 4 segments)';
-    expect(outline.items).toContainEqual({ level: 3, text: caption, section: 'cooccurrence' });
+    expect(outline.items.map((i) => ({ ...i, text: spaced(i.text) }))).toContainEqual({
+      level: 3,
+      text: caption,
+      section: 'cooccurrence',
+    });
     const target = path.join(study.dir, 'segments.docx');
     await exportTo(study.session, options, 'docx', target);
-    expect((await unzipText(target)).get('word/document.xml')!).toContain(caption);
+    expect(spaced((await unzipText(target)).get('word/document.xml')!)).toContain(caption);
   });
 
   it('names rows, years, kind and coder in the caption when they are chosen', async () => {
@@ -83,7 +93,7 @@ describe('the Word appendix co-occurrence part with its own settings', () => {
         },
       },
     });
-    expect(outline.items.find((i) => i.level === 3)?.text).toBe(
+    expect(spaced(outline.items.find((i) => i.level === 3)!.text)).toBe(
       'Table 1. Co-occurrence of Legitimacy and Trust in interviews, in 2016–2017, coded by ana (N = 3 documents)',
     );
   });
@@ -97,7 +107,7 @@ describe('the Word appendix co-occurrence part with its own settings', () => {
       'docx',
       target,
     );
-    const xml = (await unzipText(target)).get('word/document.xml')!;
+    const xml = spaced((await unzipText(target)).get('word/document.xml')!);
     expect(xml).toContain(
       'Table 1. Codes co-occurring with Legitimacy, Trust and Burden sharing (documents)',
     );
@@ -131,7 +141,7 @@ describe('the Word appendix co-occurrence part with its own settings', () => {
     const loaded = await invoke(study.session, 'export.getSettings', {});
     expect(loaded).toEqual(old);
     const outline = await invoke(study.session, 'export.outline', { options: loaded! });
-    expect(outline.items.find((i) => i.level === 3)?.text).toBe(
+    expect(spaced(outline.items.find((i) => i.level === 3)!.text)).toBe(
       'Table 1. Codes co-occurring with Legitimacy and Trust (segments)',
     );
 
@@ -157,7 +167,7 @@ describe('the Word appendix co-occurrence part with its own settings', () => {
       options: { ...paperOptions(study, 'documents'), sections: ['cooccurrence'] },
     });
     expect(outline.problems).toEqual([]);
-    expect(outline.items.find((i) => i.level === 3)?.text).toBe(
+    expect(spaced(outline.items.find((i) => i.level === 3)!.text)).toBe(
       'Table 1. Codes co-occurring with Legitimacy and Burden sharing (N = 4 documents)',
     );
   });
