@@ -23,8 +23,11 @@ export interface Recovery {
   tables: RecoveredTable[];
 }
 
-/** Undo entries describe changes to rows that may be gone; a recovered file starts a new history. */
-const NOT_CARRIED = new Set(['undo_entries']);
+/**
+ * Undo entries describe changes to rows that may be gone; a recovered file starts a new history. The
+ * segment counts are kept by triggers as the recovered segments are copied, so they count only those.
+ */
+const NOT_CARRIED = new Set(['undo_entries', 'document_segment_counts']);
 
 interface TableShape {
   name: string;
