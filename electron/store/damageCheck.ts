@@ -44,14 +44,14 @@ export interface DamageCheck {
   poll(): string[] | null;
   /** The problems, waiting for the verdict if need be: a write must not go ahead before it. */
   wait(): string[];
-  /** Resolves with the problems once the verdict is in. */
-  readonly settled: Promise<string[]>;
+  /** Resolves with the problems once the verdict is in; the process stays alive for it meanwhile. */
+  settled(): Promise<string[]>;
   stop(): void;
 }
 
 /** A verdict already known (a small file checked at open, a new file, a damaged header). */
 export function knownDamage(problems: string[]): DamageCheck {
-  return { poll: () => problems, wait: () => problems, settled: Promise.resolve(problems), stop() {} };
+  return { poll: () => problems, wait: () => problems, settled: () => Promise.resolve(problems), stop() {} };
 }
 
 /** Checks at once on the open connection, as every open did before the check could run in the background. */
@@ -173,7 +173,11 @@ export function checkInBackground(file: string, nativeBinding: string | undefine
       Atomics.wait(status, 0, PENDING, WAIT_FOR_VERDICT_MS);
       return poll() ?? decide(checkOwnConnection(file, nativeBinding));
     },
-    settled,
+    settled() {
+      // Someone waits for the verdict (a CLI check, the health call): the thread must keep the process up.
+      if (!exited) worker.ref();
+      return settled;
+    },
     stop() {
       stopped = true;
       void worker.terminate();

@@ -92,7 +92,7 @@ export class ProjectGuard {
 
   /** The health once the whole-file check has given its verdict (at once when it already has). */
   async checked(): Promise<ProjectHealth> {
-    await this.damage.settled;
+    await this.damage.settled();
     return this.refresh();
   }
 

@@ -60,7 +60,7 @@ function heldCheck(): DamageCheck & { give(problems: string[]): void; waited: nu
         check.give(['*** in database main ***', 'Tree 12 page 40: btree page is damaged']);
       return verdict!;
     },
-    settled,
+    settled: () => settled,
     stop() {},
     give(problems: string[]) {
       verdict = problems;
