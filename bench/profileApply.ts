@@ -1,22 +1,97 @@
 // Where the time of applying a code goes on a kept bench study (PASSAGE_BENCH_KEEP=1): opens the transcript
-// in browser mode, then records the renderer's CPU profile and the page's API round trips around one
-// keypress. Not part of `npm run bench`; run it by hand:
+// in browser mode, then codes several words on screen one after another, each by one keypress, and
+// reports per keypress the milliseconds from the key to the new stripe in the DOM and to the frame
+// that paints it (as the bench's figure), the API round trips in that window, and the renderer's
+// CPU profile summed over all keypresses. Not part of `npm run bench`; run it by hand:
 //   npx esbuild bench/profileApply.ts --bundle --platform=node --format=esm --packages=external \
-//     --outfile=out/bench/profileApply.mjs && node out/bench/profileApply.mjs STUDY.passage "interview 01 P01" [KEY]
+//     --outfile=out/bench/profileApply.mjs && node out/bench/profileApply.mjs STUDY.passage "interview 01 P01" [KEY] [TIMES]
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { launchChromium, startServer } from '../test/helpers/browser';
-import { api, dragSelect, timeKeyToStripe, visibleWord } from '../test/reader/e2eHelpers';
+import { api, dragSelect } from '../test/reader/e2eHelpers';
 
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  hitCount?: number;
+}
+
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+// The n-th whole word of three or more letters on screen (not a speaker label, not coded yet), so
+// each keypress codes a new passage rather than growing the last one.
+const NTH_WORD = `((n) => {
+  const list = document.querySelector('.reader-list').getBoundingClientRect();
+  let seen = 0;
+  for (const run of document.querySelectorAll('.reader-run:not(.reader-speaker-label):not(.is-coded)')) {
+    const rect = run.getBoundingClientRect();
+    if (rect.top < list.top + 10 || rect.bottom > list.bottom - 10) continue;
+    const words = /(^|\\s)([A-Za-z]{3,})(?=\\s|$)/g;
+    for (let m = words.exec(run.textContent || ''); m; m = words.exec(run.textContent || '')) {
+      if (seen++ < n) continue;
+      const start = Number(run.dataset.o) + m.index + m[1].length;
+      return { start, end: start + m[2].length };
+    }
+  }
+  return null;
+})`;
+
+// Times one keypress: keydown, the new stripe of the code in the DOM, and the frame painting it.
+const WATCH = `((label) => {
+  const selector = '.reader-stripe[data-code="' + label + '"]';
+  const before = new Set([...document.querySelectorAll(selector)].map((e) => e.dataset.segmentId));
+  performance.clearResourceTimings();
+  window.__times = new Promise((resolve) => {
+    let pressed = 0;
+    addEventListener('keydown', () => (pressed = performance.now()), { capture: true, once: true });
+    const observer = new MutationObserver(() => {
+      const fresh = [...document.querySelectorAll(selector)].some((e) => !before.has(e.dataset.segmentId));
+      if (!pressed || !fresh) return;
+      observer.disconnect();
+      const inDom = performance.now() - pressed;
+      requestAnimationFrame(() => resolve({ pressed, inDom, painted: performance.now() - pressed }));
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
+})`;
+
+const CALLS = `performance.getEntriesByType('resource').map((e) => [e.name.replace(/^.*\\/api\\//, '').replace(/\\?.*$/, ''), e.startTime, e.duration])`;
+
+interface Times {
+  pressed: number;
+  inDom: number;
+  painted: number;
+}
+
+async function applyOnce(page: Page, n: number, key: string, code: string) {
+  const word = (await page.evaluate(`${NTH_WORD}(${n})`)) as { start: number; end: number } | null;
+  if (!word) throw new Error(`fewer than ${n + 1} uncoded words on screen`);
+  await dragSelect(page, word.start + 1, word.end - 1);
+  await page.evaluate(`${WATCH}(${JSON.stringify(code)})`);
+  await page.keyboard.press(key);
+  const times = (await page.evaluate('window.__times')) as Times;
+  // What followed the keypress (counts reloaded after the paint) is listed too, a second later.
+  await page.waitForTimeout(1000);
+  const calls = (await page.evaluate(CALLS)) as [string, number, number][];
+  return { times, calls: calls.map(([name, start, ms]) => [name, start - times.pressed, ms] as const) };
+}
+
+function selfTimes(profile: Profile, into: Map<string, number>): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id)!.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${path.basename(f.url)}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    into.set(key, (into.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
 }
 
 async function main(): Promise<void> {
   // A shortcut no code of the study holds yet (each run adds a probe code with it).
-  const [file, title, key = '9'] = process.argv.slice(2);
-  if (!file || !title) throw new Error('usage: profileApply STUDY.passage "TRANSCRIPT TITLE"');
+  const [file, title, key = '9', times = '5'] = process.argv.slice(2);
+  if (!file || !title) throw new Error('usage: profileApply STUDY.passage "TRANSCRIPT TITLE" [KEY] [TIMES]');
   const server = await startServer({ home: path.join(path.dirname(file), 'profile-home'), project: file });
   const browser = await launchChromium();
   try {
@@ -29,37 +104,37 @@ async function main(): Promise<void> {
     await corpus.getByText(title, { exact: true }).first().click();
     await page.locator('.reader-stripe').first().waitFor({ timeout: 120_000 });
     await page.locator('[data-rows-measured]').waitFor({ state: 'attached', timeout: 120_000 });
-    const word = await visibleWord(page);
-    await dragSelect(page, word.start + 1, word.end - 1);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    await page.evaluate('performance.clearResourceTimings()');
-    await page.evaluate(
-      "addEventListener('keydown', () => (window.__keyAt = performance.now()), { capture: true, once: true })",
-    );
-    await cdp.send('Profiler.start');
-    const ms = await timeKeyToStripe(page, key, code);
-    const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
-      profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
-    };
-    const calls = (await page.evaluate(
-      `performance.getEntriesByType('resource').map((e) => [e.name.replace(/^.*\\/api\\//, '').replace(/\\?.*$/, ''), Math.round(e.startTime), Math.round(e.duration * 10) / 10])`,
-    )) as [string, number, number][];
-    const keyAt = Math.round((await page.evaluate('window.__keyAt')) as number);
-    console.log(`key to painted stripe: ${ms.toFixed(1)} ms (key pressed at ${keyAt} ms)`);
-    console.log('API calls in the window (name, start ms, duration ms):');
-    for (const c of calls) console.log(`  ${c.join('  ')}`);
-    // Self time per function, from the samples and their time deltas.
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     const self = new Map<string, number>();
-    profile.samples.forEach((id, i) => {
-      const f = byId.get(id)!.callFrame;
-      const key = `${f.functionName || '(anonymous)'} ${path.basename(f.url)}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
-      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-    });
-    console.log('renderer self time (ms), top 20:');
-    for (const [key, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20))
+    const painted: number[] = [];
+    // The renderer's own part: key to paint less the segments.apply round trip (the server and the
+    // HTTP hop, which the machine's load stretches most).
+    const rendererMs: number[] = [];
+    for (let i = 0; i < Number(times); i++) {
+      await cdp.send('Profiler.start');
+      const { times: t, calls } = await applyOnce(page, i * 2, key, code);
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+      selfTimes(profile, self);
+      painted.push(t.painted);
+      const applied = calls.find(([name]) => name === 'segments.apply');
+      const roundTrip = applied?.[2] ?? 0;
+      rendererMs.push(t.painted - roundTrip);
+      console.log(
+        `#${i + 1}: key to stripe in DOM ${t.inDom.toFixed(1)} ms, to painted ${t.painted.toFixed(1)} ms ` +
+          `(segments.apply ${roundTrip.toFixed(1)} ms, the renderer ${(t.painted - roundTrip).toFixed(1)} ms); ` +
+          'calls (name, start after key, ms):',
+      );
+      for (const [name, start, ms] of calls)
+        console.log(`    ${name}  ${start.toFixed(1)}  ${ms.toFixed(1)}`);
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(1);
+    console.log(
+      `key to painted stripe: median ${median(painted)} ms; the renderer's part: median ${median(rendererMs)} ms`,
+    );
+    console.log('renderer self time (ms) over all keypresses and the second after each, top 25:');
+    for (const [key, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
       console.log(`  ${t.toFixed(1).padStart(7)}  ${key}`);
   } finally {
     await browser.close();

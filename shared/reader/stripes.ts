@@ -1,6 +1,8 @@
 // Coding stripes in the margin: each segment gets a column so that overlapping segments of different
 // codes stand side by side, as in NVivo and MAXQDA.
 
+import { IdMap } from './idMap';
+
 export interface StripeItem {
   id: number;
   /**
@@ -14,8 +16,8 @@ export interface StripeItem {
 }
 
 export interface StripeLayout {
-  /** Column (0 = nearest the text) of every item. */
-  columns: Map<number, number>;
+  /** Column (0 = nearest the text) of every item; an IdMap, so the reader can add one without a copy. */
+  columns: IdMap<number>;
   columnCount: number;
 }
 
@@ -36,7 +38,7 @@ export function layoutStripes(
   previous?: ReadonlyMap<number, number>,
 ): StripeLayout {
   const sorted = [...items].sort((a, b) => a.start - b.start || b.end - a.end || a.id - b.id);
-  const columns = new Map<number, number>();
+  const columns: [number, number][] = [];
   const state: ColumnState[] = [];
   const fits = (c: number, item: StripeItem) => {
     const col = state[c];
@@ -54,7 +56,7 @@ export function layoutStripes(
       end: col && col.barKey === item.barKey ? Math.max(col.end, item.end) : item.end,
       barKey: item.barKey,
     };
-    columns.set(item.id, column);
+    columns.push([item.id, column]);
   }
-  return { columns, columnCount: state.length };
+  return { columns: IdMap.from(columns), columnCount: state.length };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { layoutStripes } from '../../shared/reader/stripes';
 
 const item = (id: number, barKey: number, start: number, end: number) => ({ id, barKey, start, end });
-const cols = (layout: { columns: Map<number, number> }) => Object.fromEntries(layout.columns);
+const cols = (layout: { columns: ReadonlyMap<number, number> }) => Object.fromEntries(layout.columns);
 
 describe('layoutStripes', () => {
   it('puts overlapping segments of different codes in separate columns', () => {

@@ -1,4 +1,5 @@
 import type { SegmentSpan } from '../../../shared/api/coding';
+import type { IdMap } from '../../../shared/reader/idMap';
 import { indexByRow } from '../../../shared/reader/rowIndex';
 import { rowSpan, type DisplayRow } from '../../../shared/reader/rows';
 import type { Span } from '../../../shared/reader/runs';
@@ -8,7 +9,7 @@ export interface SegmentLayout {
   /** Per row, the ids of the segments touching it (arrays reused when unchanged, so rows skip re-rendering). */
   rowSegments: (readonly number[])[];
   /** Stripe column of every segment; stable across edits where possible. */
-  columns: Map<number, number>;
+  columns: IdMap<number>;
   columnCount: number;
 }
 
@@ -45,9 +46,10 @@ function before(a: SegmentSpan, b: SegmentSpan): boolean {
 }
 
 /**
- * The layout after adding ONE segment (the reader's apply): only the rows it touches get new id lists,
- * and it takes the first stripe column that no overlapping segment of another code holds — what
- * layoutSegments would give it, without re-laying out tens of thousands of segments on a keypress.
+ * The layout after adding ONE segment (the reader's apply): only the rows it touches get new id lists
+ * (every other row keeps its array, so its React row is not rendered again), and it takes the first
+ * stripe column that no overlapping segment of another code holds — what layoutSegments would give it,
+ * without re-laying out, or copying, tens of thousands of segments on a keypress.
  */
 export function addToLayout(
   rows: readonly DisplayRow[],
@@ -57,7 +59,7 @@ export function addToLayout(
 ): SegmentLayout {
   const span = rowSpan(rows, added.startUtf16, added.endUtf16);
   if (!span) return layout;
-  const rowSegments = [...layout.rowSegments];
+  const rowSegments = layout.rowSegments.slice();
   const blocked = new Set<number>();
   for (let r = span.first; r <= span.last; r++) {
     const ids = rowSegments[r] ?? [];
@@ -78,9 +80,11 @@ export function addToLayout(
   }
   let column = 0;
   while (blocked.has(column)) column++;
-  const columns = new Map(layout.columns);
-  columns.set(added.id, column);
-  return { rowSegments, columns, columnCount: Math.max(layout.columnCount, column + 1) };
+  return {
+    rowSegments,
+    columns: layout.columns.with(added.id, column),
+    columnCount: Math.max(layout.columnCount, column + 1),
+  };
 }
 
 function reuseEqual(
@@ -96,9 +100,15 @@ function reuseEqual(
   return next;
 }
 
+/** Highlights already blended, by their colours joined: a row re-renders its runs with few distinct mixes. */
+const blended = new Map<string, string>();
+
 /** Blends the colours of the segments covering a run into one highlight: stronger where codes overlap. */
 export function blendHighlight(colors: readonly string[]): string | undefined {
   if (colors.length === 0) return undefined;
+  const key = colors.join();
+  const known = blended.get(key);
+  if (known !== undefined) return known;
   let r = 0;
   let g = 0;
   let b = 0;
@@ -109,7 +119,11 @@ export function blendHighlight(colors: readonly string[]): string | undefined {
   }
   const n = colors.length;
   const alpha = Math.min(0.22 + 0.12 * (n - 1), 0.55);
-  return `rgba(${Math.round(r / n)}, ${Math.round(g / n)}, ${Math.round(b / n)}, ${alpha})`;
+  const color = `rgba(${Math.round(r / n)}, ${Math.round(g / n)}, ${Math.round(b / n)}, ${alpha})`;
+  // Bounded: the mixes of a long session are many, those of one screen few.
+  if (blended.size >= 2000) blended.clear();
+  blended.set(key, color);
+  return color;
 }
 
 /** One underline per code (up to four), stacked below the text, so overlaps stay readable. */

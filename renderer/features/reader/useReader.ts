@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Segment, SegmentSpan } from '../../../shared/api/coding';
 import type { DocumentSummary, Turn } from '../../../shared/api/documents';
+import { IdMap } from '../../../shared/reader/idMap';
 import { splitRows, type DisplayRow } from '../../../shared/reader/rows';
 import { call } from '../../api/client';
 import { projectGeneration } from '../../app/projectGeneration';
@@ -33,14 +34,15 @@ interface ReaderState {
   rows: DisplayRow[];
   turns: Turn[];
   /**
-   * Where the open document's segments lie, by id; replaced (not mutated) on every change. Spans only:
-   * a dense transcript has tens of thousands, and quote, memo and coder are fetched for the selected one.
+   * Where the open document's segments lie, by id; replaced (not mutated) on every change, sharing what
+   * did not change with the map before (IdMap). Spans only: a dense transcript has tens of thousands,
+   * and quote, memo and coder are fetched for the selected one.
    */
-  segments: Map<number, SegmentSpan>;
+  segments: IdMap<SegmentSpan>;
   /** The coders of the shown segments with their colours when there are two or more, else null. */
   coderKey: Map<number, ColoredCoder> | null;
   rowSegments: (readonly number[])[];
-  columns: Map<number, number>;
+  columns: IdMap<number>;
   columnCount: number;
   /** The text the researcher has selected, in document offsets, after snapping. */
   selection: Range | null;
@@ -98,6 +100,31 @@ const keyOf = (segments: ReadonlyMap<number, SegmentSpan>) =>
     useCoderView.getState().coders,
   );
 
+/**
+ * The coder key once `added` joins `before`: the very same object when its coder is already shown (a new
+ * key would re-render every row on screen), else the key read again.
+ */
+function keyWith(
+  key: Map<number, ColoredCoder> | null,
+  before: IdMap<SegmentSpan>,
+  added: SegmentSpan,
+): Map<number, ColoredCoder> | null {
+  if (key?.has(added.coderId)) return key;
+  // No key: one coder shown at most; it stays so when the added segment is theirs.
+  const any = before.values().next();
+  if (!key && (any.done === true || any.value.coderId === added.coderId)) return null;
+  return keyOf(before.with(added.id, added));
+}
+
+/**
+ * Runs `work` once the next frame is painted: the reloads other views make after a change (document and
+ * code counts, the undo buttons) must not hold back the frame that shows the change.
+ */
+function afterPaint(work: () => void): void {
+  if (typeof requestAnimationFrame === 'undefined') setTimeout(work, 0);
+  else requestAnimationFrame(() => setTimeout(work, 0));
+}
+
 let loadToken = 0;
 let flashNonce = 0;
 /** The 'segments' revision this store produced itself: the reader already shows that change. */
@@ -121,11 +148,11 @@ function shows(coderId: number): boolean {
   return coders.find((c) => c.current)?.id === coderId;
 }
 
-const EMPTY_LAYOUT = { coderKey: null, rowSegments: [], columns: new Map<number, number>(), columnCount: 0 };
+const EMPTY_LAYOUT = { coderKey: null, rowSegments: [], columns: IdMap.empty<number>(), columnCount: 0 };
 
 export const useReader = create<ReaderState>((set, get) => {
   /** Installs a new segment map and the row index and stripes derived from it. */
-  const setSegments = (segments: Map<number, SegmentSpan>, extra: Partial<ReaderState> = {}) => {
+  const setSegments = (segments: IdMap<SegmentSpan>, extra: Partial<ReaderState> = {}) => {
     const s = get();
     const previous: SegmentLayout = {
       rowSegments: s.rowSegments,
@@ -137,9 +164,7 @@ export const useReader = create<ReaderState>((set, get) => {
   const replaceSegment = async (segment: Segment) => {
     const span = spanOf(segment, get().segments.get(segment.id));
     if (!span) return get().reloadSegments();
-    const segments = new Map(get().segments);
-    segments.set(segment.id, span);
-    setSegments(segments);
+    setSegments(get().segments.with(segment.id, span));
   };
 
   return {
@@ -149,7 +174,7 @@ export const useReader = create<ReaderState>((set, get) => {
     text: '',
     rows: [],
     turns: [],
-    segments: new Map(),
+    segments: IdMap.empty(),
     ...EMPTY_LAYOUT,
     selection: null,
     selectedSegmentId: null,
@@ -174,7 +199,7 @@ export const useReader = create<ReaderState>((set, get) => {
           text: '',
           rows: [],
           turns: [],
-          segments: new Map(),
+          segments: IdMap.empty(),
           ...EMPTY_LAYOUT,
           ...reset,
         });
@@ -189,11 +214,18 @@ export const useReader = create<ReaderState>((set, get) => {
       // Another document was asked for meanwhile, or the project closed (the store was reset).
       if (token !== loadToken || generation !== projectGeneration()) return;
       if (!content) {
-        set({ status: 'missing', document: null, text: '', rows: [], segments: new Map(), ...EMPTY_LAYOUT });
+        set({
+          status: 'missing',
+          document: null,
+          text: '',
+          rows: [],
+          segments: IdMap.empty(),
+          ...EMPTY_LAYOUT,
+        });
         return;
       }
       const rows = splitRows(content.text, content.turns, content.pages);
-      const map = new Map((segments ?? []).map((s) => [s.id, s]));
+      const map = IdMap.from((segments ?? []).map((s) => [s.id, s] as const));
       set({ document: content.document, text: content.text, rows, turns: content.turns, ...EMPTY_LAYOUT });
       setSegments(map, { status: 'ready' });
     },
@@ -222,7 +254,7 @@ export const useReader = create<ReaderState>((set, get) => {
       const coderIds = await coderFilter();
       const segments = await call('segments.spansByDocument', spansArgs(documentId, coderIds));
       if (!segments || token !== loadToken || generation !== projectGeneration()) return;
-      const map = new Map(segments.map((s) => [s.id, s]));
+      const map = IdMap.from(segments.map((s) => [s.id, s] as const));
       const selected = get().selectedSegmentId;
       setSegments(map, { selectedSegmentId: selected !== null && map.has(selected) ? selected : null });
     },
@@ -241,8 +273,6 @@ export const useReader = create<ReaderState>((set, get) => {
       const span = spanOf(segment, segments.get(segment.id));
       // A segment the view does not show (the coder is not among those chosen) is not drawn.
       const fresh = span !== undefined && !segments.has(segment.id) && shows(span.coderId);
-      const next = new Map(get().segments);
-      if (span) next.set(segment.id, span);
       // The coded span stays shown: selected, with the caret after it, ready for the next passage.
       const caret = {
         anchor: segment.endUtf16,
@@ -257,11 +287,18 @@ export const useReader = create<ReaderState>((set, get) => {
         if (get().documentId === documentId) set(done);
         return segment;
       }
-      // A new segment: lay out just it, so the stripe appears without re-laying out the document.
+      // A new segment: lay out just it, so the stripe appears without re-laying out the document, and
+      // only the rows it touches get new state (and render again).
       const s = get();
+      const next = s.segments.with(segment.id, span);
       const layout = { rowSegments: s.rowSegments, columns: s.columns, columnCount: s.columnCount };
-      set({ segments: next, coderKey: keyOf(next), ...addToLayout(s.rows, next, layout, span), ...done });
-      bumpSegments();
+      set({
+        segments: next,
+        coderKey: keyWith(s.coderKey, s.segments, span),
+        ...addToLayout(s.rows, next, layout, span),
+        ...done,
+      });
+      afterPaint(bumpSegments);
       return segment;
     },
 
@@ -282,8 +319,7 @@ export const useReader = create<ReaderState>((set, get) => {
     async remove(segmentId) {
       const done = await call('segments.remove', { id: segmentId });
       if (done === undefined) return false;
-      const next = new Map(get().segments);
-      next.delete(segmentId);
+      const next = get().segments.without(segmentId);
       const selected = get().selectedSegmentId;
       setSegments(next, {
         selectedSegmentId: selected === segmentId ? null : selected,
