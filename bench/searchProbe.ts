@@ -1,5 +1,5 @@
 // Search figures alone, on a copy of a kept bench study, each query kind with word forms and exact:
-// the first page of the hit list (50, no more), every id, and 100 snippets. Not part of `npm run bench`:
+// the first page of the hit list (50, without snippets), every id, and 100 snippets. Not part of `npm run bench`:
 //   SEARCH_STUDY=COPY.passage node scripts/benchPart.mjs bench/searchProbe.ts
 import os from 'node:os';
 import { Session } from '../electron/backend/session';
@@ -25,7 +25,9 @@ for (const q of QUERIES) {
     const page = (await call(session, 'search.run', { query: q.ours, stemming, limit: 50 })) as {
       total: number;
     };
-    const list = await medianMs(5, () => call(session, 'search.run', { query: q.ours, stemming, limit: 50 }));
+    const list = await medianMs(5, () =>
+      call(session, 'search.run', { query: q.ours, stemming, limit: 50, snippets: false }),
+    );
     const ids = await medianMs(5, () => call(session, 'search.documentIds', { query: q.ours, stemming }));
     const snippets = await medianMs(3, () =>
       call(session, 'search.run', { query: q.ours, stemming, limit: 100, order: 'relevance' }),

@@ -131,7 +131,13 @@ export function matchingLabel(search: ParsedSearch): string {
 export function searchPage(
   db: Database.Database,
   search: ParsedSearch,
-  options: { filters?: SearchFilters; offset?: number; limit?: number; order?: SearchOrder },
+  options: {
+    filters?: SearchFilters;
+    offset?: number;
+    limit?: number;
+    order?: SearchOrder;
+    snippets?: boolean | undefined;
+  },
 ): SearchPage {
   const offset = options.offset ?? 0;
   const table = ftsTable(search);
@@ -142,14 +148,13 @@ export function searchPage(
     limit: options.limit ?? 50,
   });
   const items: SearchResultItem[] = rows.map((row) => {
+    const listed = { documentId: row.id, title: row.title, kind: row.kind, date: row.date };
+    if (options.snippets === false) return { ...listed, hitCount: null, firstHit: null, snippets: [] };
     const text = documentText(db, row.id);
     const hits = documentHits(db, row.id, text, search);
     const first = hits[0];
     return {
-      documentId: row.id,
-      title: row.title,
-      kind: row.kind,
-      date: row.date,
+      ...listed,
       hitCount: hits.length,
       firstHit: first ? { startUtf16: first.start, endUtf16: first.end } : null,
       // 40 characters each side keep a snippet to two lines of the hit list, with the hit inside them.

@@ -56,6 +56,12 @@ export const searchArgs = {
       /** Page size (default 50). */
       limit: z.number().int().positive().max(200).optional(),
       order: z.enum(['relevance', 'title', 'date']).optional(),
+      /**
+       * false: the hit list alone (titles, order, total) without reading any document's text, so it
+       * comes at once however long the documents are; hit counts, first hits and snippets are then
+       * null, null and []. Default true.
+       */
+      snippets: z.boolean().optional(),
     })
     .strict(),
   /** Ids of every matching document, without counts or snippets (fast: for selections and groups). */
@@ -97,8 +103,9 @@ export interface SearchResultItem {
   title: string;
   kind: DocumentKind;
   date: string | null;
-  hitCount: number;
-  /** The first hit, where the reader should open. */
+  /** Hits in the document's text; null when asked with `snippets: false` (not counted). */
+  hitCount: number | null;
+  /** The first hit, where the reader should open (null also when not looked for). */
   firstHit: HitRangeUtf16 | null;
   snippets: Snippet[];
 }

@@ -122,6 +122,24 @@ describe('the hit list, page by page', () => {
     expect(byDate).toMatch(/SCAN documents USING COVERING INDEX documents_date/);
   });
 
+  it('lists the same page without snippets, and without counting hits', async () => {
+    const { session } = await corpus();
+    for (const order of ['relevance', 'title', 'date'] as const) {
+      const full = await invoke(session, 'search.run', { query: 'nato', order, offset: 5, limit: 9 });
+      const list = await invoke(session, 'search.run', {
+        query: 'nato',
+        order,
+        offset: 5,
+        limit: 9,
+        snippets: false,
+      });
+      expect(list.total).toBe(full.total);
+      expect(list.items).toEqual(
+        full.items.map((item) => ({ ...item, hitCount: null, firstHit: null, snippets: [] })),
+      );
+    }
+  });
+
   it('gives every shown document its hit count and snippets that contain the hit', async () => {
     const { session, db } = await corpus();
     const page = await invoke(session, 'search.run', { query: 'nato', limit: 50 });

@@ -67,6 +67,7 @@ export const searchHandlers: HandlersFor<typeof searchArgs> = {
       offset: args.offset,
       limit: args.limit,
       order: args.order,
+      snippets: args.snippets,
     }),
   'search.documentIds': (session, args) =>
     matchingDocumentIds(

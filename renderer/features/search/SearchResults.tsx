@@ -27,9 +27,11 @@ function Row({ index, style, ids }: RowComponentProps<{ ids: number[] }>) {
       >
         <span className="search-result-head">
           <strong>{item.title}</strong>
-          <span className="muted">
-            {item.hitCount} {item.hitCount === 1 ? 'hit' : 'hits'}
-          </span>
+          {item.hitCount !== null && (
+            <span className="muted">
+              {item.hitCount} {item.hitCount === 1 ? 'hit' : 'hits'}
+            </span>
+          )}
         </span>
         {item.snippets.slice(0, 2).map((s, i) => (
           <SnippetText key={i} snippet={s} />
