@@ -23,7 +23,7 @@ import {
 import { bodyParagraph, codeIntro, codeQuotes } from './evidence';
 import { documentStyles, externalStyles } from './styles';
 import { captionParagraph, LANDSCAPE_WIDTH, PORTRAIT_WIDTH, tableNote, wordTable } from './tables';
-import { LANDSCAPE_PAGE, PageEstimate, PORTRAIT_PAGE } from './pages';
+import { contentsEndPage, LANDSCAPE_PAGE, PageEstimate, PORTRAIT_PAGE, type HeadingPlace } from './pages';
 import { bookmarkedHeading, tableOfContents, tocBookmark, type TocEntry } from './toc';
 import { escapeXml } from './xml';
 
@@ -49,12 +49,7 @@ function tocEntryCount(doc: ExportDocument): number {
 
 /** The title page with the contents, estimated; the body starts on the page after. */
 function frontPages(doc: ExportDocument, tocEntryTexts: number): number {
-  const front = new PageEstimate(1, PORTRAIT_PAGE);
-  front.paragraph(doc.title, 700);
-  if (doc.methodNote.trim()) front.paragraph(doc.methodNote, 120);
-  front.paragraph('Contents', 500);
-  for (let i = 0; i < tocEntryTexts; i++) front.paragraph('', 40);
-  return front.current;
+  return contentsEndPage(doc.title, doc.methodNote, tocEntryTexts);
 }
 
 /**
@@ -79,15 +74,15 @@ async function buildSections(doc: ExportDocument, progress: DocxProgress): Promi
   };
   // Every heading the contents list sits in a bookmark its entry's page reference points at.
   const entries: TocEntry[] = [];
-  const entryPages: number[] = [];
+  // A heading's page is known once what it is kept with is placed.
+  const entryPages: HeadingPlace[] = [];
   const tocHeading = (text: string, level: 1 | 2) => {
     const pageBreakBefore = level === 1 && !sectionOpened;
     sectionOpened = false;
     if (pageBreakBefore) pages.newPage();
-    pages.heading(level);
+    entryPages.push(pages.heading(level));
     const bookmark = tocBookmark(entries.length);
     entries.push({ level, text, bookmark });
-    entryPages.push(pages.current);
     return bookmarkedHeading(text, level, bookmark, entries.length, pageBreakBefore);
   };
   let done = 0;
@@ -101,7 +96,7 @@ async function buildSections(doc: ExportDocument, progress: DocxProgress): Promi
         captionParagraph(block.caption),
         wordTable(block.table, wide ? LANDSCAPE_WIDTH : PORTRAIT_WIDTH),
       );
-      pages.table(block.table);
+      pages.table(block.table, block.caption);
       if (block.table.note) current.children.push(tableNote(block.table.note));
       continue;
     }
@@ -111,7 +106,7 @@ async function buildSections(doc: ExportDocument, progress: DocxProgress): Promi
       for (const code of group.codes) {
         current.children.push(tocHeading(code.code.name, 2), ...codeIntro(code));
         if (code.description.trim()) pages.paragraph(code.description, 120);
-        pages.paragraph(countLine(code), 120);
+        pages.countLine(countLine(code));
         for (let start = 0; start < code.items.length; start += QUOTE_CHUNK) {
           const chunk = code.items.slice(start, start + QUOTE_CHUNK);
           current.children.push(...codeQuotes(chunk, doc.includeMemos));
@@ -131,7 +126,15 @@ async function buildSections(doc: ExportDocument, progress: DocxProgress): Promi
     }
   }
   await progress(done);
-  front.splice(tocAt, 0, tableOfContents('Contents', entries, entryPages));
+  front.splice(
+    tocAt,
+    0,
+    tableOfContents(
+      'Contents',
+      entries,
+      entryPages.map((p) => p.page),
+    ),
+  );
   return sections;
 }
 

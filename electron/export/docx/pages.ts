@@ -1,34 +1,79 @@
-import type { TableSpec } from '../../../shared/export/document';
+import { columnHeader, type TableSpec } from '../../../shared/export/document';
+import { countLines, type Run } from './lineBreaks';
+import { columnWidths, keepCountTogether } from './tables';
 
 /**
- * Where each heading will fall, estimated while the appendix is built, for the page numbers written into
- * the contents' cached field results: LibreOffice shows those as they are and never updates the field on
- * opening. Every main heading starts a page, so a part never shares a page with the one before; an
- * estimate that is off by a page in a long part shifts the parts after it, until Word updates the field.
- * Measured against LibreOffice (test/export/tocPages.test.ts): exact over ~30 pages of quotes of mixed
- * lengths with memos; one page short after ~57 pages. Lines are counted by characters, not word widths. Heights in twentieths of a point,
- * from the styles in styles.ts (Times New Roman 12 pt at 1.15 lines, tables at 10 pt).
+ * Where each heading will fall, for the page numbers written into the contents' cached field results:
+ * LibreOffice shows those as they are and never updates the field on opening. The appendix is laid out
+ * here as LibreOffice lays it out, line by line, measured on its rendering (test/export/tocPages*.ts):
+ * - every line is 13.8 pt high (the styles' "auto 276" spacing: 115 % of 12 pt, whatever the size);
+ * - lines break by Times New Roman's widths (lineBreaks.ts), so a line count never depends on the
+ *   fonts installed where the appendix is made;
+ * - between two paragraphs the larger of the first's space after and the second's space before;
+ *   after a page break, the space before the heading stays;
+ * - widow and orphan control: a paragraph split over pages leaves at least two lines on each;
+ * - a heading (and a caption) keeps with the next paragraph's first lines or the table's first row;
+ * - table rows never split; the header row repeats on each page of the table; a cell's paragraph has
+ *   6 pt after it; the APA rules add 1 pt each.
+ * Heights in twentieths of a point (twips).
  */
 
 /** A4 between docx's default 1-inch margins. */
 export const PORTRAIT_PAGE = { width: 9026, height: 13958 };
 export const LANDSCAPE_PAGE = { width: 13958, height: 9026 };
 
-const BODY_LINE = 272;
-const SMALL_LINE = 240;
-const BODY_CHAR = 100;
-const SMALL_CHAR = 92;
+const LINE = 276;
 const QUOTE_INDENT = 1440;
+/** Word's default cell margins (TableNormal), left and right. */
+const CELL_MARGINS = 216;
+const RULE = 20;
+const CELL_AFTER = 120;
+/** Widow and orphan control: lines a split paragraph keeps on each page. */
+const KEEP_LINES = 2;
 
 export interface PageSize {
   width: number;
   height: number;
 }
 
+/** The page a heading lands on; it may still move with the paragraph it is kept with. */
+export interface HeadingPlace {
+  page: number;
+}
+
+/** A paragraph as the flow sees it: its lines and spacing. */
+interface Paragraph {
+  lines: number;
+  before: number;
+  after: number;
+}
+
+/**
+ * The page the title page's contents end on: the title (18 pt, 12 pt after), the method note, the
+ * "Contents" heading (12 pt before, 6 pt after) and one line per entry (5 pt after, from the TOC styles).
+ */
+export function contentsEndPage(title: string, methodNote: string, entries: number): number {
+  const front = new PageEstimate(1, PORTRAIT_PAGE);
+  front.paragraph(title, 240);
+  if (methodNote.trim()) front.paragraph(methodNote, 120);
+  front.paragraph('Contents', 120, false, 0, 240);
+  for (let i = 0; i < entries; i++) front.paragraph('', 100);
+  return front.current;
+}
+
 export class PageEstimate {
   private page: number;
-  private used = 0;
   private size: PageSize;
+  /** Height used on the page, to the bottom of its last line. */
+  private used = 0;
+  /** The space after the page's last paragraph, which the next paragraph's space before may outgrow. */
+  private lastAfter = 0;
+  /** Nothing on the page yet. */
+  private empty = true;
+  /** The page a page break (or section break) started: its first paragraph keeps its space before. */
+  private breakPage = -1;
+  /** Headings (and a caption) waiting for what they are kept with. */
+  private kept: { paragraph: Paragraph; place: HeadingPlace | null }[] = [];
 
   constructor(firstPage: number, size: PageSize) {
     this.page = firstPage;
@@ -40,59 +85,165 @@ export class PageEstimate {
     return this.page;
   }
 
+  /** A page break (or a new section, which may turn the page). */
   newPage(size: PageSize = this.size): void {
-    if (this.used > 0 || size !== this.size) this.page += 1;
+    if (!this.empty || size !== this.size) this.page += 1;
+    this.breakPage = this.page;
     this.size = size;
     this.used = 0;
+    this.lastAfter = 0;
+    this.empty = true;
   }
 
-  /** A paragraph of `text` in body (or small) type, with `spacing` above and below, `indent` off its width. */
-  paragraph(text: string, spacing: number, small = false, indent = 0): void {
-    const perLine = Math.max(1, Math.floor((this.size.width - indent) / (small ? SMALL_CHAR : BODY_CHAR)));
-    const lines = text
-      .split(/\r?\n/)
-      .reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
-    this.block(lines * (small ? SMALL_LINE : BODY_LINE) + spacing, true);
+  /** A body paragraph (Normal style) of `text`, `after` twips after it; small is 10 pt. */
+  paragraph(text: string, after = 120, small = false, indent = 0, before = 0): void {
+    this.flow(this.lines([{ text }], small ? 10 : 12, indent), before, after);
   }
 
+  /** The code's count line under its heading, in italics. */
+  countLine(text: string): void {
+    this.flow(this.lines([{ text, style: 'italic' }], 12), 0, 120);
+  }
+
+  /** A quote with its citation, in the Quote style (indented both sides). */
   quote(text: string): void {
-    this.paragraph(text, 180, false, QUOTE_INDENT);
+    this.flow(this.lines([{ text }], 12, QUOTE_INDENT), 60, 120);
   }
 
+  /** A segment memo: "Memo: " in bold, then the memo at 10 pt, indented. */
   memo(text: string): void {
-    this.paragraph(text, 160, true, QUOTE_INDENT);
+    const body = text.replace(/^Memo: /, '');
+    const runs: Run[] = [{ text: 'Memo: ', style: 'bold' }, { text: body }];
+    this.flow(this.lines(runs, 10, QUOTE_INDENT), 0, 160);
   }
 
-  /** A table: a line per row and header line, its caption above and note below. */
-  table(table: TableSpec): void {
-    const rows = table.rowGroups.reduce((n, g) => n + g.rows.length + (g.caption ? 1 : 0), 0);
-    this.block(3 * SMALL_LINE + 360 + (table.note ? SMALL_LINE + 300 : 0), false);
-    for (let i = 0; i < rows; i++) this.block(SMALL_LINE + 40, false);
+  /** A heading (Heading 1 or 2), kept with what follows it. */
+  heading(level: 1 | 2): HeadingPlace {
+    const place = { page: this.page };
+    this.kept.push({ paragraph: { lines: 1, before: level === 1 ? 360 : 240, after: 120 }, place });
+    return place;
   }
 
-  /** A heading held with the next paragraph. */
-  heading(level: 1 | 2): void {
-    const height = level === 1 ? 360 + 345 + 120 : 240 + 300 + 120;
-    // keepNext: a heading with no room for a line after it moves to the next page.
-    if (this.used + height + BODY_LINE > this.size.height) this.newPage();
-    this.block(height, false);
+  /** A table with its caption above (kept with the first row) and its note below. */
+  table(table: TableSpec, caption = ''): void {
+    this.kept.push({
+      paragraph: { lines: this.lines([{ text: caption }], 10), before: 240, after: 120 },
+      place: null,
+    });
+    const widths = columnWidths(table, this.size.width);
+    const rowHeight = (cells: readonly string[], style: 'regular' | 'bold', spans = false) => {
+      const lines = cells.map((text, i) => {
+        const width = (spans ? this.size.width : widths[i]!) - CELL_MARGINS;
+        return countLines([{ text, style }], width, 12);
+      });
+      return Math.max(1, ...lines) * LINE + CELL_AFTER;
+    };
+    const header = rowHeight(
+      table.columns.map((c) => keepCountTogether(columnHeader(c))),
+      'bold',
+    );
+    const rows: number[] = [];
+    for (const group of table.rowGroups) {
+      if (group.caption !== null) rows.push(rowHeight([group.caption], 'bold', true));
+      for (const row of group.rows) rows.push(rowHeight(row, 'regular'));
+    }
+    this.placeKept(header + 2 * RULE + (rows[0] ?? 0), 0);
+    // The rows, each whole; the header row again on every page the table runs onto.
+    this.used += (this.empty ? 0 : this.lastAfter) + header + 2 * RULE;
+    for (const [i, height] of rows.entries()) {
+      const row = i === rows.length - 1 ? height + RULE : height;
+      if (this.used + row > this.size.height) {
+        this.turnPage();
+        this.used = header + RULE;
+      }
+      this.used += row;
+    }
+    this.lastAfter = 0;
+    this.empty = false;
+    if (table.note) this.flow(this.lines([{ text: table.note, style: 'italic' }], 10), 60, 240);
   }
 
-  private block(height: number, splittable: boolean): void {
-    if (this.used + height <= this.size.height) {
-      this.used += height;
-      return;
+  private lines(runs: readonly Run[], sizePt: number, indent = 0): number {
+    return countLines(runs, this.size.width - indent, sizePt);
+  }
+
+  private gap(before: number): number {
+    return this.empty ? 0 : Math.max(this.lastAfter, before);
+  }
+
+  /** How many lines fit below `used` after a gap. */
+  private room(gap: number): number {
+    return Math.max(0, Math.floor((this.size.height - this.used - gap) / LINE));
+  }
+
+  private turnPage(): void {
+    this.page += 1;
+    this.used = 0;
+    this.lastAfter = 0;
+    this.empty = true;
+  }
+
+  /** Fewest lines of a paragraph that may start a page's last part: all of it unless it can split. */
+  private static firstPart(p: Paragraph): number {
+    return p.lines >= 2 * KEEP_LINES ? KEEP_LINES : p.lines;
+  }
+
+  /**
+   * Places the kept headings so that `next` more twips (what they are kept with) fit after them on
+   * the same page; otherwise they all move to the next page.
+   */
+  private placeKept(next: number, nextBefore: number): void {
+    if (this.kept.length === 0) return;
+    let height = 0;
+    let after = this.empty ? 0 : this.lastAfter;
+    let first = true;
+    for (const { paragraph } of this.kept) {
+      const gap = first && this.empty ? this.topGap(paragraph.before) : Math.max(after, paragraph.before);
+      height += gap + paragraph.lines * LINE;
+      after = paragraph.after;
+      first = false;
     }
-    if (!splittable) {
-      this.newPage();
-      this.used = Math.min(height, this.size.height);
-      return;
+    height += Math.max(after, nextBefore) + next;
+    if (!this.empty && this.used + height > this.size.height) this.turnPage();
+    for (const { paragraph, place } of this.kept) {
+      const gap = this.empty ? this.topGap(paragraph.before) : Math.max(this.lastAfter, paragraph.before);
+      if (place) place.page = this.page;
+      this.used += gap + paragraph.lines * LINE;
+      this.lastAfter = paragraph.after;
+      this.empty = false;
     }
-    let rest = height - (this.size.height - this.used);
-    while (rest > 0) {
-      this.page += 1;
-      this.used = Math.min(rest, this.size.height);
-      rest -= this.size.height;
+    this.kept = [];
+  }
+
+  /** A page that starts with a page break keeps the space before; one that the text flowed onto does not. */
+  private topGap(before: number): number {
+    return this.page === this.breakPage ? before : 0;
+  }
+
+  private flow(lines: number, before: number, after: number): void {
+    const paragraph = { lines, before, after };
+    this.placeKept(PageEstimate.firstPart(paragraph) * LINE, before);
+    let left = lines;
+    let gap = this.empty ? this.topGap(before) : this.gap(before);
+    for (;;) {
+      const room = this.room(gap);
+      if (left <= room) {
+        this.used += gap + left * LINE;
+        break;
+      }
+      // Split only as widow and orphan control allows; else the whole rest moves on.
+      const here = Math.min(room, left - KEEP_LINES);
+      if (here >= KEEP_LINES) {
+        this.used += gap + here * LINE;
+        left -= here;
+      } else if (this.empty) {
+        // A paragraph taller than a page is split wherever it must.
+        left -= Math.max(room, 1);
+      }
+      this.turnPage();
+      gap = 0;
     }
+    this.lastAfter = after;
+    this.empty = false;
   }
 }

@@ -21,7 +21,7 @@ export const LANDSCAPE_WIDTH = 13958;
 const RULE_SIZE = 8;
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' };
 
-function columnWidths(spec: TableSpec, total: number): number[] {
+export function columnWidths(spec: TableSpec, total: number): number[] {
   const n = spec.columns.length;
   if (n === 1) return [total];
   // Each column is at least as wide as its longest word (header in bold, cells), so no word is broken;
@@ -39,7 +39,7 @@ function columnWidths(spec: TableSpec, total: number): number[] {
 }
 
 /** "(N = 396)" never wraps inside: a header breaks only between its words, before the count. */
-function keepCountTogether(header: string): string {
+export function keepCountTogether(header: string): string {
   return header.replace(/\(N = (\d+)\)$/, '(N\u00a0=\u00a0$1)');
 }
 
