@@ -11,6 +11,7 @@ import type Database from 'better-sqlite3';
 import type { ExportCooccurrence, ExportFilters, ExportOptions } from '../../shared/api/export';
 import { listNames } from '../../shared/export/plan';
 import type { CooccurrenceReport, CooccurrenceUnit, ReportFilters } from '../../shared/reports/model';
+import { remember } from '../reports/cache';
 import { loadCodeGroups, loadCodes, loadNamed } from '../reports/load';
 import { cooccurrenceReport } from '../reports/reports';
 
@@ -148,9 +149,13 @@ export function configuredCooccurrence(
   db: Database.Database,
   options: ExportOptions,
 ): { report: CooccurrenceReport; caption: string } | null {
-  if (!options.cooccurrence) return null;
-  const names = captionNames(db);
-  const choice = knownChoice(options.cooccurrence, names);
-  const report = cooccurrenceReport(db, cooccurrenceArgs(options, choice, [], []));
-  return { report, caption: cooccurrenceCaption(report, choice, names) };
+  const own = options.cooccurrence;
+  if (!own) return null;
+  // The outline, the export's check and the export itself each ask; the project is the same between them.
+  return remember(db, JSON.stringify(['exportCooccurrence', own]), () => {
+    const names = captionNames(db);
+    const choice = knownChoice(own, names);
+    const report = cooccurrenceReport(db, cooccurrenceArgs(options, choice, [], []));
+    return { report, caption: cooccurrenceCaption(report, choice, names) };
+  });
 }
