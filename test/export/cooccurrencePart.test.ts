@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../electron/backend/dispatch';
@@ -63,6 +64,17 @@ describe('the Word appendix co-occurrence part with its own settings', () => {
       ['Legitimacy (N = 1)', '1', '1'],
       ['Trust (N = 2)', '1', '1'],
     ]);
+  });
+
+  it('writes the same caption and table to Markdown', async () => {
+    const study = await studyWithNgoGroup();
+    const target = path.join(study.dir, 'paper.md');
+    await exportTo(study.session, paperOptions(study, 'documents'), 'md', target);
+    const markdown = spaced(fs.readFileSync(target, 'utf8'));
+    expect(markdown).toContain(
+      'Table 1. Codes co-occurring with Legitimacy and Burden sharing in document group NGOs (N = 2 documents)',
+    );
+    expect(markdown).toMatch(/Trust \(N = 2\) \| 1 \| 1/);
   });
 
   it('counts segments when asked, N being the segments the filters leave; the outline shows the caption', async () => {
