@@ -1,6 +1,6 @@
 // Search figures alone, on a copy of a kept bench study, each query kind with word forms and exact:
 // the first page of the hit list (50, without snippets), every id, and 100 snippets. Not part of `npm run bench`:
-//   SEARCH_STUDY=COPY.passage node scripts/benchPart.mjs bench/searchProbe.ts
+//   SEARCH_STUDY=COPY.passage [SEARCH_MMAP=BYTES] node scripts/benchPart.mjs bench/searchProbe.ts
 import os from 'node:os';
 import { Session } from '../electron/backend/session';
 import { call } from './api';
@@ -12,6 +12,8 @@ if (!study) throw new Error('searchProbe: set SEARCH_STUDY to a copy of a bench 
 const session = new Session('cli', { coder: 'bench' });
 await session.open(study, false);
 const { db } = session.requireProject();
+// SEARCH_MMAP=BYTES: what memory-mapped reads would change (openProject does not map the file).
+if (process.env.SEARCH_MMAP) db.pragma(`mmap_size = ${Number(process.env.SEARCH_MMAP)}`);
 const count = db.prepare('SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?');
 console.log(
   `load ${os

@@ -6,7 +6,7 @@ import type {
   SearchResultItem,
 } from '../../shared/api/search';
 import { PassageError } from '../../shared/api/result';
-import { foldText } from '../../shared/search/fold';
+import { foldText, type FoldedText } from '../../shared/search/fold';
 import { findHits, type HitRange } from '../../shared/search/hits';
 import { parseQuery, toFts5, type QueryTerm } from '../../shared/search/query';
 import { makeSnippets } from '../../shared/search/snippets';
@@ -69,8 +69,20 @@ export function documentText(db: Database.Database, documentId: number): string 
   return row.text;
 }
 
+/**
+ * The text folded as the index folds it. Pure ASCII text — nearly every document — only lower-cases,
+ * and Node tells that from the UTF-8 length natively (a non-ASCII character always takes more UTF-8
+ * bytes than UTF-16 units): a regular expression over a 100,000-character transcript takes ~10× longer.
+ */
+function foldedText(text: string): FoldedText {
+  if (Buffer.byteLength(text, 'utf8') === text.length) {
+    return { folded: text.toLowerCase(), starts: null, ends: null };
+  }
+  return foldText(text);
+}
+
 export function hitsInText(text: string, search: ParsedSearch): HitRange[] {
-  return findHits(text, search.terms, foldText(text));
+  return findHits(text, search.terms, foldedText(text));
 }
 
 const HIT_OPEN = '\u0001';
@@ -93,7 +105,7 @@ export function documentHits(
   if (!search.stemming) return hitsInText(text, search);
   if (search.forms === undefined) search.forms = expandWordForms(db, search.terms);
   if (search.forms) {
-    const hits = findHits(text, search.forms);
+    const hits = findHits(text, search.forms, foldedText(text));
     // A document the index matched always has a hit; none found here falls back to the index's marks.
     if (hits.length > 0) return hits;
   }
