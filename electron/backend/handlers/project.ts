@@ -123,8 +123,14 @@ export const projectHandlers: Handlers<
   'project.info': (session) => (session.project ? describeProject(session, session.project) : null),
   'project.recent': () => listRecent(),
   'project.defaultPath': () => nextFreeDefaultPath(),
-  // A large file's damage check may still run in the background: health answers with its verdict.
-  'project.health': async (session) => (session.project ? await session.project.guard.checked() : null),
+  // A large file's damage check may still run in the background. A CLI run asks once and waits for the
+  // verdict; the app polls every few seconds and must not pile up requests waiting on it.
+  'project.health': async (session) => {
+    if (!session.project) return null;
+    return session.transport === 'cli'
+      ? await session.project.guard.checked()
+      : session.project.guard.refresh();
+  },
   'project.saveCopy': async (session, { path: target, open }) => {
     const project = session.requireProject();
     // The backup API copies pages as they are: a copy of a damaged file would be just as damaged.
