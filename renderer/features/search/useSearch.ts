@@ -30,6 +30,11 @@ interface SearchState {
   clear(): void;
 }
 
+// Each search (a new query, filters or word-form setting) gets a number; an answer for an older one —
+// its first page or a further page — is dropped, so pages of different searches never mix however
+// the backend's answers overtake each other.
+let searchNumber = 0;
+
 /** The search panel's results, one page at a time (counts and snippets come per page). */
 export const useSearch = create<SearchState>((set, get) => ({
   query: '',
@@ -45,13 +50,15 @@ export const useSearch = create<SearchState>((set, get) => ({
     // The same parser as the backend: a malformed query is explained before any call.
     const parsed = parseQuery(query);
     if (!parsed.ok) {
+      searchNumber++;
       set({ query, filters, error: parsed.message, ids: [], byId: {}, total: 0 });
       return;
     }
+    const mine = ++searchNumber;
     set({ loading: true, error: null, query, filters });
     const { stemming } = get();
     const { value, error } = await callOrError('search.run', { query, filters, stemming, limit: PAGE });
-    if (get().query !== query || get().stemming !== stemming) return;
+    if (mine !== searchNumber) return;
     if (error || !value) {
       set({ loading: false, error: error?.message ?? 'search failed', ids: [], byId: {}, total: 0 });
       return;
@@ -67,6 +74,7 @@ export const useSearch = create<SearchState>((set, get) => ({
   async loadMore() {
     const { query, filters, stemming, ids, total, loading } = get();
     if (loading || ids.length >= total || !query) return;
+    const mine = searchNumber;
     set({ loading: true });
     const { value } = await callOrError('search.run', {
       query,
@@ -75,7 +83,8 @@ export const useSearch = create<SearchState>((set, get) => ({
       offset: ids.length,
       limit: PAGE,
     });
-    if (!value || get().query !== query || get().stemming !== stemming) {
+    if (mine !== searchNumber) return;
+    if (!value) {
       set({ loading: false });
       return;
     }
@@ -92,6 +101,7 @@ export const useSearch = create<SearchState>((set, get) => ({
     if (query) void get().run(query);
   },
   clear() {
+    searchNumber++;
     set({ query: '', ids: [], byId: {}, total: 0, error: null });
   },
 }));
