@@ -12,24 +12,30 @@ export interface Run {
 }
 
 const FALLBACK_EM = 0.5;
+const TAB = 9;
+const LINE_FEED = 10;
+const SPACE = 32;
+/** A line may break after a hyphen, a slash, an en or em dash. */
+const breaksAfter = (unit: number) =>
+  unit === 0x2d || unit === 0x2f || unit === 0x2010 || unit === 0x2013 || unit === 0x2014;
 
-/** Index of each covered code point in the width arrays. */
-const INDEX = new Map<number, number>();
-{
+/** Each UTF-16 unit's advance in em, by style, in a flat table: the export measures every quote. */
+const TABLE_SIZE = Math.max(...COVERED_RANGES.map(([, to]) => to)) + 1;
+const tables = new Map<FontStyle, Float64Array>();
+
+function widthTable(style: FontStyle): Float64Array {
+  let table = tables.get(style);
+  if (table) return table;
+  table = new Float64Array(TABLE_SIZE).fill(FALLBACK_EM);
   let i = 0;
-  for (const [from, to] of COVERED_RANGES) for (let cp = from; cp <= to; cp++) INDEX.set(cp, i++);
+  for (const [from, to] of COVERED_RANGES)
+    for (let cp = from; cp <= to; cp++, i++) {
+      const units = ADVANCE_WIDTHS[style][i]!;
+      table[cp] = units < 0 ? FALLBACK_EM : units / UNITS_PER_EM;
+    }
+  tables.set(style, table);
+  return table;
 }
-
-/** A character's advance in em. */
-function advanceEm(cp: number, style: FontStyle): number {
-  const at = INDEX.get(cp);
-  const units = at === undefined ? -1 : ADVANCE_WIDTHS[style][at]!;
-  return units < 0 ? FALLBACK_EM : units / UNITS_PER_EM;
-}
-
-const isSpace = (ch: string) => ch === ' ' || ch === '\t';
-/** A line may break after these (a hyphen between letters, en and em dashes, a slash). */
-const BREAK_AFTER = new Set(['-', '\u2010', '\u2013', '\u2014', '/']);
 
 /**
  * The lines `runs` take in a column `widthTwips` wide at `sizePt`; an empty paragraph is one line,
@@ -60,23 +66,27 @@ export function countLines(runs: readonly Run[], widthTwips: number, sizePt: num
     word = 0;
   };
   for (const run of runs) {
-    const style = run.style ?? 'regular';
-    for (const ch of run.text) {
-      if (ch === '\n') {
+    const table = widthTable(run.style ?? 'regular');
+    const text = run.text;
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit === LINE_FEED) {
         endWord();
         lines += 1;
         line = 0;
         pendingSpace = 0;
         continue;
       }
-      const em = advanceEm(ch.codePointAt(0)!, style);
-      if (isSpace(ch)) {
+      // A surrogate pair (an emoji) is one character of the fallback width.
+      if (unit >= 0xdc00 && unit <= 0xdfff) continue;
+      const em = unit < TABLE_SIZE ? table[unit]! : FALLBACK_EM;
+      if (unit === SPACE || unit === TAB) {
         endWord();
         pendingSpace += em;
         continue;
       }
       word += em;
-      if (BREAK_AFTER.has(ch)) endWord();
+      if (breaksAfter(unit)) endWord();
     }
   }
   endWord();
