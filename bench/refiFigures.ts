@@ -20,6 +20,15 @@ import { notMeasured, onceMs, underLimit, withinRatio, type Figure } from './fig
 export interface RefiBenchContext {
   /** A folder the figures may write files into. */
   scratch: string;
+  /** What the session's project is, in the figures' names ("the study", "the study's interviews"). */
+  what?: string;
+  /** Runs of each side (the fastest counts); 2 unless the caller's budget says fewer. */
+  runs?: number;
+  /**
+   * Report the bench process's peak RSS after each (the default). Off when the bench process holds a
+   * study far larger than the export's work (10×): its peak would be the generator's, not the export's.
+   */
+  processMemory?: boolean;
 }
 
 const MAX_RATIO = 2;
@@ -167,10 +176,14 @@ function memoryFigure(name: string, before: number): Figure {
 // of either can be slowed by a neighbour by more than the 2× the figure allows.
 const RUNS = 2;
 
-async function bestOf(run: (i: number) => Promise<unknown>, baseline: (i: number) => Promise<unknown>) {
+async function bestOf(
+  runs: number,
+  run: (i: number) => Promise<unknown>,
+  baseline: (i: number) => Promise<unknown>,
+) {
   let ms = Infinity;
   let baselineMs = Infinity;
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     baselineMs = Math.min(baselineMs, await onceMs(() => baseline(i)));
     ms = Math.min(ms, await onceMs(() => run(i)));
   }
@@ -181,14 +194,18 @@ export async function measureRefi(session: Session, ctx: RefiBenchContext): Prom
   const figures: Figure[] = [];
   const dir = fs.mkdtempSync(path.join(ctx.scratch, 'refi-'));
   const qdpx = (i: number) => path.join(dir, `study-${i}.qdpx`);
-  const exportName = 'REFI-QDA export of the study (.qdpx)';
-  const importName = 'REFI-QDA re-import of the study';
+  const what = ctx.what ?? 'the study';
+  const runs = ctx.runs ?? RUNS;
+  const exportName = `REFI-QDA export of ${what} (.qdpx)`;
+  const importName = `REFI-QDA re-import of ${what}`;
+  const best = runs === 1 ? 'one run each' : `best of ${runs} each`;
   let exported = false;
   try {
     const { db } = session.requireProject();
     const before = peakRssMb();
     let note = '';
     const { ms, baselineMs } = await bestOf(
+      runs,
       async (i) => {
         const summary = (await call(session, 'exchange.exportProject', {
           target: qdpx(i),
@@ -198,13 +215,13 @@ export async function measureRefi(session: Session, ctx: RefiBenchContext): Prom
           segments: number;
           bytes: number;
         };
-        note = `${summary.documents} documents, ${summary.segments.toLocaleString('en')} segments, ${(summary.bytes / MB).toFixed(1)} MB; best of ${RUNS} each`;
+        note = `${summary.documents} documents, ${summary.segments.toLocaleString('en')} segments, ${(summary.bytes / MB).toFixed(1)} MB; ${best}`;
       },
       (i) => bareExport(db, path.join(dir, `bare-${i}.qdpx`)),
     );
     exported = true;
     figures.push(withinRatio(exportName, ms, baselineMs, 'ms', MAX_RATIO, note));
-    figures.push(memoryFigure(`${exportName}: memory`, before));
+    if (ctx.processMemory !== false) figures.push(memoryFigure(`${exportName}: memory`, before));
   } catch (error) {
     figures.push(notMeasured(exportName, 'ms', `≤ ${MAX_RATIO}× baseline`, reason(error)));
   }
@@ -213,17 +230,18 @@ export async function measureRefi(session: Session, ctx: RefiBenchContext): Prom
     const before = peakRssMb();
     let note = '';
     const { ms, baselineMs } = await bestOf(
+      runs,
       async (i) => {
         const result = (await runJob(session, 'exchange.importProject', {
           source: qdpx(0),
           target: path.join(dir, `back-${i}.passage`),
         })) as { documents: number; segments: number };
-        note = `${result.documents} documents, ${result.segments.toLocaleString('en')} segments; best of ${RUNS} each`;
+        note = `${result.documents} documents, ${result.segments.toLocaleString('en')} segments; ${best}`;
       },
       (i) => bareImport(qdpx(0), path.join(dir, `bare-${i}.passage`)),
     );
     figures.push(withinRatio(importName, ms, baselineMs, 'ms', MAX_RATIO, note));
-    figures.push(memoryFigure(`${importName}: memory`, before));
+    if (ctx.processMemory !== false) figures.push(memoryFigure(`${importName}: memory`, before));
   } catch (error) {
     figures.push(notMeasured(importName, 'ms', `≤ ${MAX_RATIO}× baseline`, reason(error)));
   } finally {

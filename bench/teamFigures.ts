@@ -17,6 +17,10 @@ import { medianMs, notMeasured, onceMs, underLimit, type Figure } from './figure
 export interface TeamBenchContext {
   /** A folder the figures may write project copies into. */
   scratch: string;
+  /** What the session's project is, in the figures' names ("the study", "the study's interviews"). */
+  what?: string;
+  /** Timed runs of each agreement (after a warm-up run); 3 unless the caller's budget says fewer. */
+  runs?: number;
 }
 
 const AGREEMENT_LIMIT_MS = 1000;
@@ -42,15 +46,15 @@ function splitBetweenCoders(db: Db): number {
   })();
 }
 
-async function agreementFigures(db: Db, groupId: number): Promise<Figure[]> {
+async function agreementFigures(db: Db, groupId: number, runs: number): Promise<Figure[]> {
   const figures: Figure[] = [];
   for (const unit of ['characters', 'paragraphs'] as const) {
     const name = `agreement of 2 coders by ${unit} (the study's interviews)`;
     try {
       let note = '';
-      const ms = await medianMs(3, () => {
+      const ms = await medianMs(runs, () => {
         const r = agreementReport(db, { coders: ['A', 'B'], unit, documentGroupId: groupId });
-        note = `${r.documentCount} interviews, ${r.codes.length} codes, ${r.overall.units.toLocaleString('en')} (unit, code) pairs; median of 3`;
+        note = `${r.documentCount} interviews, ${r.codes.length} codes, ${r.overall.units.toLocaleString('en')} (unit, code) pairs; ${runs === 1 ? 'one run after a warm-up' : `median of ${runs}`}`;
       });
       figures.push(underLimit(name, ms, 'ms', AGREEMENT_LIMIT_MS, null, note));
     } catch (error) {
@@ -61,8 +65,8 @@ async function agreementFigures(db: Db, groupId: number): Promise<Figure[]> {
 }
 
 /** B's copy (only B's segments) merged into A's copy (only A's), as after coding apart. */
-async function mergeFigure(db: Db, file: string, scratch: string): Promise<Figure> {
-  const name = "merging a coder's copy of the study into another's";
+async function mergeFigure(db: Db, file: string, scratch: string, what: string): Promise<Figure> {
+  const name = `merging a coder's copy of ${what} into another's`;
   try {
     const folder = path.join(scratch, 'team-copies');
     fs.mkdirSync(folder, { recursive: true });
@@ -107,8 +111,8 @@ export async function measureTeam(session: Session, ctx: TeamBenchContext): Prom
   try {
     const groupId = splitBetweenCoders(project.db);
     return [
-      ...(await agreementFigures(project.db, groupId)),
-      await mergeFigure(project.db, file, ctx.scratch),
+      ...(await agreementFigures(project.db, groupId, ctx.runs ?? 3)),
+      await mergeFigure(project.db, file, ctx.scratch, ctx.what ?? 'the study'),
     ];
   } finally {
     closeProject(project);
