@@ -78,7 +78,8 @@ describe('export in browser mode: the co-occurrence table with its own settings'
     const outline = page.getByRole('region', { name: 'Outline' });
     await outline.getByText(CAPTION).waitFor();
     await outline.getByText('Trust — 2 quotes').waitFor();
-    await page.screenshot({ path: path.join(dir, 'dialog.png'), fullPage: true });
+    await table.screenshot({ path: path.join(dir, 'cooccurrence settings.png') });
+    await outline.screenshot({ path: path.join(dir, 'outline.png') });
 
     const target = path.join(dir, 'paper appendix.docx');
     await page.getByRole('textbox', { name: 'Save to' }).fill(target);

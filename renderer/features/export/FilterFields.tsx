@@ -48,6 +48,7 @@ export function FilterFields({
       <legend>{legend}</legend>
       {choices.documentGroups.length > 0 && (
         <div role="group" aria-label="Document groups">
+          <span className="muted">Document groups</span>
           {choices.documentGroups.map((g) => (
             <label key={g.id}>
               <input
@@ -73,6 +74,7 @@ export function FilterFields({
       </label>
       {choices.categories.length > 0 && (
         <div role="group" aria-label="Participant categories">
+          <span className="muted">Participant categories</span>
           {choices.categories.map((c) => (
             <label key={c.id}>
               <input
@@ -89,6 +91,7 @@ export function FilterFields({
       )}
       {choices.waves.length > 0 && (
         <div role="group" aria-label="Waves">
+          <span className="muted">Waves</span>
           {choices.waves.map((w) => (
             <label key={w}>
               <input

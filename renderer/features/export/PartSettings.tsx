@@ -41,7 +41,7 @@ function CooccurrenceSettings() {
         <>
           <CheckList
             label="Rows: codes"
-            none="every code"
+            none={choice.rowCodeGroupIds.length > 0 ? "the groups' codes" : 'every code'}
             options={codes}
             selected={choice.rowCodeIds}
             onChange={(rowCodeIds) => setChoice({ rowCodeIds })}
