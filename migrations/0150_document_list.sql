@@ -10,6 +10,8 @@ CREATE INDEX documents_list ON documents (
 
 -- No foreign key: a recovered file copies segments whose document may be lost, and a count left for a
 -- missing document is never read (the list starts from documents). Deleting a document drops its row.
+-- A document without segments has no row, so the table is exactly what the segments say: a segment
+-- applied and undone leaves every table as it was.
 CREATE TABLE document_segment_counts (
   document_id INTEGER PRIMARY KEY,
   segments INTEGER NOT NULL CHECK (segments >= 0)
@@ -23,10 +25,12 @@ CREATE TRIGGER document_segment_counts_insert AFTER INSERT ON segments BEGIN
 END;
 CREATE TRIGGER document_segment_counts_delete AFTER DELETE ON segments BEGIN
   UPDATE document_segment_counts SET segments = segments - 1 WHERE document_id = old.document_id;
+  DELETE FROM document_segment_counts WHERE document_id = old.document_id AND segments = 0;
 END;
 CREATE TRIGGER document_segment_counts_move AFTER UPDATE OF document_id ON segments
   WHEN new.document_id IS NOT old.document_id BEGIN
   UPDATE document_segment_counts SET segments = segments - 1 WHERE document_id = old.document_id;
+  DELETE FROM document_segment_counts WHERE document_id = old.document_id AND segments = 0;
   INSERT INTO document_segment_counts (document_id, segments) VALUES (new.document_id, 1)
     ON CONFLICT (document_id) DO UPDATE SET segments = segments + 1;
 END;

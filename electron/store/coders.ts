@@ -31,7 +31,9 @@ export function ensureCoder(db: Database.Database, name: string): number {
 export function listCoders(db: Database.Database, current: string): Coder[] {
   const rows = statement(
     db,
-    `SELECT c.id, c.name, c.color, (SELECT count(*) FROM segments s WHERE s.coder_id = c.id) AS segmentCount
+    // The counts the segments' triggers keep (0160): counting a million segments by coder took ~1 s.
+    `SELECT c.id, c.name, c.color,
+       coalesce((SELECT n.segments FROM coder_segment_counts n WHERE n.coder_id = c.id), 0) AS segmentCount
      FROM coders c ORDER BY c.name COLLATE NOCASE`,
   ).all() as { id: number; name: string; color: string | null; segmentCount: number }[];
   const lower = current.trim().toLowerCase();

@@ -112,6 +112,28 @@ describe('the documents list after migration 0150', () => {
     expect(await listed(session)).toEqual(countedSegments(db));
   });
 
+  it("keeps each coder's count and the project's segment count with the segments (0160)", async () => {
+    const file = await projectBeforeDocumentList();
+    const session = trackSession(new Session('cli', { coder: 'bea' }));
+    await invoke(session, 'project.open', { path: file });
+    const { db } = session.requireProject();
+    const coders = async () =>
+      Object.fromEntries((await invoke(session, 'coders.list', {})).map((c) => [c.name, c.segmentCount]));
+    const segments = async () => (await invoke(session, 'project.info', {}))?.counts.segments;
+    expect(await coders()).toEqual({ ana: 6, bea: 0 });
+    expect(await segments()).toBe(6);
+
+    await invoke(session, 'segments.apply', { documentId: 2, codeId: 1, startUtf16: 3, endUtf16: 9 });
+    expect(await coders()).toEqual({ ana: 6, bea: 1 });
+    expect(await segments()).toBe(7);
+    await invoke(session, 'documents.delete', { ids: [1] });
+    expect(await coders()).toEqual({ ana: 2, bea: 1 });
+    expect(await segments()).toBe(3);
+    await invoke(session, 'undo.undo', {});
+    expect(await coders()).toEqual({ ana: 6, bea: 1 });
+    expect(await segments()).toBe(db.prepare('SELECT count(*) FROM segments').pluck().get());
+  });
+
   it('reads only the documents_list index and the counts, never a document row or the segments', async () => {
     const project = await openProject(path.join(tempDir(), 'study.passage'), { create: true });
     const plan = (
