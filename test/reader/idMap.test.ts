@@ -4,7 +4,11 @@ import { IdMap } from '../../shared/reader/idMap';
 
 type Step = { kind: 'with'; id: number; value: string } | { kind: 'without'; id: number };
 
-const idArb = fc.oneof(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 2 ** 31 }));
+const idArb = fc.oneof(
+  fc.integer({ min: -300, max: 2000 }),
+  fc.integer({ min: 0, max: 2 ** 31 }),
+  fc.integer({ min: -(2 ** 51), max: 2 ** 51 }),
+);
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('with' as const), id: idArb, value: fc.string({ maxLength: 3 }) }),
   fc.record({ kind: fc.constant('without' as const), id: idArb }),
@@ -53,6 +57,8 @@ describe('IdMap', () => {
     expect(map.get(3)).toBe('c');
     expect([...map.keys()].sort((a, b) => a - b)).toEqual([3, 300]);
     expect([...map.values()].sort()).toEqual(['b', 'c']);
+    expect(map.find((v) => v > 'b')).toBe('c');
+    expect(map.find((v) => v === 'a')).toBeUndefined();
     const seen: [number, string][] = [];
     map.forEach((value, id) => seen.push([id, value]));
     expect(sorted(seen)).toEqual([
@@ -72,9 +78,20 @@ describe('IdMap', () => {
     expect(before.without(123456)).toBe(before);
   });
 
+  it('holds negative ids (segments not saved yet) beside the positive ones', () => {
+    const map = IdMap.from([
+      [5, 'five'],
+      [0, 'zero'],
+    ]).with(-1, 'first unsaved');
+    expect(map.get(-1)).toBe('first unsaved');
+    expect(map.get(1)).toBeUndefined();
+    expect(map.without(-1).has(-1)).toBe(false);
+    expect([...map.keys()].sort((a, b) => a - b)).toEqual([-1, 0, 5]);
+  });
+
   it('refuses what is not a row id, naming it', () => {
-    expect(() => IdMap.empty<string>().with(-1, 'x')).toThrow('id map: -1 is not a row id');
+    expect(() => IdMap.empty<string>().with(2 ** 53, 'x')).toThrow(`id map: ${2 ** 53} is not a row id`);
     expect(() => IdMap.from([[1.5, 'x']])).toThrow('1.5 is not a row id');
-    expect(IdMap.empty<string>().get(-1)).toBeUndefined();
+    expect(IdMap.empty<string>().get(Number.NaN)).toBeUndefined();
   });
 });

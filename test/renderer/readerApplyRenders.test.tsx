@@ -1,4 +1,4 @@
-import { act, render } from '@testing-library/react';
+import { act, render, waitFor } from '@testing-library/react';
 import { Profiler } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Coder, Segment, SegmentSpan } from '../../shared/api/coding';
@@ -7,6 +7,8 @@ import { useCodebook } from '../../renderer/features/codebook/useCodebook';
 import { ReaderRow } from '../../renderer/features/reader/ReaderRow';
 import { useCoderView } from '../../renderer/features/reader/useCoderView';
 import { useReader } from '../../renderer/features/reader/useReader';
+import { PassageError } from '../../shared/api/result';
+import { useToasts } from '../../renderer/app/useToasts';
 import { createFakeApi } from '../fakeApi';
 import { code, content } from '../reader/fixtures';
 
@@ -37,25 +39,49 @@ const spans: SegmentSpan[] = [
   { id: 100, codeId: 2, coderId: BEN, startUtf16: rowStart(0) + 13, endUtf16: rowStart(0) + 20 },
 ];
 
+/** The backend's answers to segments.apply, held until the test lets them go (none held: at once). */
+let heldAnswers: (() => void)[] | null = null;
+const answer = <T,>(value: () => T): T | Promise<T> =>
+  heldAnswers
+    ? new Promise<T>((resolve, reject) =>
+        heldAnswers!.push(() => {
+          try {
+            resolve(value());
+          } catch (error) {
+            reject(error as Error);
+          }
+        }),
+      )
+    : value();
+
 function fakeBackend() {
   let nextId = 500;
   return createFakeApi({
     'documents.get': () => ({ ...content(TEXT), turns: [] }),
     'coders.list': () => coders,
     'segments.spansByDocument': () => spans,
-    'segments.apply': ({ documentId, codeId, startUtf16, endUtf16 }): Segment => ({
-      id: nextId++,
-      documentId,
-      codeId,
-      startUtf16,
-      endUtf16,
-      text: TEXT.slice(startUtf16, endUtf16),
-      memo: '',
-      coder: 'ana',
-      createdAt: '2026-12-04T22:00:00.000Z',
-      updatedAt: '2026-12-04T22:00:00.000Z',
-    }),
+    'segments.get': ({ id }) => ({ ...saved(id, 3, 0, 1), id }),
+    'segments.apply': ({ documentId, codeId, startUtf16, endUtf16 }) =>
+      answer(() => {
+        if (codeId === 99) throw new PassageError('not_found', 'code 99 does not exist');
+        return saved(nextId++, codeId, startUtf16, endUtf16, documentId);
+      }),
   });
+}
+
+function saved(id: number, codeId: number, startUtf16: number, endUtf16: number, documentId = 7): Segment {
+  return {
+    id,
+    documentId,
+    codeId,
+    startUtf16,
+    endUtf16,
+    text: TEXT.slice(startUtf16, endUtf16),
+    memo: '',
+    coder: 'ana',
+    createdAt: '2026-12-04T22:00:00.000Z',
+    updatedAt: '2026-12-04T22:00:00.000Z',
+  };
 }
 
 /** Renders every row as the reader's list does, each in a Profiler that counts its renders. */
@@ -81,6 +107,8 @@ function renderRows(): Map<number, number> {
 
 describe('applying a code in the reader', () => {
   beforeEach(async () => {
+    heldAnswers = null;
+    useToasts.setState({ toasts: [] });
     setApi(fakeBackend());
     localStorage.clear();
     useCoderView.setState({ projectPath: null, view: { kind: 'everyone' }, coders: [] });
@@ -124,4 +152,54 @@ describe('applying a code in the reader', () => {
     expect(before.segments.size).toBe(ROWS + 1);
     expect(before.rowSegments[4]).toHaveLength(1);
   });
+
+  it('draws the stripe before the backend answers, then puts the saved segment in its place, selected', async () => {
+    renderRows();
+    heldAnswers = [];
+    const applying = useReader.getState().apply(3, { start: rowStart(6) + 21, end: rowStart(6) + 24 });
+    // Before the answer: the stripe is there, for a segment not saved yet (no id of the backend's).
+    await waitFor(() => expect(stripeIds('Money')).toHaveLength(1));
+    expect(stripeIds('Money')[0]).toBeLessThan(0);
+    expect(useReader.getState().selectedSegmentId).toBeNull();
+    await act(async () => {
+      for (const release of heldAnswers!) release();
+      await applying;
+    });
+    expect(stripeIds('Money')).toEqual([500]);
+    expect(useReader.getState().selectedSegmentId).toBe(500);
+    expect(useReader.getState().rowSegments[6]).toEqual([7, 500]);
+    expect(useReader.getState().segments.size).toBe(ROWS + 2);
+  });
+
+  it('takes the stripe drawn ahead away when the backend refuses, saying why', async () => {
+    renderRows();
+    heldAnswers = [];
+    const applying = useReader.getState().apply(99, { start: rowStart(6) + 21, end: rowStart(6) + 24 });
+    await waitFor(() => expect(stripeIds('Unknown code')).toHaveLength(1));
+    await act(async () => {
+      for (const release of heldAnswers!) release();
+      await applying;
+    });
+    expect(stripeIds('Unknown code')).toEqual([]);
+    expect(useReader.getState().rowSegments[6]).toEqual([7]);
+    expect(useToasts.getState().toasts.map((t) => t.message)).toEqual(['code 99 does not exist']);
+  });
+
+  it('draws nothing ahead where the backend will grow the coder’s own segment of that code instead', async () => {
+    renderRows();
+    heldAnswers = [];
+    // Ana's segment 7 of code 1 covers [0, 9) of row 6: coding [5, 12) with code 1 grows it.
+    const applying = useReader.getState().apply(1, { start: rowStart(6) + 5, end: rowStart(6) + 12 });
+    await waitFor(() => expect(heldAnswers).toHaveLength(1));
+    expect(useReader.getState().rowSegments[6]).toEqual([7]);
+    await act(async () => {
+      for (const release of heldAnswers!) release();
+      await applying;
+    });
+  });
 });
+
+const stripeIds = (code: string) =>
+  [...document.querySelectorAll<HTMLElement>(`.reader-stripe[data-code="${code}"]`)].map((e) =>
+    Number(e.dataset.segmentId),
+  );

@@ -87,6 +87,68 @@ export function addToLayout(
   };
 }
 
+/**
+ * The span applying a code to [start, end) will make, to draw before the backend answers — when that is
+ * sure: no segment of this coder with this code overlaps or touches it (the backend would grow that one
+ * instead, swallowing others it reaches). Its id is 0, for the caller to give it one. Undefined when unsure.
+ */
+export function foreseeSegment(
+  {
+    rows,
+    rowSegments,
+    segments,
+  }: { rows: readonly DisplayRow[] } & Pick<SegmentLayout, 'rowSegments'> & {
+      segments: ReadonlyMap<number, SegmentSpan>;
+    },
+  { codeId, coderId, start, end }: { codeId: number; coderId: number; start: number; end: number },
+): SegmentSpan | undefined {
+  const span = rowSpan(rows, start, end);
+  if (!span) return undefined;
+  // Rows either side too: a segment ending where this one starts may lie in the row before.
+  for (let r = Math.max(0, span.first - 1); r <= Math.min(rows.length - 1, span.last + 1); r++)
+    for (const id of rowSegments[r] ?? []) {
+      const s = segments.get(id);
+      const touches = s !== undefined && s.startUtf16 <= end && s.endUtf16 >= start;
+      if (touches && s.codeId === codeId && s.coderId === coderId) return undefined;
+    }
+  return { id: 0, codeId, coderId, startUtf16: start, endUtf16: end };
+}
+
+/**
+ * The coder key once `added` joins `before`: the very same object when its coder is already in it (a
+ * new key would render every row on screen again), else `rebuild` of the segments with it.
+ */
+export function coderKeyWith<K>(
+  key: Map<number, K> | null,
+  before: IdMap<SegmentSpan>,
+  added: SegmentSpan,
+  rebuild: (segments: IdMap<SegmentSpan>) => Map<number, K> | null,
+): Map<number, K> | null {
+  if (key?.has(added.coderId)) return key;
+  // No key: one coder shown at most, so any one segment names them; it stays so when the added is theirs.
+  const shown = key ? undefined : before.find(() => true);
+  if (!key && (shown === undefined || shown.coderId === added.coderId)) return null;
+  return rebuild(before.with(added.id, added));
+}
+
+/**
+ * The layout without ONE segment: the rows it touched lose its id, the rest keep their arrays. The column
+ * count is left as it was: a margin one column too wide until the next full layout beats re-laying out
+ * every segment to narrow it.
+ */
+export function removeFromLayout(
+  rows: readonly DisplayRow[],
+  layout: SegmentLayout,
+  removed: SegmentSpan,
+): SegmentLayout {
+  const span = rowSpan(rows, removed.startUtf16, removed.endUtf16);
+  if (!span) return layout;
+  const rowSegments = layout.rowSegments.slice();
+  for (let r = span.first; r <= span.last; r++)
+    rowSegments[r] = (rowSegments[r] ?? []).filter((id) => id !== removed.id);
+  return { rowSegments, columns: layout.columns.without(removed.id), columnCount: layout.columnCount };
+}
+
 function reuseEqual(
   next: (readonly number[])[],
   previous: (readonly number[])[] | undefined,

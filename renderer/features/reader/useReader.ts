@@ -7,8 +7,18 @@ import { call } from '../../api/client';
 import { projectGeneration } from '../../app/projectGeneration';
 import { useRevisions } from '../../app/useRevisions';
 import type { ColoredCoder } from '../../../shared/team/coderColors';
-import { addToLayout, layoutSegments, type SegmentLayout } from './derive';
-import { coderFilter, coderKeyOf, useCoderView } from './useCoderView';
+import {
+  addToLayout,
+  coderKeyWith,
+  foreseeSegment,
+  layoutSegments,
+  removeFromLayout,
+  type SegmentLayout,
+} from './derive';
+import { afterPaint, bumpSegments, keyOf, shows, spanOf, spansArgs } from './readerSegments';
+import { coderFilter, useCoderView } from './useCoderView';
+
+export { isForeignSegmentsRevision } from './readerSegments';
 
 export interface Range {
   start: number;
@@ -79,74 +89,17 @@ interface ReaderState {
 const collapsed = (caret: Caret | null): Caret | null =>
   caret ? { anchor: caret.focus, focus: caret.focus, byKeys: caret.byKeys } : null;
 
-/**
- * The span of a full segment, so the map holds one shape whatever call produced the entry; undefined when
- * its coder is not among the coders known (a coder made meanwhile): then the spans are read again.
- */
-function spanOf(
-  { id, codeId, startUtf16, endUtf16, coder }: Segment,
-  known?: SegmentSpan,
-): SegmentSpan | undefined {
-  const coderId = known?.coderId ?? useCoderView.getState().coders.find((c) => c.name === coder)?.id;
-  return coderId === undefined ? undefined : { id, codeId, coderId, startUtf16, endUtf16 };
-}
-
-const spansArgs = (documentId: number, coderIds: number[] | undefined) =>
-  coderIds === undefined ? { documentId } : { documentId, coderIds };
-
-const keyOf = (segments: ReadonlyMap<number, SegmentSpan>) =>
-  coderKeyOf(
-    [...segments.values()].map((s) => s.coderId),
-    useCoderView.getState().coders,
-  );
-
-/**
- * The coder key once `added` joins `before`: the very same object when its coder is already shown (a new
- * key would re-render every row on screen), else the key read again.
- */
-function keyWith(
-  key: Map<number, ColoredCoder> | null,
-  before: IdMap<SegmentSpan>,
-  added: SegmentSpan,
-): Map<number, ColoredCoder> | null {
-  if (key?.has(added.coderId)) return key;
-  // No key: one coder shown at most; it stays so when the added segment is theirs.
-  const any = before.values().next();
-  if (!key && (any.done === true || any.value.coderId === added.coderId)) return null;
-  return keyOf(before.with(added.id, added));
-}
-
-/**
- * Runs `work` once the next frame is painted: the reloads other views make after a change (document and
- * code counts, the undo buttons) must not hold back the frame that shows the change.
- */
-function afterPaint(work: () => void): void {
-  if (typeof requestAnimationFrame === 'undefined') setTimeout(work, 0);
-  else requestAnimationFrame(() => setTimeout(work, 0));
-}
-
 let loadToken = 0;
 let flashNonce = 0;
-/** The 'segments' revision this store produced itself: the reader already shows that change. */
-let ownSegmentsRevision = -1;
 
-/** True when a 'segments' revision came from elsewhere (undo, auto-coding, a merge) and must be reloaded. */
-export function isForeignSegmentsRevision(revision: number): boolean {
-  return revision !== ownSegmentsRevision;
-}
+/** Ids of segments drawn before the backend has saved them: negative, so they never meet a saved one's. */
+let lastUnsavedId = 0;
 
-function bumpSegments(): void {
-  useRevisions.getState().bump('segments');
-  ownSegmentsRevision = useRevisions.getState().revisions.segments;
-}
-
-/** Whether the coder view shows this coder's segments. */
-function shows(coderId: number): boolean {
-  const { view, coders } = useCoderView.getState();
-  if (view.kind === 'everyone') return true;
-  if (view.kind === 'chosen') return view.coderIds.includes(coderId);
-  return coders.find((c) => c.current)?.id === coderId;
-}
+const layoutOf = (s: ReaderState): SegmentLayout => ({
+  rowSegments: s.rowSegments,
+  columns: s.columns,
+  columnCount: s.columnCount,
+});
 
 const EMPTY_LAYOUT = { coderKey: null, rowSegments: [], columns: IdMap.empty<number>(), columnCount: 0 };
 
@@ -154,12 +107,30 @@ export const useReader = create<ReaderState>((set, get) => {
   /** Installs a new segment map and the row index and stripes derived from it. */
   const setSegments = (segments: IdMap<SegmentSpan>, extra: Partial<ReaderState> = {}) => {
     const s = get();
-    const previous: SegmentLayout = {
-      rowSegments: s.rowSegments,
-      columns: s.columns,
-      columnCount: s.columnCount,
-    };
-    set({ segments, coderKey: keyOf(segments), ...layoutSegments(s.rows, segments, previous), ...extra });
+    set({ segments, coderKey: keyOf(segments), ...layoutSegments(s.rows, segments, layoutOf(s)), ...extra });
+  };
+  /**
+   * Shows one more segment (in place of `replacing`, drawn ahead of it): only the rows they touch get
+   * new state, and render again.
+   */
+  const addSpan = (span: SegmentSpan, extra: Partial<ReaderState> = {}, replacing?: SegmentSpan) => {
+    const s = get();
+    let before = s.segments;
+    let layout = layoutOf(s);
+    if (replacing && before.has(replacing.id)) {
+      before = before.without(replacing.id);
+      layout = removeFromLayout(s.rows, layout, replacing);
+    }
+    const segments = before.with(span.id, span);
+    const coderKey = coderKeyWith(s.coderKey, before, span, keyOf);
+    set({ segments, coderKey, ...addToLayout(s.rows, segments, layout, span), ...extra });
+  };
+  /** The segment applying a code will make, drawn before the backend answers when that is sure. */
+  const foreseen = (codeId: number, target: Range): SegmentSpan | undefined => {
+    const me = useCoderView.getState().coders.find((c) => c.current);
+    if (!me || !shows(me.id)) return undefined;
+    const span = foreseeSegment(get(), { codeId, coderId: me.id, ...target });
+    return span && { ...span, id: --lastUnsavedId };
   };
   const replaceSegment = async (segment: Segment) => {
     const span = spanOf(segment, get().segments.get(segment.id));
@@ -263,13 +234,22 @@ export const useReader = create<ReaderState>((set, get) => {
       const { documentId, selection, segments } = get();
       const target = range ?? selection;
       if (documentId === null || !target || target.end <= target.start) return undefined;
+      // Drawn at once when the outcome is sure, so the stripe does not wait for the round trip.
+      const drawn = foreseen(codeId, target);
+      if (drawn) addSpan(drawn);
       const segment = await call('segments.apply', {
         documentId,
         codeId,
         startUtf16: target.start,
         endUtf16: target.end,
       });
-      if (!segment || get().documentId !== documentId) return segment;
+      if (get().documentId !== documentId) return segment;
+      const stillDrawn = drawn !== undefined && get().segments.has(drawn.id);
+      if (!segment) {
+        // Refused (the reason is shown as a toast): the stripe drawn ahead goes.
+        if (stillDrawn) setSegments(get().segments.without(drawn.id));
+        return segment;
+      }
       const span = spanOf(segment, segments.get(segment.id));
       // A segment the view does not show (the coder is not among those chosen) is not drawn.
       const fresh = span !== undefined && !segments.has(segment.id) && shows(span.coderId);
@@ -280,24 +260,17 @@ export const useReader = create<ReaderState>((set, get) => {
         byKeys: get().caret?.byKeys ?? false,
       };
       const done = { selection: null, selectedSegmentId: segment.id, caret };
-      if (!fresh || !span) {
+      if (!fresh || !span || get().segments.has(segment.id)) {
         // The coder's own segment of this code grew over the span, and may have swallowed others of
-        // theirs that it now touches: re-read the spans rather than guess which went.
+        // theirs that it now touches (or a reload meanwhile has it): re-read the spans rather than
+        // guess which went. The reload drops any stripe drawn ahead.
         await get().reloadSegments();
         if (get().documentId === documentId) set(done);
         return segment;
       }
-      // A new segment: lay out just it, so the stripe appears without re-laying out the document, and
-      // only the rows it touches get new state (and render again).
-      const s = get();
-      const next = s.segments.with(segment.id, span);
-      const layout = { rowSegments: s.rowSegments, columns: s.columns, columnCount: s.columnCount };
-      set({
-        segments: next,
-        coderKey: keyWith(s.coderKey, s.segments, span),
-        ...addToLayout(s.rows, next, layout, span),
-        ...done,
-      });
+      // A new segment: lay out just it (in place of the one drawn ahead), so the stripe appears without
+      // re-laying out the document.
+      addSpan(span, done, stillDrawn ? drawn : undefined);
       afterPaint(bumpSegments);
       return segment;
     },
@@ -378,6 +351,8 @@ export const useReader = create<ReaderState>((set, get) => {
       );
     },
     selectSegment(selectedSegmentId) {
+      // A segment drawn ahead of the backend's answer has no details to show yet.
+      if (selectedSegmentId !== null && selectedSegmentId < 0) return;
       set({ selectedSegmentId, selection: null, caret: collapsed(get().caret) });
     },
     moveCaret(focus, extend) {
