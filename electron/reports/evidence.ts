@@ -5,12 +5,19 @@ import {
   formatItemCitation,
   type CitationSource,
 } from '../../shared/reports/citations';
-import { orderEvidence, rankDocuments, type EvidenceKey } from '../../shared/reports/evidenceOrder';
+import type { CountIndex } from '../../shared/reports/counts';
+import { orderEvidence, planEvidencePage, rankDocuments } from '../../shared/reports/evidenceOrder';
 import type { EvidenceItem, EvidenceSort, ReportCode } from '../../shared/reports/model';
 import { statement } from '../store/statements';
 import { remember } from './cache';
-import type { ReportContext } from './context';
-import { loadCoderNames, loadEvidenceRows, loadEvidenceRowsById, SPANS_SQL, type EvidenceRow } from './load';
+import { countIndex, type ReportContext } from './context';
+import {
+  DOCUMENT_QUOTE_KEYS_SQL,
+  loadCoderNames,
+  loadEvidenceRows,
+  loadEvidenceRowsById,
+  type EvidenceRow,
+} from './load';
 
 function citationLabel(doc: { participantLabel: string | null; title: string; year: number | null }): string {
   return doc.participantLabel ?? documentCitationLabel(doc.title, doc.year);
@@ -74,21 +81,12 @@ function documentRanks(context: ReportContext, sort: EvidenceSort): Map<number, 
   );
 }
 
-/** A code's quotes in report order as keys, read from the covering segments_code_span (no quote text). */
-function evidenceKeys(context: ReportContext, codeId: number, sort: EvidenceSort): EvidenceKey[] {
-  const keys: EvidenceKey[] = [];
-  for (const row of statement(context.db, SPANS_SQL).raw().all(codeId) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ][]) {
-    if (!context.documents.has(row[1])) continue;
-    if (context.coderId !== null && row[4] !== context.coderId) continue;
-    keys.push({ segmentId: row[0], documentId: row[1], startUtf16: row[2] });
-  }
-  return orderEvidence(keys, documentRanks(context, sort));
+/** A code's quotes per counted document (the counts the header reads too, kept per project version). */
+function quotesPerDocument(context: ReportContext, codeId: number, index: CountIndex): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const [documentId, n] of index.get(codeId) ?? [])
+    if (context.documents.has(documentId)) counts.set(documentId, n);
+  return counts;
 }
 
 /**
@@ -97,9 +95,9 @@ function evidenceKeys(context: ReportContext, codeId: number, sort: EvidenceSort
  */
 function citationsOf(
   context: ReportContext,
-  keys: readonly { documentId: number }[],
+  documentIds: Iterable<number>,
 ): { documentCount: number; citations: string } {
-  const ids = [...new Set(keys.map((k) => k.documentId))].sort((a, b) => a - b);
+  const ids = [...new Set(documentIds)].sort((a, b) => a - b);
   const sources = ids.map((id): CitationSource => {
     const doc = context.documents.get(id)!;
     return doc.participantLabel !== null
@@ -109,26 +107,33 @@ function citationsOf(
   return { documentCount: ids.length, citations: formatCitationList(sources) };
 }
 
+/** The page's quotes: only the documents it lies in are read, each in start order from the covering index. */
 function pageOf(
   context: ReportContext,
   codeId: number,
-  keys: readonly EvidenceKey[],
+  sort: EvidenceSort,
+  counts: ReadonlyMap<number, number>,
   offset: number,
   pageSize: number,
   coders: Map<number, string>,
 ): EvidencePage {
-  const slice = keys.slice(offset, offset + pageSize);
-  const rows = loadEvidenceRowsById(
-    context.db,
-    slice.map((k) => k.segmentId),
-  );
-  const end = offset + slice.length;
+  const segmentIds: number[] = [];
+  const query = statement(context.db, DOCUMENT_QUOTE_KEYS_SQL).raw();
+  for (const slice of planEvidencePage(counts, documentRanks(context, sort), offset, pageSize)) {
+    const rows = query.all(codeId, slice.documentId) as [number, number, number][];
+    const kept = context.coderId === null ? rows : rows.filter((r) => r[2] === context.coderId);
+    kept.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+    for (const row of kept.slice(slice.skip, slice.skip + slice.take)) segmentIds.push(row[0]);
+  }
+  let segmentCount = 0;
+  for (const n of counts.values()) segmentCount += n;
+  const end = offset + segmentIds.length;
   return {
     codeId,
     offset,
-    items: rows.map((row) => toItem(context, codeId, row, coders)),
-    segmentCount: keys.length,
-    nextOffset: end < keys.length ? end : null,
+    items: loadEvidenceRowsById(context.db, segmentIds).map((row) => toItem(context, codeId, row, coders)),
+    segmentCount,
+    nextOffset: end < segmentCount ? end : null,
   };
 }
 
@@ -142,6 +147,7 @@ export function evidenceSection(
   description: string,
   sort: EvidenceSort,
   pageSize: number | undefined,
+  index: CountIndex,
   coders: Map<number, string>,
 ): PagedEvidenceCode {
   if (pageSize === undefined) {
@@ -154,18 +160,21 @@ export function evidenceSection(
       code,
       description,
       segmentCount: items.length,
-      ...citationsOf(context, items),
+      ...citationsOf(
+        context,
+        items.map((i) => i.documentId),
+      ),
       items,
       nextOffset: null,
     };
   }
-  const keys = evidenceKeys(context, code.codeId, sort);
-  const page = pageOf(context, code.codeId, keys, 0, pageSize, coders);
+  const counts = quotesPerDocument(context, code.codeId, index);
+  const page = pageOf(context, code.codeId, sort, counts, 0, pageSize, coders);
   return {
     code,
     description,
-    segmentCount: keys.length,
-    ...citationsOf(context, keys),
+    segmentCount: page.segmentCount,
+    ...citationsOf(context, counts.keys()),
     items: page.items,
     nextOffset: page.nextOffset,
   };
@@ -179,9 +188,6 @@ export function evidencePageOf(
   offset: number,
   pageSize: number,
 ): EvidencePage {
-  // Kept while the project is unchanged, so scrolling on through a long list reads no index again.
-  const keys = remember(context.db, JSON.stringify(['evidenceKeys', context.filters, codeId, sort]), () =>
-    evidenceKeys(context, codeId, sort),
-  );
-  return pageOf(context, codeId, keys, offset, pageSize, loadCoderNames(context.db));
+  const counts = quotesPerDocument(context, codeId, countIndex(context, [codeId]));
+  return pageOf(context, codeId, sort, counts, offset, pageSize, loadCoderNames(context.db));
 }

@@ -258,6 +258,9 @@ const EVIDENCE_SELECT = `SELECT s.id AS segmentId, s.document_id AS documentId, 
   FROM segments s`;
 export const EVIDENCE_SQL = `${EVIDENCE_SELECT} WHERE s.code_id = ?`;
 export const EVIDENCE_BY_ID_SQL = `${EVIDENCE_SELECT} WHERE s.id = ?`;
+/** One code's quotes in one document, as keys for cutting a page (covering segments_code_span). */
+export const DOCUMENT_QUOTE_KEYS_SQL =
+  'SELECT id, start_utf16, coder_id FROM segments WHERE code_id = ? AND document_id = ?';
 
 export function loadEvidenceRows(
   db: Database.Database,

@@ -64,7 +64,7 @@ export function pagedEvidenceReport(
     header: buildHeader(context, 'Evidence by code', index, codeIds),
     sort,
     codes: context.codes.map((code) =>
-      evidenceSection(context, strip(code), code.description, sort, pageSize, coders),
+      evidenceSection(context, strip(code), code.description, sort, pageSize, index, coders),
     ),
   };
 }

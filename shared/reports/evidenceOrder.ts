@@ -59,3 +59,40 @@ export function orderEvidence<T extends EvidenceKey>(
       a.segmentId - b.segmentId,
   );
 }
+
+/** What to read of one document for a page: its quotes in order, from skip, take of them. */
+export interface DocumentSlice {
+  documentId: number;
+  skip: number;
+  take: number;
+}
+
+/**
+ * The documents a page of `pageSize` quotes from `offset` lies in, from each document's number of
+ * quotes: a page reads only those documents' segments, never the whole list before it.
+ */
+export function planEvidencePage(
+  quotesPerDocument: ReadonlyMap<number, number>,
+  rank: ReadonlyMap<number, number>,
+  offset: number,
+  pageSize: number,
+): DocumentSlice[] {
+  const rankOf = (documentId: number) => rank.get(documentId) ?? Number.MAX_SAFE_INTEGER;
+  const documents = [...quotesPerDocument.keys()].sort((a, b) => rankOf(a) - rankOf(b) || a - b);
+  const slices: DocumentSlice[] = [];
+  let skip = offset;
+  let wanted = pageSize;
+  for (const documentId of documents) {
+    if (wanted === 0) break;
+    const quotes = quotesPerDocument.get(documentId)!;
+    if (skip >= quotes) {
+      skip -= quotes;
+      continue;
+    }
+    const take = Math.min(quotes - skip, wanted);
+    slices.push({ documentId, skip, take });
+    wanted -= take;
+    skip = 0;
+  }
+  return slices;
+}

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentCitationLabel } from '../../shared/reports/citations';
 import { sortEvidence } from '../../shared/reports/evidence';
-import { orderEvidence, rankDocuments } from '../../shared/reports/evidenceOrder';
+import { orderEvidence, planEvidencePage, rankDocuments } from '../../shared/reports/evidenceOrder';
 import type { EvidenceItem } from '../../shared/reports/model';
 
 function random(seed: number): () => number {
@@ -82,6 +82,31 @@ describe('evidence order by document rank', () => {
         const ordered = orderEvidence(items, rankDocuments(documents, sort)).map((i) => i.segmentId);
         expect(ordered, `seed ${seed}, ${sort}`).toEqual(expected);
       }
+    }
+  });
+});
+
+describe('a page planned from quotes per document', () => {
+  it('covers exactly its stretch of the whole list, for every page size and offset', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const next = random(seed);
+      const counts = new Map<number, number>();
+      for (let d = 0; d < Math.floor(next() * 15); d++) counts.set(3 + d * 4, 1 + Math.floor(next() * 9));
+      const rank = new Map([...counts.keys()].map((id) => [id, Math.floor(next() * 5)] as const));
+      // The whole list as (document, position) in rank order, ties by document id.
+      const whole = [...counts.keys()]
+        .sort((a, b) => rank.get(a)! - rank.get(b)! || a - b)
+        .flatMap((d) => Array.from({ length: counts.get(d)! }, (_, i) => `${d}:${i}`));
+      const pageSize = 1 + Math.floor(next() * 12);
+      const joined: string[] = [];
+      for (let offset = 0; offset < whole.length + pageSize; offset += pageSize) {
+        const page = planEvidencePage(counts, rank, offset, pageSize).flatMap((s) =>
+          Array.from({ length: s.take }, (_, i) => `${s.documentId}:${s.skip + i}`),
+        );
+        expect(page, `seed ${seed}, offset ${offset}`).toEqual(whole.slice(offset, offset + pageSize));
+        joined.push(...page);
+      }
+      expect(joined).toEqual(whole);
     }
   });
 });

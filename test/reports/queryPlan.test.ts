@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DOCUMENT_DATES_SQL,
   DOCUMENT_PARTICIPANTS_SQL,
+  DOCUMENT_QUOTE_KEYS_SQL,
   EVIDENCE_SQL,
   SPANS_SQL,
 } from '../../electron/reports/load';
@@ -40,6 +41,12 @@ describe('the queries behind evidence and co-occurrence use the segments indexes
     const { session } = await newProjectSession();
     const db = session.requireProject().db;
     expect(plan(db, DOCUMENT_DATES_SQL)).toEqual(['SCAN documents USING COVERING INDEX documents_date']);
+    // An evidence page reads its documents' quote keys from the covering index, never the rows.
+    const quoteKeys = plan(db, DOCUMENT_QUOTE_KEYS_SQL, 1, 1);
+    expect(quoteKeys).toHaveLength(1);
+    expect(quoteKeys[0]).toMatch(
+      /^SEARCH segments USING COVERING INDEX \w+ \((code_id=\? AND document_id=\?|document_id=\? AND code_id=\?)\)$/,
+    );
     expect(plan(db, DOCUMENT_PARTICIPANTS_SQL)).toEqual([
       'SEARCH documents USING COVERING INDEX documents_participant (participant_id>?)',
     ]);
