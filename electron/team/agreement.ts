@@ -112,20 +112,19 @@ function spansByDocument(db: Database.Database, r: Resolved, only?: number): Map
   const coderIndex = new Map(r.coderIds.map((id, i) => [id, i]));
   const wanted = new Set(r.codeIds);
   // Rows as arrays, not objects: 100,000 spans make 100,000 objects fewer (a third of the read).
+  // Only the compared documents, each a search of the covering index: reading every span of the two
+  // coders took as long as the project was large (4× longer on the 10× study than on its interviews).
   const rows = statement(
     db,
     `SELECT document_id, code_id, coder_id, start_utf16, end_utf16
-     FROM segments WHERE coder_id IN (SELECT value FROM json_each(@ids))
-       AND (@only IS NULL OR document_id = @only)`,
+     FROM segments WHERE document_id IN (SELECT value FROM json_each(@docs))
+       AND coder_id IN (SELECT value FROM json_each(@ids))`,
   )
     .raw(true)
-    .all({ ids: JSON.stringify(r.coderIds), only: only ?? null }) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ][];
+    .all({
+      ids: JSON.stringify(r.coderIds),
+      docs: JSON.stringify(only === undefined ? r.documentIds : [only]),
+    }) as [number, number, number, number, number][];
   const byDocument = new Map<number, CoderSpan[]>();
   for (const [documentId, codeId, coderId, startUtf16, endUtf16] of rows) {
     if (!wanted.has(codeId)) continue;
