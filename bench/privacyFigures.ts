@@ -18,8 +18,8 @@ import { informational, medianMs, notMeasured, underLimit, type Figure } from '.
 export interface PrivacyBenchContext {
   /** The text of the study's 200,000-word transcript. */
   text: string;
-  /** The project to scan, when not the session's own (the study's interviews at both scales). */
-  scan?: { session: Session; what: string };
+  /** false: the finders only (the caller scans another project with projectScanFigure). */
+  scan?: false;
 }
 
 const LIMIT_MS = 2000;
@@ -53,7 +53,8 @@ function denseText(): string {
   return parts.join('\n');
 }
 
-async function projectScanFigure(session: Session, what = 'the whole study'): Promise<Figure> {
+/** The privacy scan of the session's project for a participant's name, once. */
+export async function projectScanFigure(session: Session, what = 'the whole study'): Promise<Figure> {
   const name = `privacy scan of ${what} project`;
   try {
     await call(session, 'sample.identity.create', { passphrase: 'bench passphrase for the privacy scan' });
@@ -83,6 +84,6 @@ export async function measurePrivacy(session: Session, ctx: PrivacyBenchContext)
   return [
     await findingFigure('privacy: find identifiers, 200,000-word transcript', ctx.text, finders),
     await findingFigure('privacy: find identifiers, 200,000 words naming people', denseText(), finders),
-    await (ctx.scan ? projectScanFigure(ctx.scan.session, ctx.scan.what) : projectScanFigure(session)),
+    ...(ctx.scan === false ? [] : [await projectScanFigure(session)]),
   ];
 }

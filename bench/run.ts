@@ -16,9 +16,9 @@ import { generateStudy, writeStudyFiles } from './generate';
 import { formatGrowthMarkdown, growthRows, type ScaledFigures } from './growth';
 import { measureImport } from './importFigures';
 import { buildInterviewSubset } from './interviewSubset';
-import { measurePrivacy } from './privacyFigures';
+import { measurePrivacy, projectScanFigure } from './privacyFigures';
 import { measureRefi } from './refiFigures';
-import { measureTeam } from './teamFigures';
+import { measureStudyAgreement, measureTeam } from './teamFigures';
 import { codersAt, scalesFrom } from './scales';
 import { measureReports } from './reportFigures';
 import { createRng } from './rng';
@@ -30,6 +30,35 @@ const MB = 1024 * 1024;
 
 function log(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
+}
+
+/**
+ * Merge, REFI-QDA export/import and the privacy scan on the study's interviews as a project of their own
+ * (bench/interviewSubset.ts), one timed run each: at 10× on the whole study they would take minutes.
+ */
+async function measureOnInterviews(
+  studyFile: string,
+  interviewsDir: string,
+  scratch: string,
+  scale: number,
+): Promise<Figure[]> {
+  const subset = await buildInterviewSubset(
+    studyFile,
+    interviewsDir,
+    path.join(scratch, 'interviews.passage'),
+  );
+  try {
+    log(`the study's interviews as a project: ${subset.documents} transcripts, ${subset.segments} segments`);
+    const what = "the study's interviews";
+    return [
+      ...(await measureTeam(subset.session, { scratch, what, runs: 1, scale, mergeOnly: true })),
+      ...(await measureRefi(subset.session, { scratch, what, runs: 1, processMemory: false })),
+      await projectScanFigure(subset.session, what),
+    ];
+  } finally {
+    subset.session.close();
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(subset.file + suffix, { force: true });
+  }
 }
 
 /** Builds the study at `scale` in its own scratch folder and measures every figure on it. */
@@ -78,33 +107,20 @@ async function measureStudy(scale: number): Promise<Figure[]> {
     const bigCodeSegments = Math.round(BIG_CODE_SEGMENTS * scale);
     figures.push(...(await measureReports(session, { bigCodeId, codeIds, bigCodeSegments, scale })));
     figures.push(...(await measureExport(scale)));
-    // Agreement, merge, REFI-QDA and the privacy scan run on the study's interviews as a project of their
-    // own (bench/interviewSubset.ts) at both scales: on the whole 10× study a coder's copy is 800 MB
-    // and an export a million segments, far past the bench's budget. One timed run each at 10×.
-    const subset = await buildInterviewSubset(
-      file,
-      dirs.interviewsDir,
-      path.join(scratch, 'interviews.passage'),
-    );
-    try {
-      log(
-        `the study's interviews as a project: ${subset.documents} transcripts, ${subset.segments} segments`,
-      );
-      const runs = scale > 1 ? 1 : undefined;
-      const what = "the study's interviews";
-      figures.push(...(await measureTeam(subset.session, { scratch, what, runs })));
-      figures.push(
-        ...(await measureRefi(subset.session, { scratch, what, runs, processMemory: scale === 1 })),
-      );
-      figures.push(
-        ...(await measurePrivacy(session, {
-          text: longTranscript.text,
-          scan: { session: subset.session, what },
-        })),
-      );
-    } finally {
-      subset.session.close();
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(subset.file + suffix, { force: true });
+    if (scale === 1) {
+      figures.push(...(await measureTeam(session, { scratch })));
+      figures.push(...(await measureRefi(session, { scratch })));
+      figures.push(...(await measurePrivacy(session, { text: longTranscript.text })));
+    } else {
+      // At 10× agreement runs on the study itself (its first two coders) and the finders on the same
+      // transcript; merge, REFI-QDA and the privacy scan need copies and exports of the whole study,
+      // minutes past the bench's budget, so they run on the study's interviews as a project of their
+      // own, and only with PASSAGE_BENCH_ALL_AT_10X=1 (about 3 CPU-minutes more, see bench/README.md).
+      const runs = 1;
+      figures.push(...(await measureStudyAgreement(session, { coders: ['bench', 'coder 2'], runs, scale })));
+      figures.push(...(await measurePrivacy(session, { text: longTranscript.text, scan: false })));
+      if (process.env.PASSAGE_BENCH_ALL_AT_10X === '1')
+        figures.push(...(await measureOnInterviews(file, dirs.interviewsDir, scratch, scale)));
     }
     figures.push(await measureBackendReports(file, scratch, { bigCodeId, codeIds, scale }));
     // The bench process holds the generated study (2.5 GB at 10×): its peak is the generator's, reported
