@@ -164,7 +164,10 @@ function readme(studies: readonly ScaledFigures[], seconds: number): string {
     `${seconds.toFixed(0)} s in all, studies at ${studies.map((s) => `${s.scale}×`).join(' and ')}). ` +
     'The studies are generated from a fixed seed (bench/generate.ts); see bench/results.json for the raw list. ' +
     'Growth is the 10× value over the 1× value: work grows ten-fold, so a growth well above 10× is a figure ' +
-    'that grows faster than its work.\n\n';
+    'that grows faster than its work. Backend memory is the peak RSS of child processes doing the ' +
+    "backend's work alone (an import; the reports and a Word appendix), not of the bench process, " +
+    'which holds the generated study. At 10× merge, REFI-QDA export/import and the privacy scan run ' +
+    "only with PASSAGE_BENCH_ALL_AT_10X=1, on the study's interviews as a project of their own.\n\n';
   if (studies.length === 2) {
     const [small, large] = studies as [ScaledFigures, ScaledFigures];
     return `${head}${formatGrowthMarkdown(growthRows(small.figures, large.figures), small.scale, large.scale)}\n`;
