@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { invoke } from '../../electron/backend/dispatch';
 import type { Session } from '../../electron/backend/session';
 import { newProjectSession } from '../helpers/session';
-import { exportTo } from './helpers/project';
+import { ALL_SECTIONS, exportTo } from './helpers/project';
 import { docxToText, squeeze } from './helpers/reader';
 
 const run = promisify(execFile);
@@ -96,6 +96,25 @@ function tocLines(text: string): { heading: string; page: number }[] {
   }));
 }
 
+/**
+ * Renders the appendix with LibreOffice and compares each contents entry's page with the first page
+ * after the contents where its heading stands on a line of its own.
+ */
+async function checkContents(file: string) {
+  const { text, pages, pdf } = await docxToText(file);
+  const pageTexts = text.split('\f');
+  const entries = tocLines(pageTexts[0]! + pageTexts[1]!);
+  const linesOf = (page: number) => pageTexts[page - 1]!.split('\n').map((l) => squeeze(l).trim());
+  const contentsPages = pageTexts.findIndex((p) => !/\.{4,}\s*\d+\s*$/m.test(p));
+  const wrong = [];
+  for (const { heading, page } of entries) {
+    let found = contentsPages + 1;
+    while (found <= pageTexts.length && !linesOf(found).includes(heading)) found += 1;
+    if (found !== page) wrong.push(`${heading}: contents say ${page}, heading on ${found}`);
+  }
+  return { pages, pdf, entries, wrong };
+}
+
 describe('The contents of a long appendix in LibreOffice', { timeout: TIMEOUT }, () => {
   it('gives every heading the page it is on, over 100+ pages of long quotes, memos and tables', async () => {
     const { session, dir } = await newProjectSession();
@@ -112,27 +131,41 @@ describe('The contents of a long appendix in LibreOffice', { timeout: TIMEOUT },
       'docx',
       target,
     );
-    const { text, pages, pdf } = await docxToText(target);
+    const { pages, pdf, entries, wrong } = await checkContents(target);
     expect(pages, 'a long appendix').toBeGreaterThan(100);
-    const pageTexts = text.split('\f');
-    const entries = tocLines(pageTexts[0]! + pageTexts[1]!);
     expect(entries.length, 'groups, codes and tables in the contents').toBeGreaterThanOrEqual(19);
     expect(entries.at(-1)!.page, 'the last part far into the appendix').toBeGreaterThan(100);
-
-    // Where each heading first stands on a line of its own after the contents, and where the contents say.
-    const linesOf = (page: number) => pageTexts[page - 1]!.split('\n').map((l) => squeeze(l).trim());
-    const contentsPages = pageTexts.findIndex((p) => !/\.{4,}\s*\d+\s*$/m.test(p));
-    const wrong = [];
-    for (const { heading, page } of entries) {
-      let found = contentsPages + 1;
-      while (found <= pageTexts.length && !linesOf(found).includes(heading)) found += 1;
-      if (found !== page) wrong.push(`${heading}: contents say ${page}, heading on ${found}`);
-    }
     expect(wrong).toEqual([]);
 
     // The contents page as a PNG to look at: PASSAGE_TOC_PNG=/some/folder.
     const shots = process.env.PASSAGE_TOC_PNG;
     if (shots)
       await run('pdftoppm', ['-f', '1', '-l', '2', '-r', '70', '-png', pdf, path.join(shots, 'contents')]);
+  });
+
+  it('gives every heading of the example study its page: sub-codes, speakers, a 25-column table, the codebook', async () => {
+    const { session, dir } = await newProjectSession();
+    await invoke(session, 'project.createDemo', { path: path.join(dir, 'example.passage') });
+    const groups = await invoke(session, 'codeGroups.list', {});
+    const target = path.join(dir, 'example.docx');
+    // Every section: a co-occurrence table of 25 codes narrowed to the page, a timeline wider than the
+    // text, the codebook with its long descriptions, the list of interviews.
+    await exportTo(
+      session,
+      { sections: [...ALL_SECTIONS], codeGroupIds: groups.map((g) => g.id), includeMemos: true },
+      'docx',
+      target,
+    );
+    const { pages, entries, wrong } = await checkContents(target);
+    expect(pages).toBeGreaterThan(30);
+    expect(entries.map((e) => e.heading)).toEqual(
+      expect.arrayContaining([
+        'Public legitimacy',
+        'Co-occurrence of codes',
+        'Codebook',
+        'List of interviews',
+      ]),
+    );
+    expect(wrong).toEqual([]);
   });
 });

@@ -15,9 +15,15 @@ const FALLBACK_EM = 0.5;
 const TAB = 9;
 const LINE_FEED = 10;
 const SPACE = 32;
-/** A line may break after a hyphen, a slash, an en or em dash. */
+const NO_BREAK_SPACE = 0xa0;
+/** A line may break after a hyphen, a slash, an en or em dash, or a typographic space (the em space that indents a sub-code). */
 const breaksAfter = (unit: number) =>
-  unit === 0x2d || unit === 0x2f || unit === 0x2010 || unit === 0x2013 || unit === 0x2014;
+  unit === 0x2d ||
+  unit === 0x2f ||
+  unit === 0x2010 ||
+  unit === 0x2013 ||
+  unit === 0x2014 ||
+  (unit >= 0x2000 && unit <= 0x200a);
 
 /** Each UTF-16 unit's advance in em, by style, in a flat table: the export measures every quote. */
 const TABLE_SIZE = Math.max(...COVERED_RANGES.map(([, to]) => to)) + 1;
@@ -47,6 +53,8 @@ export function countLines(runs: readonly Run[], widthTwips: number, sizePt: num
   let line = 0; // width of the line so far, without trailing spaces
   let pendingSpace = 0; // spaces after the line's last word
   let word = 0; // the word being read
+  const chars: number[] = []; // its characters' widths, for a word wider than the line
+  let length = 0;
   const endWord = () => {
     if (word === 0) return;
     if (line > 0 && line + pendingSpace + word > width) {
@@ -55,15 +63,29 @@ export function countLines(runs: readonly Run[], widthTwips: number, sizePt: num
       pendingSpace = 0;
     }
     if (line === 0) {
-      // A word wider than the line is broken where it overflows.
-      while (word > width) {
-        lines += 1;
-        word -= width;
+      // A word wider than the line is broken before the character that overflows, and a character
+      // wider than the line (a letter in a narrow table column) still takes a line of its own.
+      if (word > width) {
+        word = 0;
+        for (let c = 0; c < length; c++) {
+          const em = chars[c]!;
+          // A no-break space (stored negative) hangs at the end of a line rather than starting one.
+          if (em < 0) {
+            if (word - em <= width) word -= em;
+            continue;
+          }
+          if (word > 0 && word + em > width) {
+            lines += 1;
+            word = 0;
+          }
+          word += em;
+        }
       }
       line = word;
     } else line += pendingSpace + word;
     pendingSpace = 0;
     word = 0;
+    length = 0;
   };
   for (const run of runs) {
     const table = widthTable(run.style ?? 'regular');
@@ -86,6 +108,7 @@ export function countLines(runs: readonly Run[], widthTwips: number, sizePt: num
         continue;
       }
       word += em;
+      chars[length++] = unit === NO_BREAK_SPACE ? -em : em;
       if (breaksAfter(unit)) endWord();
     }
   }

@@ -24,6 +24,8 @@ export const LANDSCAPE_PAGE = { width: 13958, height: 9026 };
 
 const LINE = 276;
 const QUOTE_INDENT = 1440;
+/** docx's default page margins, left and right. */
+const PAGE_MARGIN = 1440;
 /** Word's default cell margins (TableNormal), left and right. */
 const CELL_MARGINS = 216;
 const RULE = 20;
@@ -130,11 +132,17 @@ export class PageEstimate {
       paragraph: { lines: this.lines([{ text: caption }], 10), before: 240, after: 120 },
       place: null,
     });
-    const widths = columnWidths(table, this.size.width);
+    // Columns wider in all than the paper (many codes) are narrowed in proportion to the text width;
+    // a table wider than the text but not the paper runs into the margin (as LibreOffice lays them out).
+    const wanted = columnWidths(table, this.size.width);
+    const sum = wanted.reduce((a, b) => a + b, 0);
+    const paper = this.size.width + 2 * PAGE_MARGIN;
+    const widths = sum > paper ? wanted.map((w) => (w * this.size.width) / sum) : wanted;
     const rowHeight = (cells: readonly string[], style: 'regular' | 'bold', spans = false) => {
       const lines = cells.map((text, i) => {
         const width = (spans ? this.size.width : widths[i]!) - CELL_MARGINS;
-        return countLines([{ text, style }], width, 12);
+        // A line break inside a cell's text is written as is, and LibreOffice shows it as a space.
+        return countLines([{ text: text.replace(/\r?\n/g, ' '), style }], width, 12);
       });
       return Math.max(1, ...lines) * LINE + CELL_AFTER;
     };
