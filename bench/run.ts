@@ -167,7 +167,7 @@ function readme(studies: readonly ScaledFigures[], seconds: number): string {
     'that grows faster than its work. Backend memory is the peak RSS of child processes doing the ' +
     "backend's work alone (an import; the reports and a Word appendix), not of the bench process, " +
     'which holds the generated study. At 10× merge, REFI-QDA export/import and the privacy scan run ' +
-    "only with PASSAGE_BENCH_ALL_AT_10X=1, on the study's interviews as a project of their own.\n\n';
+    "only with PASSAGE_BENCH_ALL_AT_10X=1, on the study's interviews as a project of their own.\n\n";
   if (studies.length === 2) {
     const [small, large] = studies as [ScaledFigures, ScaledFigures];
     return `${head}${formatGrowthMarkdown(growthRows(small.figures, large.figures), small.scale, large.scale)}\n`;
