@@ -170,7 +170,12 @@ describe('SearchPanel', () => {
         limit: 50,
       }),
     );
-    expect(api.calls.filter((c) => c.name === 'search.run')).toHaveLength(3);
+    // Three runs, each the hit list (snippets: false) and then the same page with its snippets.
+    const runs = api.calls
+      .filter((c) => c.name === 'search.run')
+      .map((c) => c.args as { snippets?: boolean });
+    expect(runs.filter((args) => args.snippets === false)).toHaveLength(3);
+    expect(runs.filter((args) => args.snippets === undefined)).toHaveLength(3);
 
     await userEvent.click(screen.getByRole('button', { name: 'Save as group' }));
     await userEvent.click(screen.getByRole('button', { name: 'Save group' }));

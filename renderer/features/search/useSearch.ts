@@ -57,19 +57,31 @@ export const useSearch = create<SearchState>((set, get) => ({
     const mine = ++searchNumber;
     set({ loading: true, error: null, query, filters });
     const { stemming } = get();
-    const { value, error } = await callOrError('search.run', { query, filters, stemming, limit: PAGE });
+    // The hit list first — titles, order and total, which read no document text — then the same page
+    // with hit counts and snippets, which read every shown document (long transcripts take a while).
+    const args = { query, filters, stemming, limit: PAGE };
+    const listed = await callOrError('search.run', { ...args, snippets: false });
     if (mine !== searchNumber) return;
-    if (error || !value) {
-      set({ loading: false, error: error?.message ?? 'search failed', ids: [], byId: {}, total: 0 });
+    if (listed.error || !listed.value) {
+      set({ loading: false, error: listed.error?.message ?? 'search failed', ids: [], byId: {}, total: 0 });
       return;
     }
+    const { items, total, matching } = listed.value;
     set({
       loading: false,
-      matching: value.matching,
-      total: value.total,
-      ids: value.items.map((i) => i.documentId),
-      byId: Object.fromEntries(value.items.map((i) => [i.documentId, i])),
+      matching,
+      total,
+      ids: items.map((i) => i.documentId),
+      byId: Object.fromEntries(items.map((i) => [i.documentId, i])),
     });
+    const detailed = await callOrError('search.run', args);
+    if (mine !== searchNumber) return;
+    if (detailed.error || !detailed.value) {
+      set({ error: detailed.error?.message ?? 'search failed' });
+      return;
+    }
+    const details = detailed.value.items;
+    set((s) => ({ byId: { ...s.byId, ...Object.fromEntries(details.map((i) => [i.documentId, i])) } }));
   },
   async loadMore() {
     const { query, filters, stemming, ids, total, loading } = get();
