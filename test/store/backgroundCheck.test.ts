@@ -2,10 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { invoke } from '../../electron/backend/dispatch';
+import { Session } from '../../electron/backend/session';
 import type { DamageCheck } from '../../electron/store/damageCheck';
 import { insertDocument } from '../../electron/store/documents';
 import { closeProject, openProject } from '../../electron/store/openProject';
 import { ProjectGuard } from '../../electron/store/projectHealth';
+import { trackSession } from '../helpers/session';
 import { tempDir } from '../helpers/tmp';
 
 const NOW = '2026-12-01T10:00:00.000Z';
@@ -136,5 +139,30 @@ describe('the damage check of a large project, in the background', () => {
     project.guard.refresh();
     expect(guardTriggers(project.db)).toBe(0);
     closeProject(project);
+  });
+
+  it("answers the app's health poll at once while checking, and a CLI check with the verdict", async () => {
+    const file = await closedStudy();
+    process.env.PASSAGE_HOME = path.join(path.dirname(file), 'home');
+    const app = trackSession(new Session('http', { coder: 'ana' }));
+    const cli = trackSession(new Session('cli', { coder: 'ana' }));
+    const held = new Map<Session, ReturnType<typeof heldCheck>>();
+    for (const session of [app, cli]) {
+      await invoke(session, 'project.open', { path: file });
+      const project = session.requireProject();
+      project.guard.stop();
+      const check = heldCheck();
+      held.set(session, check);
+      project.guard = new ProjectGuard(project.db, file, check);
+    }
+    // Polled every 3 s by the app: waiting here would pile requests up behind the check.
+    expect(await invoke(app, 'project.health', {})).toEqual({ state: 'ok' });
+    const cliHealth = invoke(cli, 'project.health', {});
+    held.get(cli)!.give(['Tree 12 page 40: btree page is damaged']);
+    expect(await cliHealth).toMatchObject({
+      state: 'damaged',
+      problems: ['Tree 12 page 40: btree page is damaged'],
+    });
+    for (const check of held.values()) check.give([]);
   });
 });
