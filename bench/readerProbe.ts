@@ -86,6 +86,22 @@ async function waitMeasured(page: Page, limitMs: number): Promise<number> {
   return performance.now() - began;
 }
 
+/** Narrows the window (to 1050 px unless PROBE_NARROW says) and times re-measuring from the middle. */
+async function narrow(page: Page): Promise<void> {
+  await page.evaluate(`(async () => {
+      const list = document.querySelector('.reader-list');
+      list.scrollTop = list.scrollHeight / 2;
+      for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+    })()`);
+  const reading = (await page.evaluate(ON_SCREEN)) as number[];
+  await page.setViewportSize({ width: Number(process.env.PROBE_NARROW ?? 1050), height: 800 });
+  const remeasure = await waitMeasured(page, 300_000);
+  const after = (await page.evaluate(ON_SCREEN)) as number[];
+  console.log(
+    `narrowed: re-measured in ${remeasure.toFixed(0)} ms; reading rows ${reading[0]}…${reading.at(-1)}, now ${after[0]}…${after.at(-1)}`,
+  );
+}
+
 async function main(): Promise<void> {
   const file = process.env.PROBE_STUDY;
   const title = process.env.PROBE_TITLE;
@@ -130,18 +146,25 @@ async function main(): Promise<void> {
       `scroll: ${scroll.frames} frames, longest ${scroll.maxFrameMs.toFixed(1)} ms, p95 ${scroll.p95FrameMs.toFixed(1)} ms, long tasks ${scroll.longTasks} (longest ${scroll.longestTaskMs.toFixed(0)} ms)`,
     );
     console.log(topSelf(scrollProfile).join('\n'));
-    await page.evaluate(`(async () => {
-      const list = document.querySelector('.reader-list');
-      list.scrollTop = list.scrollHeight / 2;
-      for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
-    })()`);
-    const reading = (await page.evaluate(ON_SCREEN)) as number[];
-    await page.setViewportSize({ width: Number(process.env.PROBE_NARROW ?? 1050), height: 800 });
-    const remeasure = await waitMeasured(page, 300_000);
-    const after = (await page.evaluate(ON_SCREEN)) as number[];
-    console.log(
-      `narrowed: re-measured in ${remeasure.toFixed(0)} ms; reading rows ${reading[0]}…${reading.at(-1)}, now ${after[0]}…${after.at(-1)}`,
-    );
+    const shots = process.env.PROBE_SHOTS;
+    if (shots) {
+      // Mid-fling (plain rows: the page keeps flinging while the shot is taken) and at rest (full rows).
+      await page.evaluate(`(() => {
+        const list = document.querySelector('.reader-list');
+        const until = performance.now() + 4000;
+        let sign = 1;
+        const fling = () => { list.scrollTop += 2500 * sign; sign = -sign; if (performance.now() < until) requestAnimationFrame(fling); };
+        list.scrollTop = 20000;
+        requestAnimationFrame(fling);
+      })()`);
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: path.join(shots, 'flung.png') });
+      await page.waitForTimeout(4000);
+      await page.waitForTimeout(600);
+      await page.screenshot({ path: path.join(shots, 'rested.png') });
+    }
+    // PROBE_NARROW=0 leaves the window as it is.
+    if (process.env.PROBE_NARROW !== '0') await narrow(page);
     await page.close();
   } finally {
     await browser.close();

@@ -1,8 +1,18 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, type DragEvent, type MouseEvent } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type MouseEvent,
+  type RefObject,
+} from 'react';
 import { List, useListRef } from 'react-window';
 import { snapToWords } from '../../../shared/reader/words';
 import { codeRow, registerScroller } from './actions';
 import { pointToOffset, readSelection, selectDomRange } from './domSelection';
+import { PlainRow } from './PlainRow';
 import { RowPremeasure } from './premeasureRows';
 import { schedulePlacement } from './stripePlacement';
 import { ReaderRow, stripeMarginWidth, type RowActions } from './ReaderRow';
@@ -14,6 +24,44 @@ const ROW_PROPS: RowActions = { codeRow };
 /** Rough characters per line and line height, only to size rows before they are measured. */
 const CHARS_PER_LINE = 95;
 const LINE_PX = 24;
+/** Scroll events in a row that each move more than a screen: a fling or a dragged scrollbar, not a jump. */
+const FLING_EVENTS = 2;
+/** How long the scroll rests before the full rows come back. */
+const REST_MS = 120;
+
+/**
+ * True while the list is flung or its scrollbar dragged: two or more scroll events in a row each moving
+ * it more than its own height. One such event is a jump (a search hit, a segment revealed) and shows full
+ * rows at once.
+ */
+function useFling(containerRef: RefObject<HTMLDivElement | null>, rowCount: number): boolean {
+  const [flinging, setFlinging] = useState(false);
+  useEffect(() => {
+    const list = containerRef.current?.querySelector<HTMLElement>('.reader-list');
+    if (!list) return;
+    // Read at the first scroll, not here: reading it now would lay the new list out before its first paint.
+    let lastTop: number | null = null;
+    let streak = 0;
+    let rest: ReturnType<typeof setTimeout> | undefined;
+    const onScroll = () => {
+      const moved = lastTop === null ? 0 : Math.abs(list.scrollTop - lastTop);
+      lastTop = list.scrollTop;
+      streak = moved > list.clientHeight ? streak + 1 : 0;
+      if (streak >= FLING_EVENTS) setFlinging(true);
+      clearTimeout(rest);
+      rest = setTimeout(() => {
+        streak = 0;
+        setFlinging(false);
+      }, REST_MS);
+    };
+    list.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      list.removeEventListener('scroll', onScroll);
+      clearTimeout(rest);
+    };
+  }, [containerRef, rowCount]);
+  return flinging;
+}
 
 /** The virtualised text: only the rows on screen (plus a few) exist in the DOM, whatever the document's length. */
 export function ReaderText() {
@@ -27,6 +75,7 @@ export function ReaderText() {
   const [rowHeight, heights] = useRowHeights(initialRowHeights);
   const text = useReader((s) => s.text);
   const stripeWidth = useReader((s) => stripeMarginWidth(s.columnCount));
+  const flinging = useFling(containerRef, rows.length);
 
   useEffect(() => {
     const area = containerRef.current;
@@ -94,7 +143,7 @@ export function ReaderText() {
       <List
         listRef={listRef}
         className="reader-list"
-        rowComponent={ReaderRow}
+        rowComponent={flinging ? PlainRow : ReaderRow}
         rowCount={rows.length}
         rowHeight={rowHeight}
         rowProps={ROW_PROPS}
