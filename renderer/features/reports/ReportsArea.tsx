@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
-import type { Report } from '../../../shared/reports/model';
 import { reportTables } from '../../../shared/reports/tables';
+import { call } from '../../api/client';
 import { useRevision } from '../../app/useRevisions';
 import { SampleReports } from '../sample/SampleReports';
 import { EvidenceList } from './EvidenceList';
@@ -9,7 +9,7 @@ import { FiltersBar } from './FiltersBar';
 import { ReportSettingsBar } from './ReportSettingsBar';
 import { CooccurrenceTable, EvidenceReportView, FrequencyTable, MatrixTable } from './tables';
 import { TimelineChart } from './TimelineChart';
-import { useReports, type ReportTab } from './useReports';
+import { useReports, type ReportTab, type ShownReport } from './useReports';
 
 const TABS: { tab: ReportTab; label: string }[] = [
   { tab: 'evidence', label: 'Evidence by code' },
@@ -20,7 +20,7 @@ const TABS: { tab: ReportTab; label: string }[] = [
   { tab: 'sample', label: 'Sample' },
 ];
 
-function ReportBody({ report }: { report: Report }) {
+function ReportBody({ report }: { report: ShownReport }) {
   const chart = useReports((s) => s.settings.chart);
   switch (report.kind) {
     case 'evidence':
@@ -117,6 +117,12 @@ export function ReportsArea() {
     if (tab !== 'sample') void useReports.getState().run();
   }, [tab, filters, settings, codes, segments, documents, participants, groups]);
   const tables = useMemo(() => (report ? reportTables(report) : []), [report]);
+  // Evidence shows first pages; its copy and CSV hold every quote.
+  const paged = report?.kind === 'evidence' && report.codes.some((c) => c.nextOffset !== null);
+  const complete = async () => {
+    const whole = await call('reports.evidence', { filters, sort: settings.sort });
+    return whole ? reportTables(whole) : tables;
+  };
 
   return (
     <section className="reports-area" aria-label="Reports">
@@ -156,7 +162,7 @@ export function ReportsArea() {
                     ` (${report.header.excludedWithdrawn.participants} withdrawn participants excluded: ${report.header.excludedWithdrawn.documents} documents, ${report.header.excludedWithdrawn.segments} segments)`}
                 </p>
               </header>
-              <TableTools tables={tables} name={report.kind} />
+              <TableTools tables={tables} name={report.kind} {...(paged ? { complete } : {})} />
               <div className="report-body">
                 <ReportBody report={report} />
                 <CellPanel />

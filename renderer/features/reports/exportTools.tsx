@@ -11,19 +11,35 @@ function download(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** "Copy" (tab-separated, for spreadsheets) and "Save CSV" for every table. */
-export function TableTools({ tables, name }: { tables: PlainTable[]; name: string }) {
+/**
+ * "Copy" (tab-separated, for spreadsheets) and "Save CSV" for every table. When what is shown is only a
+ * first page, `complete` fetches the whole tables, so a copy or a CSV never stops at the page.
+ */
+export function TableTools({
+  tables,
+  name,
+  complete,
+}: {
+  tables: PlainTable[];
+  name: string;
+  complete?: () => Promise<PlainTable[]>;
+}) {
+  const whole = async () => (complete ? await complete() : tables);
   return (
     <div className="report-tools">
       <button
         type="button"
-        onClick={() => void navigator.clipboard?.writeText(tables.map(tableToTsv).join('\n\n'))}
+        onClick={async () =>
+          void navigator.clipboard?.writeText((await whole()).map(tableToTsv).join('\n\n'))
+        }
       >
         Copy
       </button>
       <button
         type="button"
-        onClick={() => download(new Blob([tablesToCsv(tables)], { type: 'text/csv' }), `${name}.csv`)}
+        onClick={async () =>
+          download(new Blob([tablesToCsv(await whole())], { type: 'text/csv' }), `${name}.csv`)
+        }
       >
         Save CSV
       </button>

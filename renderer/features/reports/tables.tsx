@@ -1,9 +1,5 @@
-import type {
-  CooccurrenceReport,
-  EvidenceReport,
-  FrequencyReport,
-  MatrixReport,
-} from '../../../shared/reports/model';
+import type { PagedEvidenceReport } from '../../../shared/api/reports';
+import type { CooccurrenceReport, FrequencyReport, MatrixReport } from '../../../shared/reports/model';
 import { useReports } from './useReports';
 import { EvidenceList } from './EvidenceList';
 import { useState } from 'react';
@@ -191,7 +187,26 @@ export function FrequencyTable({ report }: { report: FrequencyReport }) {
   );
 }
 
-export function EvidenceReportView({ report }: { report: EvidenceReport }) {
+/** "Show more" under a code's quotes while the backend holds more of them. */
+function ShowMoreEvidence({ codeId, shown, total }: { codeId: number; shown: number; total: number }) {
+  const busy = useReports((s) => s.loadingMore.includes(codeId));
+  return (
+    <p className="evidence-more">
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() => void useReports.getState().loadMoreEvidence(codeId)}
+      >
+        {busy ? 'Loading…' : 'Show more'}
+      </button>{' '}
+      <span className="muted">
+        {shown.toLocaleString('en-GB')} of {total.toLocaleString('en-GB')} shown
+      </span>
+    </p>
+  );
+}
+
+export function EvidenceReportView({ report }: { report: PagedEvidenceReport }) {
   return (
     <div className="evidence-report">
       {report.codes.map((c) => (
@@ -205,6 +220,9 @@ export function EvidenceReportView({ report }: { report: EvidenceReport }) {
           {c.description && <p>{c.description}</p>}
           {c.citations && <p className="evidence-citations">({c.citations})</p>}
           <EvidenceList items={c.items} label={`Evidence for ${c.code.name}`} />
+          {c.nextOffset !== null && (
+            <ShowMoreEvidence codeId={c.code.codeId} shown={c.items.length} total={c.segmentCount} />
+          )}
         </section>
       ))}
     </div>

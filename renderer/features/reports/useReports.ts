@@ -1,8 +1,9 @@
 import { create } from 'zustand';
-import type { ReportOptions } from '../../../shared/api/reports';
+import type { PagedEvidenceReport, ReportOptions } from '../../../shared/api/reports';
 import type {
   CellEvidence,
   CooccurrenceUnit,
+  EvidenceReport,
   EvidenceSort,
   MatrixBy,
   MatrixPercent,
@@ -13,6 +14,12 @@ import type {
   TimelineUnit,
 } from '../../../shared/reports/model';
 import { call } from '../../api/client';
+
+/** Quotes per code the evidence view asks for at a time; "Show more" asks for the next as many. */
+export const EVIDENCE_PAGE_SIZE = 200;
+
+/** A report as the area shows it: the evidence report comes in pages. */
+export type ShownReport = Exclude<Report, EvidenceReport> | PagedEvidenceReport;
 
 export type ReportTab = 'evidence' | 'cooccurrence' | 'matrix' | 'timeline' | 'frequencies' | 'sample';
 
@@ -35,8 +42,10 @@ interface ReportsState {
   filters: ReportFilters;
   settings: ReportSettings;
   options: ReportOptions | null;
-  report: Report | null;
+  report: ShownReport | null;
   loading: boolean;
+  /** Codes whose next evidence page is on its way. */
+  loadingMore: number[];
   cell: CellEvidence | null;
   cellLoading: boolean;
   /** Bumped per request so a slow answer never overwrites a newer one. */
@@ -46,6 +55,8 @@ interface ReportsState {
   setSettings(patch: Partial<ReportSettings>): void;
   loadOptions(): Promise<void>;
   run(): Promise<void>;
+  /** Appends the next page of one code's evidence to the shown report. */
+  loadMoreEvidence(codeId: number): Promise<void>;
   openCell(cell: Parameters<typeof requestCell>[1]): Promise<void>;
   closeCell(): void;
 }
@@ -54,10 +65,10 @@ async function requestReport(
   tab: ReportTab,
   filters: ReportFilters,
   s: ReportSettings,
-): Promise<Report | undefined> {
+): Promise<ShownReport | undefined> {
   switch (tab) {
     case 'evidence':
-      return call('reports.evidence', { filters, sort: s.sort });
+      return call('reports.evidence', { filters, sort: s.sort, pageSize: EVIDENCE_PAGE_SIZE });
     case 'cooccurrence':
       return call('reports.cooccurrence', {
         filters,
@@ -104,6 +115,7 @@ export const useReports = create<ReportsState>((set, get) => ({
   options: null,
   report: null,
   loading: false,
+  loadingMore: [],
   cell: null,
   cellLoading: false,
   request: 0,
@@ -128,7 +140,37 @@ export const useReports = create<ReportsState>((set, get) => ({
     set({ request, loading: true });
     const report = await requestReport(tab, filters, settings);
     if (get().request !== request) return;
-    set({ report: report ?? null, loading: false });
+    set({ report: report ?? null, loading: false, loadingMore: [] });
+  },
+  async loadMoreEvidence(codeId) {
+    const { report, filters, settings, request, loadingMore } = get();
+    if (report?.kind !== 'evidence' || loadingMore.includes(codeId)) return;
+    const offset = report.codes.find((c) => c.code.codeId === codeId)?.nextOffset ?? null;
+    if (offset === null) return;
+    set({ loadingMore: [...loadingMore, codeId] });
+    const page = await call('reports.evidencePage', {
+      filters,
+      sort: settings.sort,
+      codeId,
+      offset,
+      pageSize: EVIDENCE_PAGE_SIZE,
+    });
+    const current = get().report;
+    // A newer report (other filters, sort or data) replaced the one this page belongs to.
+    if (get().request !== request || current?.kind !== 'evidence') return;
+    set({
+      loadingMore: get().loadingMore.filter((id) => id !== codeId),
+      ...(page && {
+        report: {
+          ...current,
+          codes: current.codes.map((c) =>
+            c.code.codeId === codeId && c.nextOffset === offset
+              ? { ...c, items: [...c.items, ...page.items], nextOffset: page.nextOffset }
+              : c,
+          ),
+        },
+      }),
+    });
   },
   async openCell(cell) {
     set({ cellLoading: true, cell: null });
