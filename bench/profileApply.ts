@@ -21,12 +21,13 @@ interface Profile {
   timeDeltas: number[];
 }
 
-// The n-th whole word of three or more letters on screen (not a speaker label, not coded yet), so
-// each keypress codes a new passage rather than growing the last one.
+// The n-th whole word of three or more letters on screen (not a speaker label); the caller skips every
+// other word, so each keypress codes a new passage rather than growing the last one. Coded words count
+// too: in the dense transcript every word is coded.
 const NTH_WORD = `((n) => {
   const list = document.querySelector('.reader-list').getBoundingClientRect();
   let seen = 0;
-  for (const run of document.querySelectorAll('.reader-run:not(.reader-speaker-label):not(.is-coded)')) {
+  for (const run of document.querySelectorAll('.reader-run:not(.reader-speaker-label)')) {
     const rect = run.getBoundingClientRect();
     if (rect.top < list.top + 10 || rect.bottom > list.bottom - 10) continue;
     const words = /(^|\\s)([A-Za-z]{3,})(?=\\s|$)/g;
@@ -48,11 +49,13 @@ const WATCH = `((label) => {
     let pressed = 0;
     addEventListener('keydown', () => (pressed = performance.now()), { capture: true, once: true });
     const observer = new MutationObserver(() => {
-      const fresh = [...document.querySelectorAll(selector)].some((e) => !before.has(e.dataset.segmentId));
+      const fresh = [...document.querySelectorAll(selector)].find((e) => !before.has(e.dataset.segmentId));
       if (!pressed || !fresh) return;
       observer.disconnect();
       const inDom = performance.now() - pressed;
-      requestAnimationFrame(() => resolve({ pressed, inDom, painted: performance.now() - pressed }));
+      // A negative id: the stripe was drawn ahead of the backend's answer.
+      const ahead = Number(fresh.dataset.segmentId) < 0;
+      requestAnimationFrame(() => resolve({ pressed, inDom, painted: performance.now() - pressed, ahead }));
     });
     observer.observe(document.body, { childList: true, subtree: true });
   });
@@ -64,11 +67,12 @@ interface Times {
   pressed: number;
   inDom: number;
   painted: number;
+  ahead: boolean;
 }
 
 async function applyOnce(page: Page, n: number, key: string, code: string) {
   const word = (await page.evaluate(`${NTH_WORD}(${n})`)) as { start: number; end: number } | null;
-  if (!word) throw new Error(`fewer than ${n + 1} uncoded words on screen`);
+  if (!word) throw new Error(`fewer than ${n + 1} words on screen`);
   await dragSelect(page, word.start + 1, word.end - 1);
   await page.evaluate(`${WATCH}(${JSON.stringify(code)})`);
   await page.keyboard.press(key);
@@ -101,7 +105,7 @@ async function main(): Promise<void> {
     await page.goto(server.url);
     const corpus = page.getByRole('tabpanel', { name: 'Documents' });
     await corpus.getByPlaceholder('Filter by title').fill(title);
-    await corpus.getByText(title, { exact: true }).first().click();
+    await corpus.getByText(title, { exact: true }).first().click({ timeout: 120_000 });
     await page.locator('.reader-stripe').first().waitFor({ timeout: 120_000 });
     await page.locator('[data-rows-measured]').waitFor({ state: 'attached', timeout: 120_000 });
     const cdp = await page.context().newCDPSession(page);
@@ -122,7 +126,8 @@ async function main(): Promise<void> {
       const roundTrip = applied?.[2] ?? 0;
       rendererMs.push(t.painted - roundTrip);
       console.log(
-        `#${i + 1}: key to stripe in DOM ${t.inDom.toFixed(1)} ms, to painted ${t.painted.toFixed(1)} ms ` +
+        `#${i + 1}: key to stripe in DOM ${t.inDom.toFixed(1)} ms, to painted ${t.painted.toFixed(1)} ms` +
+          `${t.ahead ? ' (drawn ahead of the answer)' : ''} ` +
           `(segments.apply ${roundTrip.toFixed(1)} ms, the renderer ${(t.painted - roundTrip).toFixed(1)} ms); ` +
           'calls (name, start after key, ms):',
       );

@@ -54,12 +54,12 @@ const answer = <T,>(value: () => T): T | Promise<T> =>
       )
     : value();
 
-function fakeBackend() {
+function fakeBackend(shown: SegmentSpan[] = spans) {
   let nextId = 500;
   return createFakeApi({
     'documents.get': () => ({ ...content(TEXT), turns: [] }),
     'coders.list': () => coders,
-    'segments.spansByDocument': () => spans,
+    'segments.spansByDocument': () => shown,
     'segments.get': ({ id }) => ({ ...saved(id, 3, 0, 1), id }),
     'segments.apply': ({ documentId, codeId, startUtf16, endUtf16 }) =>
       answer(() => {
@@ -183,6 +183,29 @@ describe('applying a code in the reader', () => {
     expect(stripeIds('Unknown code')).toEqual([]);
     expect(useReader.getState().rowSegments[6]).toEqual([7]);
     expect(useToasts.getState().toasts.map((t) => t.message)).toEqual(['code 99 does not exist']);
+  });
+
+  it('shows the stripe drawn ahead in the last column where the margin is full, as the selected one', async () => {
+    // Row 8 coded by Ben with nine codes: more columns than the margin shows (seven and a "+N").
+    const dense = Array.from({ length: 9 }, (_, i) => ({
+      id: 200 + i,
+      codeId: 10 + i,
+      coderId: BEN,
+      startUtf16: rowStart(8),
+      endUtf16: rowStart(8) + 40 - i,
+    }));
+    setApi(fakeBackend([...spans, ...dense]));
+    await useReader.getState().load(7);
+    renderRows();
+    heldAnswers = [];
+    const applying = useReader.getState().apply(3, { start: rowStart(8) + 21, end: rowStart(8) + 24 });
+    await waitFor(() => expect(stripeIds('Money')).toHaveLength(1));
+    expect(stripeIds('Money')[0]).toBeLessThan(0);
+    await act(async () => {
+      for (const release of heldAnswers!) release();
+      await applying;
+    });
+    expect(stripeIds('Money')).toEqual([500]);
   });
 
   it('draws nothing ahead where the backend will grow the coder’s own segment of that code instead', async () => {

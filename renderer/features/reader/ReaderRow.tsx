@@ -125,10 +125,13 @@ const RowContent = memo(function RowContent({ index, codeRow }: { index: number 
   const stripeWidth = stripeMarginWidth(columnCount);
   const chosen = selected !== null ? byId.get(selected) : undefined;
   const overflow = segments.filter((_, i) => (columns[i] ?? 0) >= OVERFLOW_COLUMN);
+  // A segment just coded and not saved yet (negative id) is shown as the selected one will be once saved.
   const spotlight =
     overflow.length === 1
       ? overflow[0]
-      : (overflow.find((s) => s.id === selected) ?? overflow.find((s) => s.id === hovered));
+      : (overflow.find((s) => s.id === selected) ??
+        overflow.find((s) => s.id < 0) ??
+        overflow.find((s) => s.id === hovered));
 
   return (
     <>
