@@ -61,7 +61,11 @@ async function longStudy(session: Session, dir: string) {
     const codeIds = [];
     for (let c = 1; c <= 4; c++) {
       const code = await invoke(session, 'codes.create', {
-        name: `${group.split(' ')[0]} code ${c}`,
+        // One name long enough to take two lines as a heading.
+        name:
+          c === 4 && group === 'Learning stage'
+            ? 'Learning code 4: lessons identified in after-action reviews, passed on to the next rotation and written into doctrine'
+            : `${group.split(' ')[0]} code ${c}`,
         description: random() < 0.5 ? sentence() : '',
       });
       codeIds.push(code.id);
@@ -87,13 +91,19 @@ async function longStudy(session: Session, dir: string) {
   return groups;
 }
 
-/** The contents' lines as LibreOffice shows them: "Heading ....... 3" → heading and page. */
+/** The contents' lines as LibreOffice shows them: "Heading ....... 3" → heading and page; a long heading wraps. */
 function tocLines(text: string): { heading: string; page: number }[] {
-  const contents = text.slice(text.indexOf('Contents'));
-  return [...contents.matchAll(/^(\S[^\n]*?)\s*\.{4,}\s*(\d+)\s*$/gm)].map((m) => ({
-    heading: m[1]!.trim(),
-    page: Number(m[2]),
-  }));
+  const contents = text.slice(text.indexOf('Contents') + 'Contents'.length);
+  const entries: { heading: string; page: number }[] = [];
+  let wrapped = '';
+  for (const line of contents.split('\n').map((l) => squeeze(l).trim())) {
+    const entry = /^(.*?)\s*\.{4,}\s*(\d+)$/.exec(line);
+    if (entry) {
+      entries.push({ heading: `${wrapped}${entry[1]!}`.trim(), page: Number(entry[2]) });
+      wrapped = '';
+    } else wrapped = line.length >= 30 ? `${wrapped}${line} ` : ''; // a wrapped heading fills its line
+  }
+  return entries;
 }
 
 /**
@@ -105,11 +115,14 @@ async function checkContents(file: string) {
   const pageTexts = text.split('\f');
   const entries = tocLines(pageTexts[0]! + pageTexts[1]!);
   const linesOf = (page: number) => pageTexts[page - 1]!.split('\n').map((l) => squeeze(l).trim());
+  // A heading on a line of its own, or the first line of a heading that wraps.
+  const startsHeading = (line: string, heading: string) =>
+    line === heading || (line.length >= 30 && heading.startsWith(`${line} `));
   const contentsPages = pageTexts.findIndex((p) => !/\.{4,}\s*\d+\s*$/m.test(p));
   const wrong = [];
   for (const { heading, page } of entries) {
     let found = contentsPages + 1;
-    while (found <= pageTexts.length && !linesOf(found).includes(heading)) found += 1;
+    while (found <= pageTexts.length && !linesOf(found).some((l) => startsHeading(l, heading))) found += 1;
     if (found !== page) wrong.push(`${heading}: contents say ${page}, heading on ${found}`);
   }
   return { pages, pdf, entries, wrong };

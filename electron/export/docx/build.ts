@@ -80,7 +80,7 @@ async function buildSections(doc: ExportDocument, progress: DocxProgress): Promi
     const pageBreakBefore = level === 1 && !sectionOpened;
     sectionOpened = false;
     if (pageBreakBefore) pages.newPage();
-    entryPages.push(pages.heading(level));
+    entryPages.push(pages.heading(level, text));
     const bookmark = tocBookmark(entries.length);
     entries.push({ level, text, bookmark });
     return bookmarkedHeading(text, level, bookmark, entries.length, pageBreakBefore);

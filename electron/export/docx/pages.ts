@@ -24,8 +24,8 @@ export const LANDSCAPE_PAGE = { width: 13958, height: 9026 };
 
 const LINE = 276;
 const QUOTE_INDENT = 1440;
-/** docx's default page margins, left and right. */
-const PAGE_MARGIN = 1440;
+/** Word's widest table, 22 inches. */
+const WIDEST_TABLE = 31680;
 /** Word's default cell margins (TableNormal), left and right. */
 const CELL_MARGINS = 216;
 const RULE = 20;
@@ -120,9 +120,11 @@ export class PageEstimate {
   }
 
   /** A heading (Heading 1 or 2), kept with what follows it. */
-  heading(level: 1 | 2): HeadingPlace {
+  heading(level: 1 | 2, text = ''): HeadingPlace {
     const place = { page: this.page };
-    this.kept.push({ paragraph: { lines: 1, before: level === 1 ? 360 : 240, after: 120 }, place });
+    // Heading 1 is 15 pt bold, Heading 2 13 pt: a long code name takes two lines.
+    const lines = this.lines([{ text, style: 'bold' }], level === 1 ? 15 : 13);
+    this.kept.push({ paragraph: { lines, before: level === 1 ? 360 : 240, after: 120 }, place });
     return place;
   }
 
@@ -132,12 +134,12 @@ export class PageEstimate {
       paragraph: { lines: this.lines([{ text: caption }], 10), before: 240, after: 120 },
       place: null,
     });
-    // Columns wider in all than the paper (many codes) are narrowed in proportion to the text width;
-    // a table wider than the text but not the paper runs into the margin (as LibreOffice lays them out).
+    // Columns wider in all than Word's widest table (22 in; 25 codes) are narrowed in proportion to the
+    // text width; a table wider than the text but not that runs off the page, as LibreOffice lays them
+    // out (measured: 16,554 and 19,367 twips kept, 47,603 narrowed).
     const wanted = columnWidths(table, this.size.width);
     const sum = wanted.reduce((a, b) => a + b, 0);
-    const paper = this.size.width + 2 * PAGE_MARGIN;
-    const widths = sum > paper ? wanted.map((w) => (w * this.size.width) / sum) : wanted;
+    const widths = sum > WIDEST_TABLE ? wanted.map((w) => (w * this.size.width) / sum) : wanted;
     const rowHeight = (cells: readonly string[], style: 'regular' | 'bold', spans = false) => {
       const lines = cells.map((text, i) => {
         const width = (spans ? this.size.width : widths[i]!) - CELL_MARGINS;
