@@ -5,7 +5,9 @@ import { columnWidths, keepCountTogether } from './tables';
 /**
  * Where each heading will fall, for the page numbers written into the contents' cached field results:
  * LibreOffice shows those as they are and never updates the field on opening. The appendix is laid out
- * here as LibreOffice lays it out, line by line, measured on its rendering (test/export/tocPages*.ts):
+ * here as LibreOffice lays it out, line by line, as measured on its rendering (pdftotext -bbox; checked
+ * by test/export/tocPagesLong.test.ts on ~150 pages and on the example study, rule by rule in
+ * pageModel.test.ts):
  * - every line is 13.8 pt high (the styles' "auto 276" spacing: 115 % of 12 pt, whatever the size);
  * - lines break by Times New Roman's widths (lineBreaks.ts), so a line count never depends on the
  *   fonts installed where the appendix is made;
@@ -14,7 +16,9 @@ import { columnWidths, keepCountTogether } from './tables';
  * - widow and orphan control: a paragraph split over pages leaves at least two lines on each;
  * - a heading (and a caption) keeps with the next paragraph's first lines or the table's first row;
  * - table rows never split; the header row repeats on each page of the table; a cell's paragraph has
- *   6 pt after it; the APA rules add 1 pt each.
+ *   6 pt after it; the APA rules add 1 pt each; a table wider than 22 in is narrowed to the page.
+ * What it does not know (fields Word updates anyway): fonts other than Times New Roman's metrics,
+ * kerning, and LibreOffice's hyphenation (off in these styles).
  * Heights in twentieths of a point (twips).
  */
 
