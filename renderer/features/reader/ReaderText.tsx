@@ -17,7 +17,7 @@ import { RowPremeasure } from './premeasureRows';
 import { schedulePlacement } from './stripePlacement';
 import { ReaderRow, stripeMarginWidth, type RowActions } from './ReaderRow';
 import { useReader } from './useReader';
-import { useRowHeights } from './useRowHeights';
+import { useRowHeights, type RowHeightModel } from './useRowHeights';
 
 export const RANGE_MIME = 'application/x-passage-range';
 const ROW_PROPS: RowActions = { codeRow };
@@ -34,7 +34,7 @@ const REST_MS = 120;
  * it more than its own height. One such event is a jump (a search hit, a segment revealed) and shows full
  * rows at once.
  */
-function useFling(containerRef: RefObject<HTMLDivElement | null>, rowCount: number): boolean {
+function useFling(containerRef: RefObject<HTMLDivElement | null>, heights: RowHeightModel): boolean {
   const [flinging, setFlinging] = useState(false);
   useEffect(() => {
     const list = containerRef.current?.querySelector<HTMLElement>('.reader-list');
@@ -44,7 +44,9 @@ function useFling(containerRef: RefObject<HTMLDivElement | null>, rowCount: numb
     let streak = 0;
     let rest: ReturnType<typeof setTimeout> | undefined;
     const onScroll = () => {
-      const moved = lastTop === null ? 0 : Math.abs(list.scrollTop - lastTop);
+      // The reader's own moves (keeping the text still while heights change) are no fling.
+      const own = heights.shiftedTo === list.scrollTop;
+      const moved = lastTop === null || own ? 0 : Math.abs(list.scrollTop - lastTop);
       lastTop = list.scrollTop;
       streak = moved > list.clientHeight ? streak + 1 : 0;
       if (streak >= FLING_EVENTS) setFlinging(true);
@@ -59,7 +61,7 @@ function useFling(containerRef: RefObject<HTMLDivElement | null>, rowCount: numb
       list.removeEventListener('scroll', onScroll);
       clearTimeout(rest);
     };
-  }, [containerRef, rowCount]);
+  }, [containerRef, heights]);
   return flinging;
 }
 
@@ -75,7 +77,7 @@ export function ReaderText() {
   const [rowHeight, heights] = useRowHeights(initialRowHeights);
   const text = useReader((s) => s.text);
   const stripeWidth = useReader((s) => stripeMarginWidth(s.columnCount));
-  const flinging = useFling(containerRef, rows.length);
+  const flinging = useFling(containerRef, heights);
 
   useEffect(() => {
     const area = containerRef.current;

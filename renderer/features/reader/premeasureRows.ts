@@ -148,6 +148,7 @@ export class RowPremeasure {
     const wanted = this.list.scrollTop + px + this.residual;
     this.list.scrollTop = wanted;
     this.residual = wanted - this.list.scrollTop;
+    this.model.shiftedTo = this.list.scrollTop;
     if (Math.abs(this.residual) < 1) {
       this.retries = 0;
       return;

@@ -48,6 +48,8 @@ export class RowHeightModel {
    * change keeps the same fraction of it at the top, so the paragraph being read stays put.
    */
   scroller: RowScroller | null = null;
+  /** Where the scroll was last moved to keep the text still: a scroll event there is not the researcher's. */
+  shiftedTo: number | null = null;
 
   constructor(estimates: readonly number[]) {
     this.heights = Float64Array.from(estimates);
