@@ -150,6 +150,19 @@ export function matchPage(
 ): MatchRow[] {
   const { sql, params } = pageQuery(db, table, match, options);
   const ids = statement(db, sql).pluck().all(params) as number[];
-  const row = statement(db, 'SELECT id, title, kind, date FROM documents WHERE id = @id');
-  return ids.map((id) => row.get({ id }) as MatchRow);
+  if (ids.length === 0) return [];
+  // Title and kind from each row's first page; dates from the index, not from behind the text.
+  const head = statement(db, 'SELECT id, title, kind FROM documents WHERE id = @id');
+  const dates = new Map(
+    (
+      statement(db, PAGE_DATES_SQL)
+        .raw()
+        .all({ ids: JSON.stringify(ids) }) as [number, string | null][]
+    ).map(([id, date]) => [id, date]),
+  );
+  return ids.map((id) => ({ ...(head.get({ id }) as Omit<MatchRow, 'date'>), date: dates.get(id) ?? null }));
 }
+
+/** The page's dates, read from the documents_date index (exported so tests can read its query plan). */
+export const PAGE_DATES_SQL = `SELECT id, date FROM documents INDEXED BY documents_date
+  WHERE id IN (SELECT value FROM json_each(@ids))`;

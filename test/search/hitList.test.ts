@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../electron/backend/dispatch';
 import type { Session } from '../../electron/backend/session';
-import { pageQuery } from '../../electron/store/searchHitList';
+import { PAGE_DATES_SQL, pageQuery } from '../../electron/store/searchHitList';
 import type { SearchFilters } from '../../shared/api/search';
 import { newProjectSession } from '../helpers/session';
 import { addDocs } from './corpus';
@@ -120,6 +120,9 @@ describe('the hit list, page by page', () => {
     expect(years).toMatch(/documents USING COVERING INDEX documents_date/);
     const byDate = plan(db, pageQuery(db, 'documents_fts', 'nato', { order: 'date', offset: 0, limit: 50 }));
     expect(byDate).toMatch(/SCAN documents USING COVERING INDEX documents_date/);
+    expect(plan(db, { sql: PAGE_DATES_SQL, params: { ids: '[1,2]' } })).toMatch(
+      /documents USING COVERING INDEX documents_date/,
+    );
   });
 
   it('lists the same page without snippets, and without counting hits', async () => {
