@@ -44,7 +44,16 @@ function requireKnown(
     if (!known.has(id)) throw new PassageError('not_found', `reports: ${what} ${id} not found`);
 }
 
+/**
+ * The filters resolved against the project, kept until the project changes: each report, each page of
+ * evidence and each unit switch starts here, and at 10× reading every document's facts is most of a
+ * page's time. Callers never change a context.
+ */
 export function resolveContext(db: Database.Database, filters: ReportFilters): ReportContext {
+  return remember(db, JSON.stringify(['context', filters]), () => resolveContextNow(db, filters));
+}
+
+function resolveContextNow(db: Database.Database, filters: ReportFilters): ReportContext {
   const codeRows = loadCodes(db);
   const allCodes = codebookOrder(codeRows);
   const byId = new Map(allCodes.map((c) => [c.codeId, c]));

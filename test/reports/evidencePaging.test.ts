@@ -126,4 +126,16 @@ describe('evidence in pages', () => {
     );
     await expect(invoke(session, 'reports.evidence', { pageSize: 0 })).rejects.toThrow(/pageSize/);
   });
+
+  it('a report after a change sees it: resolved filters are kept only while the project is unchanged', async () => {
+    const { session } = await pagedStudy();
+    const db = session.requireProject().db;
+    const filters = { yearFrom: 2010 };
+    const before = await invoke(session, 'reports.evidence', { filters, pageSize: 1 });
+    db.prepare(
+      "UPDATE documents SET date = '2001-01-01' WHERE id = (SELECT min(id) FROM documents WHERE year >= 2010)",
+    ).run();
+    const after = await invoke(session, 'reports.evidence', { filters, pageSize: 1 });
+    expect(after.header.documentCount).toBe(before.header.documentCount - 1);
+  });
 });
