@@ -22,6 +22,9 @@ export const demoCommands: Command[] = [
         () =>
           `wrote the example study to ${info.path}: ${documents} documents, ${codes} codes, ${segments} segments, ${participants} participants, ${memos} memos`,
       );
+      // Closed here: the command only writes the file, and its coders (Researcher A, whom it opens as,
+      // and B) are the study's own, not a coder this run added to a project of the user's.
+      await invoke(session, 'project.close', {});
     },
   },
 ];
