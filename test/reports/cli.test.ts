@@ -3,6 +3,7 @@ import { Session } from '../../electron/backend/session';
 import { reportsCommands } from '../../electron/cli/commands/reports';
 import { newProjectSession, trackSession } from '../helpers/session';
 import { buildStudy } from './fixture';
+import { generateStudy } from './generate';
 
 async function run(file: string, args: string[], json: boolean): Promise<string> {
   const session = trackSession(new Session('cli', { coder: 'tester' }));
@@ -46,5 +47,22 @@ describe('passage report', () => {
     await expect(run(file, ['evidence', '--code-group', 'Missing'], false)).rejects.toThrow(
       'code group Missing not found',
     );
+  });
+
+  it('prints every quote of the evidence report, however long, with no next page', async () => {
+    const { session, file } = await newProjectSession('tester');
+    generateStudy(session.requireProject().db, {
+      documents: 20,
+      codes: 3,
+      segments: 900,
+      bigCodeSegments: 650,
+      seed: 4,
+    });
+    session.close();
+    const json = JSON.parse(await run(file, ['evidence', '--codes', 'Code 1'], true));
+    expect(json.codes).toHaveLength(1);
+    expect(json.codes[0].segmentCount).toBe(650);
+    expect(json.codes[0].items).toHaveLength(650);
+    expect(json.codes[0].nextOffset).toBeNull();
   });
 });

@@ -91,6 +91,7 @@ async function runReport(
   const unit = values.get('unit');
   switch (kind) {
     case 'evidence':
+      // No pageSize: the CLI prints every quote (the Reports tab asks for pages).
       return invoke(session, 'reports.evidence', { filters, sort: values.get('sort') ?? 'document' });
     case 'cooccurrence':
       return invoke(session, 'reports.cooccurrence', {
