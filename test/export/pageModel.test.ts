@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countLines } from '../../electron/export/docx/lineBreaks';
-import { PageEstimate, PORTRAIT_PAGE } from '../../electron/export/docx/pages';
+import { contentsEndPage, PageEstimate, PORTRAIT_PAGE } from '../../electron/export/docx/pages';
 
 // The rules the page model takes from LibreOffice's rendering (tocPagesLong.test.ts checks the whole on
 // LibreOffice itself); here each rule alone, without LibreOffice. Widths: Times New Roman at 12 pt on a
@@ -102,5 +102,13 @@ describe('the page flow', () => {
     // Rows of 13.8 + 6 pt: 31 under the heading, caption and header, then 34 a page under the
     // repeated header: 31 + 34 + 34 + 1.
     expect(pages.current).toBe(4);
+  });
+
+  it('counts the contents by their entries, a long heading’s entry on two lines', () => {
+    // 30 entries of 18.8 pt under the title and "Contents" fit the first page; as long names they do not.
+    const short = Array.from({ length: 30 }, (_, i) => ({ text: `Code ${i}`, level: 2 as const }));
+    const long = short.map((e) => ({ ...e, text: `${e.text}: ${words(20, 'lessons')}` }));
+    expect(contentsEndPage('Appendix', '', short)).toBe(1);
+    expect(contentsEndPage('Appendix', '', long)).toBe(2);
   });
 });

@@ -23,7 +23,14 @@ import {
 import { bodyParagraph, codeIntro, codeQuotes } from './evidence';
 import { documentStyles, externalStyles } from './styles';
 import { captionParagraph, LANDSCAPE_WIDTH, PORTRAIT_WIDTH, tableNote, wordTable } from './tables';
-import { contentsEndPage, LANDSCAPE_PAGE, PageEstimate, PORTRAIT_PAGE, type HeadingPlace } from './pages';
+import {
+  contentsEndPage,
+  LANDSCAPE_PAGE,
+  PageEstimate,
+  PORTRAIT_PAGE,
+  type ContentsEntry,
+  type HeadingPlace,
+} from './pages';
 import { bookmarkedHeading, tableOfContents, tocBookmark, type TocEntry } from './toc';
 import { escapeXml } from './xml';
 
@@ -39,17 +46,16 @@ interface Section {
 }
 
 /** The headings the contents list: every table and code group, and each group's codes. */
-function tocEntryCount(doc: ExportDocument): number {
-  let n = 0;
+function contentsEntries(doc: ExportDocument): ContentsEntry[] {
+  const entries: ContentsEntry[] = [];
   for (const block of doc.blocks)
-    if (block.kind === 'table') n += 1;
-    else for (const group of block.groups) n += 1 + group.codes.length;
-  return n;
-}
-
-/** The title page with the contents, estimated; the body starts on the page after. */
-function frontPages(doc: ExportDocument, tocEntryTexts: number): number {
-  return contentsEndPage(doc.title, doc.methodNote, tocEntryTexts);
+    if (block.kind === 'table') entries.push({ text: block.heading, level: 1 });
+    else
+      for (const group of block.groups) {
+        entries.push({ text: group.heading, level: 1 });
+        for (const code of group.codes) entries.push({ text: code.code.name, level: 2 });
+      }
+  return entries;
 }
 
 /**
@@ -63,7 +69,11 @@ async function buildSections(doc: ExportDocument, progress: DocxProgress): Promi
   const sections: Section[] = [{ landscape: false, children: front }];
   const tocAt = front.length;
   let current = sections[0]!;
-  const pages = new PageEstimate(frontPages(doc, tocEntryCount(doc)) + 1, PORTRAIT_PAGE);
+  // The title page with the contents, estimated; the body starts on the page after.
+  const pages = new PageEstimate(
+    contentsEndPage(doc.title, doc.methodNote, contentsEntries(doc)) + 1,
+    PORTRAIT_PAGE,
+  );
   // A main heading starts a page, unless it opens a new section, which starts one itself (no blank page).
   let sectionOpened = false;
   const openSection = (landscape: boolean) => {

@@ -54,16 +54,32 @@ interface Paragraph {
   after: number;
 }
 
+/** A line of the contents: Heading 1 entries at the margin, Heading 2 entries indented. */
+export interface ContentsEntry {
+  text: string;
+  level: 1 | 2;
+}
+
+/** The indent of a Heading 2 entry (TOC2), and the room an entry leaves for its dots and page number. */
+const TOC2_INDENT = 240;
+const PAGE_NUMBER_ROOM = 600;
+
 /**
- * The page the title page's contents end on: the title (18 pt, 12 pt after), the method note, the
- * "Contents" heading (12 pt before, 6 pt after) and one line per entry (5 pt after, from the TOC styles).
+ * The page the title page's contents end on: the title (18 pt bold, 12 pt after), the method note, the
+ * "Contents" heading (12 pt before, 6 pt after) and the entries (5 pt after, from the TOC styles), a
+ * long heading's entry on two lines.
  */
-export function contentsEndPage(title: string, methodNote: string, entries: number): number {
+export function contentsEndPage(
+  title: string,
+  methodNote: string,
+  entries: readonly ContentsEntry[],
+): number {
   const front = new PageEstimate(1, PORTRAIT_PAGE);
-  front.paragraph(title, 240);
+  front.title(title);
   if (methodNote.trim()) front.paragraph(methodNote, 120);
   front.paragraph('Contents', 120, false, 0, 240);
-  for (let i = 0; i < entries; i++) front.paragraph('', 100);
+  for (const entry of entries)
+    front.paragraph(entry.text, 100, false, (entry.level === 2 ? TOC2_INDENT : 0) + PAGE_NUMBER_ROOM);
   return front.current;
 }
 
@@ -104,6 +120,11 @@ export class PageEstimate {
   /** A body paragraph (Normal style) of `text`, `after` twips after it; small is 10 pt. */
   paragraph(text: string, after = 120, small = false, indent = 0, before = 0): void {
     this.flow(this.lines([{ text }], small ? 10 : 12, indent), before, after);
+  }
+
+  /** The appendix title: 18 pt bold, 12 pt after. */
+  title(text: string): void {
+    this.flow(this.lines([{ text, style: 'bold' }], 18), 0, 240);
   }
 
   /** The code's count line under its heading, in italics. */
