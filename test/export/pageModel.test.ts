@@ -107,7 +107,7 @@ describe('the page flow', () => {
   it('counts the contents by their entries, a long heading’s entry on two lines', () => {
     // 30 entries of 18.8 pt under the title and "Contents" fit the first page; as long names they do not.
     const short = Array.from({ length: 30 }, (_, i) => ({ text: `Code ${i}`, level: 2 as const }));
-    const long = short.map((e) => ({ ...e, text: `${e.text}: ${words(20, 'lessons')}` }));
+    const long = short.map((e) => ({ ...e, text: `${e.text}: ${words(12, 'lessons')}` }));
     expect(contentsEndPage('Appendix', '', short)).toBe(1);
     expect(contentsEndPage('Appendix', '', long)).toBe(2);
   });
