@@ -153,6 +153,21 @@ describe('applying a code in the reader', () => {
     expect(before.rowSegments[4]).toHaveLength(1);
   });
 
+  it('renders no row again when the codebook is reloaded with its codes looking the same', () => {
+    const renders = renderRows();
+    renders.clear();
+    // What a reload after coding brings: new objects, new counts, the same names and colours.
+    const reloaded = () =>
+      Object.fromEntries(
+        Object.values(useCodebook.getState().byId).map((c) => [c!.id, { ...c!, segmentCount: 99 }]),
+      );
+    act(() => useCodebook.setState({ byId: reloaded() }));
+    expect([...renders.keys()]).toEqual([]);
+    act(() => useCodebook.setState({ byId: { ...reloaded(), 2: { ...code(2, 'Care', '#000000') } } }));
+    const showingCare = [0, ...Array.from({ length: ROWS / 2 }, (_, i) => 2 * i + 1)];
+    expect([...renders.keys()].sort((x, y) => x - y)).toEqual(showingCare);
+  });
+
   it('draws the stripe before the backend answers, then puts the saved segment in its place, selected', async () => {
     renderRows();
     heldAnswers = [];

@@ -1,7 +1,7 @@
 import { memo, useLayoutEffect, useMemo, useRef, type CSSProperties } from 'react';
 import type { RowComponentProps } from 'react-window';
 import { useShallow } from 'zustand/react/shallow';
-import type { SegmentSpan } from '../../../shared/api/coding';
+import type { Code, SegmentSpan } from '../../../shared/api/coding';
 import { NONE } from '../../../shared/reader/rowIndex';
 import { rowSpan, type DisplayRow } from '../../../shared/reader/rows';
 import { cutRuns, type Run, type Span } from '../../../shared/reader/runs';
@@ -55,6 +55,27 @@ function splitAt(runs: Run[], offset: number | null): Run[] {
   );
 }
 
+/** What a row shows of a code: its stripes and highlights need no more. */
+export type CodeLook = Pick<Code, 'name' | 'color'>;
+
+/**
+ * The name and colour of the codes of a row's segments. Read as strings: the codebook is reloaded after
+ * every coding (its counts change) with new objects, and a row whose codes look the same must not render
+ * (and have its stripes measured) again.
+ */
+function useCodeLooks(segments: readonly SegmentSpan[]): Record<number, CodeLook | undefined> {
+  const codeIds = useMemo(() => [...new Set(segments.map((s) => s.codeId))], [segments]);
+  const flat = useCodebook(useShallow((s) => codeIds.flatMap((id) => [s.byId[id]?.name, s.byId[id]?.color])));
+  return useMemo(() => {
+    const looks: Record<number, CodeLook | undefined> = {};
+    codeIds.forEach((id, i) => {
+      const [name, color] = [flat[2 * i], flat[2 * i + 1]];
+      looks[id] = name === undefined || color === undefined ? undefined : { name, color };
+    });
+    return looks;
+  }, [codeIds, flat]);
+}
+
 export interface RowActions {
   codeRow(row: number, unit: 'paragraph' | 'turn'): void;
 }
@@ -85,7 +106,7 @@ const RowContent = memo(function RowContent({ index, codeRow }: { index: number 
   );
   const columns = useReader(useShallow((s) => ids.map((id) => s.columns.get(id) ?? 0)));
   const columnCount = useReader((s) => s.columnCount);
-  const codes = useCodebook((s) => s.byId);
+  const codes = useCodeLooks(segments);
   // Two or more coders shown: stripes and highlights take the coders' colours (the key says whose).
   const coderKey = useReader((s) => s.coderKey);
   const hovered = useReader((s) =>

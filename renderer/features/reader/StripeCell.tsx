@@ -1,4 +1,4 @@
-import type { Code, SegmentSpan } from '../../../shared/api/coding';
+import type { SegmentSpan } from '../../../shared/api/coding';
 import type { ColoredCoder } from '../../../shared/team/coderColors';
 import { useReader } from './useReader';
 
@@ -30,7 +30,7 @@ export function StripeCell({
   active,
 }: {
   segment: SegmentSpan;
-  code: Code | undefined;
+  code: { name: string; color: string } | undefined;
   /** Set when two or more coders' segments are shown. */
   coder?: ColoredCoder | undefined;
   column: number;
