@@ -53,7 +53,7 @@ function evidence(pageSize: number | undefined): PagedEvidenceReport {
     sort: 'document',
     codes: [
       {
-        code: { codeId: 3, name: 'Formal', path: ['Formal'], color: null, depth: 0 },
+        code: { codeId: 3, name: 'Formal', path: ['Formal'], color: '#123456', depth: 0 },
         description: '',
         segmentCount: 5,
         documentCount: 1,
