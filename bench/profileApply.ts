@@ -136,6 +136,8 @@ async function main(): Promise<void> {
       for (const [name, start, ms] of calls)
         console.log(`    ${name}  ${start.toFixed(1)}  ${ms.toFixed(1)}`);
     }
+    // PROFILE_APPLY_SHOT=FILE.png: how the last coded passage looks, to check by eye.
+    if (process.env.PROFILE_APPLY_SHOT) await page.screenshot({ path: process.env.PROFILE_APPLY_SHOT });
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(1);
     console.log(
       `key to painted stripe: median ${median(painted)} ms; the renderer's part: median ${median(rendererMs)} ms`,
