@@ -61,6 +61,7 @@ function fakeBackend(shown: SegmentSpan[] = spans) {
     'coders.list': () => coders,
     'segments.spansByDocument': () => shown,
     'segments.get': ({ id }) => ({ ...saved(id, 3, 0, 1), id }),
+    'segments.remove': () => null,
     'segments.apply': ({ documentId, codeId, startUtf16, endUtf16 }) =>
       answer(() => {
         if (codeId === 99) throw new PassageError('not_found', 'code 99 does not exist');
@@ -151,6 +152,18 @@ describe('applying a code in the reader', () => {
     // The state before is left as it was: a view still holding it draws what it drew.
     expect(before.segments.size).toBe(ROWS + 1);
     expect(before.rowSegments[4]).toHaveLength(1);
+  });
+
+  it('renders again only the rows a removed segment touched', async () => {
+    const renders = renderRows();
+    renders.clear();
+    // Segment 13 is Ana's in row 12 only.
+    await act(async () => {
+      await useReader.getState().remove(13);
+    });
+    expect(document.querySelectorAll('.reader-stripe')).toHaveLength(ROWS);
+    expect(useReader.getState().rowSegments[12]).toEqual([]);
+    expect([...renders.keys()]).toEqual([12]);
   });
 
   it('renders no row again when the codebook is reloaded with its codes looking the same', () => {

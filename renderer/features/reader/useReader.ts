@@ -292,13 +292,20 @@ export const useReader = create<ReaderState>((set, get) => {
     async remove(segmentId) {
       const done = await call('segments.remove', { id: segmentId });
       if (done === undefined) return false;
-      const next = get().segments.without(segmentId);
-      const selected = get().selectedSegmentId;
-      setSegments(next, {
-        selectedSegmentId: selected === segmentId ? null : selected,
+      const s = get();
+      const removed = s.segments.get(segmentId);
+      const extra = {
+        selectedSegmentId: s.selectedSegmentId === segmentId ? null : s.selectedSegmentId,
         hoveredSegmentId: null,
-      });
-      bumpSegments();
+      };
+      if (removed) {
+        // Only the rows it touched change; the key only when it was its coder's last segment shown.
+        const segments = s.segments.without(segmentId);
+        const coderStays = segments.find((x) => x.coderId === removed.coderId) !== undefined;
+        const coderKey = coderStays ? s.coderKey : keyOf(segments);
+        set({ segments, coderKey, ...removeFromLayout(s.rows, layoutOf(s), removed), ...extra });
+      } else set(extra);
+      afterPaint(bumpSegments);
       return true;
     },
 
