@@ -6,7 +6,7 @@
 //   npx esbuild bench/profileApply.ts --bundle --platform=node --format=esm --packages=external \
 //     --outfile=out/bench/profileApply.mjs && node out/bench/profileApply.mjs STUDY.passage "interview 01 P01" [KEY] [TIMES]
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { launchChromium, startServer } from '../test/helpers/browser';
 import { api, dragSelect } from '../test/reader/e2eHelpers';
 
@@ -70,17 +70,21 @@ interface Times {
   ahead: boolean;
 }
 
-async function applyOnce(page: Page, n: number, key: string, code: string) {
+/** Selects the n-th word, then profiles from the key to the painted stripe (the profile covers no more). */
+async function applyOnce(page: Page, cdp: CDPSession, n: number, key: string, code: string) {
   const word = (await page.evaluate(`${NTH_WORD}(${n})`)) as { start: number; end: number } | null;
   if (!word) throw new Error(`fewer than ${n + 1} words on screen`);
   await dragSelect(page, word.start + 1, word.end - 1);
   await page.evaluate(`${WATCH}(${JSON.stringify(code)})`);
+  await cdp.send('Profiler.start');
   await page.keyboard.press(key);
   const times = (await page.evaluate('window.__times')) as Times;
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
   // What followed the keypress (counts reloaded after the paint) is listed too, a second later.
   await page.waitForTimeout(1000);
   const calls = (await page.evaluate(CALLS)) as [string, number, number][];
-  return { times, calls: calls.map(([name, start, ms]) => [name, start - times.pressed, ms] as const) };
+  const relative = calls.map(([name, start, ms]) => [name, start - times.pressed, ms] as const);
+  return { times, calls: relative, profile };
 }
 
 function selfTimes(profile: Profile, into: Map<string, number>): void {
@@ -117,9 +121,7 @@ async function main(): Promise<void> {
     // HTTP hop, which the machine's load stretches most).
     const rendererMs: number[] = [];
     for (let i = 0; i < Number(times); i++) {
-      await cdp.send('Profiler.start');
-      const { times: t, calls } = await applyOnce(page, i * 2, key, code);
-      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+      const { times: t, calls, profile } = await applyOnce(page, cdp, i * 2, key, code);
       selfTimes(profile, self);
       painted.push(t.painted);
       const applied = calls.find(([name]) => name === 'segments.apply');
@@ -142,7 +144,7 @@ async function main(): Promise<void> {
     console.log(
       `key to painted stripe: median ${median(painted)} ms; the renderer's part: median ${median(rendererMs)} ms`,
     );
-    console.log('renderer self time (ms) over all keypresses and the second after each, top 25:');
+    console.log('renderer self time (ms) from each key to its painted stripe, summed, top 25:');
     for (const [key, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
       console.log(`  ${t.toFixed(1).padStart(7)}  ${key}`);
   } finally {
