@@ -1,39 +1,23 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeProject, openProject } from '../../electron/store/openProject';
-import { launchChromium, startServer, watchPageErrors, type RunningServer } from '../helpers/browser';
-import { tempDir } from '../helpers/tmp';
+import { describe, expect, it } from 'vitest';
+import { watchPageErrors } from '../helpers/browser';
+import { openArea, serveStudy } from '../helpers/servedStudy';
 import { generateStudy } from '../reports/generate';
 
 describe('Evidence by code in pages, in browser mode', () => {
-  let browser: Browser;
-  let server: RunningServer;
-  let home: string;
-
-  beforeAll(async () => {
-    home = tempDir('passage-e2e-evidence-pages-');
-    const file = path.join(home, 'paged study.passage');
-    const project = await openProject(file, { create: true });
+  const study = serveStudy({
+    prefix: 'passage-e2e-evidence-pages-',
+    fileName: 'paged study.passage',
     // "Code 1" gets 450 quotes: two full pages of 200 and a last one of 50.
-    generateStudy(project.db, { documents: 30, codes: 3, segments: 700, bigCodeSegments: 450, seed: 9 });
-    closeProject(project);
-    server = await startServer({ home: path.join(home, 'config'), project: file });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    fill: (_session, db) =>
+      generateStudy(db, { documents: 30, codes: 3, segments: 700, bigCodeSegments: 450, seed: 9 }),
   });
 
   it('shows 200 quotes of a 450-quote code, then the rest by "Show more"', async () => {
-    const page = await browser.newPage({ viewport: { width: 1250, height: 900 } });
+    const page = await study.browser.newPage({ viewport: { width: 1250, height: 900 } });
     const errors = watchPageErrors(page);
-    await page.goto(server.url);
-    await page
-      .getByRole('navigation', { name: 'Areas' })
-      .getByRole('button', { name: /Reports/ })
-      .click();
+    await page.goto(study.server.url);
+    await openArea(page, /Reports/);
     await page.getByRole('tab', { name: 'Evidence by code' }).click();
     const section = page.getByRole('region', { name: 'Code 1', exact: true });
     const quotes = section.getByRole('list', { name: 'Evidence for Code 1' }).getByRole('listitem');
@@ -42,7 +26,7 @@ describe('Evidence by code in pages, in browser mode', () => {
     const more = section.getByRole('button', { name: 'Show more' });
     await more.scrollIntoViewIfNeeded();
     // To look at the view: PASSAGE_E2E_SHOTS=/some/folder keeps the screenshot past the temp folder.
-    const shot = path.join(process.env.PASSAGE_E2E_SHOTS ?? home, 'evidence-first-page.png');
+    const shot = path.join(process.env.PASSAGE_E2E_SHOTS ?? study.dir, 'evidence-first-page.png');
     await page.screenshot({ path: shot });
     await more.click();
     await section.getByText('400 of 450 shown').waitFor();

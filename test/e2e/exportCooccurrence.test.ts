@@ -1,55 +1,37 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { invoke } from '../../electron/backend/dispatch';
-import { Session } from '../../electron/backend/session';
 import { seedStudy } from '../export/helpers/seed';
 import { tableCells, unzipText } from '../export/helpers/reader';
-import { launchChromium, startServer, watchPageErrors, type RunningServer } from '../helpers/browser';
-import { tempDir } from '../helpers/tmp';
+import { watchPageErrors } from '../helpers/browser';
+import { openArea, serveStudy } from '../helpers/servedStudy';
 
 const CAPTION =
   'Table 1. Codes co-occurring with Legitimacy and Burden sharing in document group NGOs (N = 2 documents)';
 
 describe('export in browser mode: the co-occurrence table with its own settings', () => {
-  let browser: Browser;
-  let server: RunningServer;
-  let dir: string;
-
-  beforeAll(async () => {
-    dir = tempDir('passage-e2e-export-cooc-');
-    process.env.PASSAGE_HOME = path.join(dir, 'config');
-    const session = new Session('cli', { coder: 'ana' });
-    const file = path.join(dir, 'nato study.passage');
-    await invoke(session, 'project.create', { path: file });
-    const db = session.requireProject().db;
-    seedStudy(db);
-    const documentIds = (
-      db
-        .prepare(
-          `SELECT id FROM documents WHERE title IN ('Interview 2 transcript', 'Interview 9 transcript')`,
-        )
-        .all() as { id: number }[]
-    ).map((r) => r.id);
-    await invoke(session, 'documentGroups.create', { name: 'NGOs', documentIds });
-    session.close();
-    server = await startServer({ home: path.join(dir, 'config'), project: file });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const study = serveStudy({
+    prefix: 'passage-e2e-export-cooc-',
+    fileName: 'nato study.passage',
+    fill: async (session, db) => {
+      seedStudy(db);
+      const documentIds = (
+        db
+          .prepare(
+            `SELECT id FROM documents WHERE title IN ('Interview 2 transcript', 'Interview 9 transcript')`,
+          )
+          .all() as { id: number }[]
+      ).map((r) => r.id);
+      await invoke(session, 'documentGroups.create', { name: 'NGOs', documentIds });
+    },
   });
 
   it('chooses rows, columns and a document group for the table, beside interview evidence, and exports', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1200 } });
+    const page = await study.browser.newPage({ viewport: { width: 1400, height: 1200 } });
     const errors = watchPageErrors(page);
-    await page.goto(server.url);
-    await page
-      .getByRole('navigation', { name: 'Areas' })
-      .getByRole('button', { name: 'Export', exact: true })
-      .click();
+    await page.goto(study.server.url);
+    await openArea(page, 'Export');
     // Evidence: Trust in interviews.
     await page.getByRole('group', { name: 'Single codes' }).getByRole('checkbox', { name: 'Trust' }).check();
     await page
@@ -78,10 +60,10 @@ describe('export in browser mode: the co-occurrence table with its own settings'
     const outline = page.getByRole('region', { name: 'Outline' });
     await outline.getByText(CAPTION).waitFor();
     await outline.getByText('Trust — 2 quotes').waitFor();
-    await table.screenshot({ path: path.join(dir, 'cooccurrence settings.png') });
-    await outline.screenshot({ path: path.join(dir, 'outline.png') });
+    await table.screenshot({ path: path.join(study.dir, 'cooccurrence settings.png') });
+    await outline.screenshot({ path: path.join(study.dir, 'outline.png') });
 
-    const target = path.join(dir, 'paper appendix.docx');
+    const target = path.join(study.dir, 'paper appendix.docx');
     await page.getByRole('textbox', { name: 'Save to' }).fill(target);
     await page.getByRole('form', { name: 'Export to file' }).getByRole('button', { name: 'Export' }).click();
     await page.getByText(`Saved ${target}`).waitFor({ timeout: 30_000 });
@@ -94,7 +76,7 @@ describe('export in browser mode: the co-occurrence table with its own settings'
       ['Trust (N = 2)', '1', '1'],
     ]);
     expect(errors).toEqual([]);
-    if (process.env.PASSAGE_E2E_KEEP) fs.cpSync(dir, process.env.PASSAGE_E2E_KEEP, { recursive: true });
+    if (process.env.PASSAGE_E2E_KEEP) fs.cpSync(study.dir, process.env.PASSAGE_E2E_KEEP, { recursive: true });
     await page.close();
   });
 });

@@ -1,38 +1,21 @@
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeProject, openProject } from '../../electron/store/openProject';
-import { launchChromium, startServer, watchPageErrors, type RunningServer } from '../helpers/browser';
-import { tempDir } from '../helpers/tmp';
+import { describe, expect, it } from 'vitest';
+import { watchPageErrors } from '../helpers/browser';
+import { openArea, serveStudy } from '../helpers/servedStudy';
 import { buildStudy } from '../reports/fixture';
 
 describe('Reports in browser mode', () => {
-  let browser: Browser;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    const home = tempDir('passage-e2e-reports-');
-    const file = path.join(home, 'reports study.passage');
-    // A real project file filled with plain SQL before the server opens it.
-    const project = await openProject(file, { create: true });
-    buildStudy(project.db);
-    closeProject(project);
-    server = await startServer({ home: path.join(home, 'config'), project: file });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  // A real project file filled with plain SQL before the server opens it.
+  const study = serveStudy({
+    prefix: 'passage-e2e-reports-',
+    fileName: 'reports study.passage',
+    fill: (_session, db) => buildStudy(db),
   });
 
   it('shows the co-occurrence table with N values; a cell lists its evidence', async () => {
-    const page = await browser.newPage();
+    const page = await study.browser.newPage();
     const errors = watchPageErrors(page);
-    await page.goto(server.url);
-    await page
-      .getByRole('navigation', { name: 'Areas' })
-      .getByRole('button', { name: /Reports/ })
-      .click();
+    await page.goto(study.server.url);
+    await openArea(page, /Reports/);
     const table = page.getByRole('table', { name: 'Code co-occurrence' });
     await table.waitFor();
     // Documents unit over D1, D2, D4, D5 (D3's participant withdrew): Legitimacy in 2, Effectiveness in 3.
