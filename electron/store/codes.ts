@@ -31,10 +31,12 @@ export interface CodeRow {
   created_at: string;
 }
 
-const LIST_SQL = `
+/** The codebook with its counts; exported for the query-plan test. */
+export const LIST_CODES_SQL = `
   SELECT c.id, c.parent_id AS parentId, c.name, c.color, c.description, c.shortcut, c.position, c.codable,
-    (SELECT count(*) FROM segments s WHERE s.code_id = c.id) AS segmentCount,
-    (SELECT count(DISTINCT s.document_id) FROM segments s WHERE s.code_id = c.id) AS documentCount,
+    -- The counts the segments' triggers keep (0170): counting a million segments took up to 1.4 s.
+    (SELECT coalesce(sum(n.segments), 0) FROM code_document_counts n WHERE n.code_id = c.id) AS segmentCount,
+    (SELECT count(*) FROM code_document_counts n WHERE n.code_id = c.id) AS documentCount,
     (SELECT group_concat(m.group_id) FROM code_group_members m WHERE m.code_id = c.id) AS groupIds
   FROM codes c`;
 
@@ -52,12 +54,14 @@ const toCode = (row: ListRow): Code => ({
 });
 
 export function listCodes(db: Database.Database): Code[] {
-  return (statement(db, `${LIST_SQL} ORDER BY c.parent_id, c.position, c.id`).all() as ListRow[]).map(toCode);
+  return (statement(db, `${LIST_CODES_SQL} ORDER BY c.parent_id, c.position, c.id`).all() as ListRow[]).map(
+    toCode,
+  );
 }
 
 /** `role` says which code the caller meant, for the message: "target code 7 does not exist". */
 export function getCode(db: Database.Database, id: number, role = 'code'): Code {
-  const row = statement(db, `${LIST_SQL} WHERE c.id = @id`).get({ id }) as ListRow | undefined;
+  const row = statement(db, `${LIST_CODES_SQL} WHERE c.id = @id`).get({ id }) as ListRow | undefined;
   if (!row) throw new PassageError('not_found', `${role} ${id} does not exist`);
   return toCode(row);
 }

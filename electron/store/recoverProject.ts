@@ -27,7 +27,12 @@ export interface Recovery {
  * Undo entries describe changes to rows that may be gone; a recovered file starts a new history. The
  * segment counts are kept by triggers as the recovered segments are copied, so they count only those.
  */
-const NOT_CARRIED = new Set(['undo_entries', 'document_segment_counts', 'coder_segment_counts']);
+const NOT_CARRIED = new Set([
+  'undo_entries',
+  'document_segment_counts',
+  'coder_segment_counts',
+  'code_document_counts',
+]);
 
 interface TableShape {
   name: string;
