@@ -14,6 +14,7 @@ import { PassageError } from '../../shared/api/result';
 import type { MergeReport } from '../../shared/api/team';
 import { importRefiProject } from '../exchange/importProject';
 import { closeProject, openProject } from '../store/openProject';
+import { withCountsRebuiltAfter } from '../store/segmentCounts';
 import { statement } from '../store/statements';
 import { runUndoable } from '../store/undo';
 import { readMergeSource } from './mergeSource';
@@ -23,6 +24,8 @@ import { RowMerger, type RowWriter } from './mergeRows';
 
 /** Above this many rows to bring in, the undo entry (every row, as JSON, in the file) would be too large. */
 export const MAX_JOURNALLED_ROWS = 250_000;
+/** From this many segments a merge counts them once after writing instead of by trigger per row. */
+const BULK_SEGMENTS = 20_000;
 
 type Row = Record<string, string | number | null>;
 
@@ -44,7 +47,12 @@ function backupName(file: string): string {
   return `${file}.before-merge-${stamp}.backup`;
 }
 
-type MergeOptions = { nativeBinding?: string | undefined; maxJournalledRows?: number };
+type MergeOptions = {
+  nativeBinding?: string | undefined;
+  maxJournalledRows?: number;
+  /** Tests lower it to merge a few segments the bulk way. */
+  bulkSegmentsFrom?: number;
+};
 
 export async function mergeProject(
   into: { db: Database.Database; path: string },
@@ -87,7 +95,11 @@ async function mergeFrom(
     await into.db.backup(backup);
     const size = rows.segments.length + rows.memos.length + rows.documents.length + rows.codes.length;
     const undoable = size <= (options.maxJournalledRows ?? MAX_JOURNALLED_ROWS);
-    const run = (writer: RowWriter) => {
+    // Many segments at once: the count triggers' upserts cost more than counting again once after.
+    const bulk = rows.segments.length >= (options.bulkSegmentsFrom ?? BULK_SEGMENTS);
+    const run = (writer: RowWriter) =>
+      bulk ? withCountsRebuiltAfter(into.db, () => merge(writer)) : merge(writer);
+    const merge = (writer: RowWriter) => {
       const merger = new RowMerger(into.db, rows, writer);
       merger.mergeCoders();
       mergeParticipants(merger);

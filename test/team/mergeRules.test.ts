@@ -168,3 +168,46 @@ describe('a merge too large to journal', () => {
     expect(again.added).toMatchObject({ documents: 0, codes: 0, segments: 0 });
   });
 });
+
+describe('a merge of many segments', () => {
+  it('counts them once after writing, and the counts stay right through its undo', async () => {
+    const text = 'We needed the NGOs for legitimacy and the council for money.\n';
+    const { session } = await newProjectSession('Ana');
+    const [copy] = await invoke(session, 'team.makeCopies', {
+      coders: ['Ben'],
+      folder: tempDir(),
+      withoutSegments: true,
+    });
+    const ben = trackSession(new Session('cli'));
+    await invoke(ben, 'project.open', { path: copy!.path });
+    const doc = addDocument(ben.requireProject().db, 'Interview 9', text);
+    const code = await invoke(ben, 'codes.create', { name: 'Legitimacy' });
+    for (const word of ['NGOs', 'legitimacy', 'council', 'money'])
+      await invoke(ben, 'segments.apply', { documentId: doc, codeId: code.id, ...spanOf(text, word) });
+    ben.close();
+    const project = session.requireProject();
+    const listed = async () => {
+      const codes = await invoke(session, 'codes.list', {});
+      const documents = await invoke(session, 'documents.list', {});
+      const coders = await invoke(session, 'coders.list', {});
+      return {
+        codes: codes.map((c) => [c.name, c.segmentCount, c.documentCount]),
+        documents: documents.map((d) => [d.title, d.segmentCount]),
+        coders: coders.map((c) => [c.name, c.segmentCount]),
+      };
+    };
+    const report = await mergeProject(project, copy!.path, ensureCoder(project.db, 'Ana'), {
+      bulkSegmentsFrom: 1,
+    });
+    expect(report.added.segments).toBe(4);
+    const merged = await listed();
+    expect(merged.codes).toContainEqual(['Legitimacy', 4, 1]);
+    expect(merged.documents).toContainEqual(['Interview 9', 4]);
+    expect(merged.coders).toContainEqual(['Ben', 4]);
+    await invoke(session, 'undo.undo', {});
+    const undone = await listed();
+    expect(undone.codes.find((c) => c[0] === 'Legitimacy')).toBeUndefined();
+    expect(undone.documents.find((d) => d[0] === 'Interview 9')).toBeUndefined();
+    expect(undone.coders.find((c) => c[0] === 'Ben')?.[1] ?? 0).toBe(0);
+  });
+});
