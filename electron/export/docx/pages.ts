@@ -168,8 +168,8 @@ export class PageEstimate {
     const rowHeight = (cells: readonly string[], style: 'regular' | 'bold', spans = false) => {
       const lines = cells.map((text, i) => {
         const width = (spans ? this.size.width : widths[i]!) - CELL_MARGINS;
-        // A line break inside a cell's text is written as is, and LibreOffice shows it as a space.
-        return countLines([{ text: text.replace(/\r?\n/g, ' '), style }], width, 12);
+        // A line break inside a cell's text is a line break in the table (tables.ts).
+        return countLines([{ text: text.replace(/\r\n?/g, '\n'), style }], width, 12);
       });
       return Math.max(1, ...lines) * LINE + CELL_AFTER;
     };

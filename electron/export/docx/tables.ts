@@ -71,7 +71,13 @@ function cell(text: string, options: CellOptions) {
     children: [
       new Paragraph({
         alignment: options.right ? AlignmentType.RIGHT : undefined,
-        children: [new TextRun({ text: cleanText(text), bold: options.bold })],
+        // A line break in the text (a codebook description's "When to use:") is a line break in Word.
+        children: text
+          .split(/\r?\n/)
+          .map(
+            (line, i) =>
+              new TextRun({ text: cleanText(line), bold: options.bold, break: i > 0 ? 1 : undefined }),
+          ),
       }),
     ],
   });
