@@ -22,7 +22,14 @@ import {
 } from '../../../shared/export/document';
 import { bodyParagraph, codeIntro, codeQuotes } from './evidence';
 import { documentStyles, externalStyles } from './styles';
-import { captionParagraph, LANDSCAPE_WIDTH, PORTRAIT_WIDTH, tableNote, wordTable } from './tables';
+import {
+  captionParagraph,
+  columnBlocks,
+  LANDSCAPE_WIDTH,
+  PORTRAIT_WIDTH,
+  tableNote,
+  wordTable,
+} from './tables';
 import {
   contentsEndPage,
   LANDSCAPE_PAGE,
@@ -101,13 +108,14 @@ async function buildSections(doc: ExportDocument, progress: DocxProgress): Promi
     if (block.kind === 'table') {
       const wide = isWide(block.table);
       if (wide !== current.landscape) openSection(wide);
-      current.children.push(
-        tocHeading(block.heading, 1),
-        captionParagraph(block.caption),
-        wordTable(block.table, wide ? LANDSCAPE_WIDTH : PORTRAIT_WIDTH),
-      );
-      pages.table(block.table, block.caption);
-      if (block.table.note) current.children.push(tableNote(block.table.note));
+      const textWidth = wide ? LANDSCAPE_WIDTH : PORTRAIT_WIDTH;
+      current.children.push(tocHeading(block.heading, 1));
+      for (const [i, part] of columnBlocks(block.table, textWidth).entries()) {
+        const caption = i === 0 ? block.caption : `${block.caption} (continued)`;
+        current.children.push(captionParagraph(caption), wordTable(part, textWidth));
+        pages.table(part, caption);
+        if (part.note) current.children.push(tableNote(part.note));
+      }
       continue;
     }
     if (current.landscape) openSection(false);

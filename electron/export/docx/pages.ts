@@ -1,6 +1,6 @@
 import { columnHeader, type TableSpec } from '../../../shared/export/document';
 import { countLines, type Run } from './lineBreaks';
-import { columnWidths, keepCountTogether } from './tables';
+import { columnWidths, headersRotated, keepCountTogether, sidewaysHeaderHeight } from './tables';
 
 /**
  * Where each heading will fall, for the page numbers written into the contents' cached field results:
@@ -109,7 +109,8 @@ export class PageEstimate {
 
   /** A page break (or a new section, which may turn the page). */
   newPage(size: PageSize = this.size): void {
-    if (!this.empty || size !== this.size) this.page += 1;
+    // An empty page is where the new section starts (the body opening with a landscape table): no turn.
+    if (!this.empty) this.page += 1;
     this.breakPage = this.page;
     this.size = size;
     this.used = 0;
@@ -173,10 +174,16 @@ export class PageEstimate {
       });
       return Math.max(1, ...lines) * LINE + CELL_AFTER;
     };
-    const header = rowHeight(
-      table.columns.map((c) => keepCountTogether(columnHeader(c))),
-      'bold',
-    );
+    // Headers set sideways: the row is as high as the longest (at least), the row labels' header level.
+    const header = headersRotated(table, this.size.width)
+      ? Math.max(
+          sidewaysHeaderHeight(table, this.size.width),
+          rowHeight([keepCountTogether(columnHeader(table.columns[0]!))], 'bold'),
+        )
+      : rowHeight(
+          table.columns.map((c) => keepCountTogether(columnHeader(c))),
+          'bold',
+        );
     const rows: number[] = [];
     for (const group of table.rowGroups) {
       if (group.caption !== null) rows.push(rowHeight([group.caption], 'bold', true));

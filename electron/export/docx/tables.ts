@@ -2,15 +2,18 @@ import {
   AlignmentType,
   BorderStyle,
   Paragraph,
+  HeightRule,
   ShadingType,
   Table,
   TableCell,
   TableRow,
+  TextDirection,
   TextRun,
+  VerticalAlign,
   WidthType,
 } from 'docx';
 import { columnHeader, type TableSpec } from '../../../shared/export/document';
-import { minimumColumnWidth } from '../../../shared/export/tables';
+import { estimatedWordWidth, minimumColumnWidth } from '../../../shared/export/tables';
 import { cleanText } from './xml';
 
 /** Text width of an A4 page with 2.54 cm margins, in twips. */
@@ -26,17 +29,90 @@ export function columnWidths(spec: TableSpec, total: number): number[] {
   if (n === 1) return [total];
   // Each column is at least as wide as its longest word (header in bold, cells), so no word is broken;
   // what is left of the page is shared out by the length of the column's text, as journals set tables.
+  // Headers set sideways (headersRotated) no longer widen their columns: those are as narrow as their cells.
+  const rotated = headersRotated(spec, total);
   const contents = spec.columns.map((c, i) => [
-    keepCountTogether(columnHeader(c)),
-    ...spec.rowGroups.flatMap((g) => g.rows.map((r) => r[i] ?? '')),
+    ...(rotated && i > 0 ? [] : [keepCountTogether(columnHeader(c))]),
+    ...cellsOf(spec, i),
   ]);
-  const minimum = contents.map((texts) => minimumColumnWidth(texts));
+  const minimum = contents.map((texts, i) =>
+    rotated && i > 0 ? Math.max(minimumColumnWidth(texts), SIDEWAYS_HEADER_WIDTH) : minimumColumnWidth(texts),
+  );
   const weight = contents.map((texts) => Math.max(...texts.map((t) => t.length), 1));
-  const spare = total - minimum.reduce((a, b) => a + b, 0);
-  if (spare <= 0) return minimum;
+  const needed = minimum.reduce((a, b) => a + b, 0);
+  // Still too wide sideways: every column narrowed in proportion, so nothing runs off the page.
+  if (needed >= total) return minimum.map((m) => Math.floor((m * total) / needed));
+  const spare = total - needed;
   const weights = weight.reduce((a, b) => a + b, 0);
   return minimum.map((m, i) => m + Math.floor((spare * weight[i]!) / weights));
 }
+
+/** A sideways header is one bold line high; its column is at least that wide with the cell's margins. */
+const SIDEWAYS_HEADER_WIDTH = 800;
+
+const cellsOf = (spec: TableSpec, i: number) => spec.rowGroups.flatMap((g) => g.rows.map((r) => r[i] ?? ''));
+
+/**
+ * Headers are set sideways (reading upwards, as journals print wide count tables) when the columns'
+ * longest header words would not fit the page side by side; the first column, the row labels, keeps
+ * its header level.
+ */
+export function headersRotated(spec: TableSpec, total: number): boolean {
+  if (spec.columns.length < 3) return false;
+  const needed = spec.columns.reduce(
+    (sum, c, i) => sum + minimumColumnWidth([keepCountTogether(columnHeader(c)), ...cellsOf(spec, i)]),
+    0,
+  );
+  return needed > total;
+}
+
+/**
+ * A table too wide for its page even with sideways headers (every code as a column) is cut into blocks
+ * of columns, each repeating the row labels, printed one under the other ("Table 1 (continued)"), as
+ * journals print wide tables; the note goes under the last block.
+ */
+export function columnBlocks(spec: TableSpec, total: number): TableSpec[] {
+  const n = spec.columns.length;
+  if (n < 3) return [spec];
+  const labels = minimumColumnWidth([keepCountTogether(columnHeader(spec.columns[0]!)), ...cellsOf(spec, 0)]);
+  const blocks: number[][] = [];
+  let current: number[] = [];
+  let used = labels;
+  for (let i = 1; i < n; i++) {
+    const width = Math.max(minimumColumnWidth(cellsOf(spec, i)), SIDEWAYS_HEADER_WIDTH);
+    if (current.length > 0 && used + width > total) {
+      blocks.push(current);
+      current = [];
+      used = labels;
+    }
+    current.push(i);
+    used += width;
+  }
+  blocks.push(current);
+  if (blocks.length === 1) return [spec];
+  return blocks.map((columns, b) => ({
+    columns: [spec.columns[0]!, ...columns.map((i) => spec.columns[i]!)],
+    rowGroups: spec.rowGroups.map((g) => ({
+      ...g,
+      rows: g.rows.map((r) => [r[0] ?? '', ...columns.map((i) => r[i] ?? '')]),
+    })),
+    ...(b === blocks.length - 1 && spec.note !== undefined ? { note: spec.note } : {}),
+  }));
+}
+
+/**
+ * The height of a header row set sideways: its longest header on one line with the cell's margins, at
+ * most a third of the page (LibreOffice and Word wrap a longer header onto a second sideways line, which
+ * the column's width leaves room for).
+ */
+export function sidewaysHeaderHeight(spec: TableSpec, textWidth: number): number {
+  const longest = Math.max(
+    ...spec.columns.slice(1).map((c) => estimatedWordWidth(keepCountTogether(columnHeader(c)))),
+  );
+  const pageHeight = textWidth === LANDSCAPE_WIDTH ? PORTRAIT_WIDTH : LANDSCAPE_WIDTH;
+  return Math.min(longest + SIDEWAYS_HEADER_PADDING, Math.round(pageHeight / 3));
+}
+const SIDEWAYS_HEADER_PADDING = 200;
 
 /** "(N = 396)" never wraps inside: a header breaks only between its words, before the count. */
 export function keepCountTogether(header: string): string {
@@ -58,6 +134,7 @@ interface CellOptions {
   shade?: boolean;
   ruleAbove?: boolean;
   ruleBelow?: boolean;
+  sideways?: boolean;
 }
 
 function cell(text: string, options: CellOptions) {
@@ -68,9 +145,12 @@ function cell(text: string, options: CellOptions) {
         ? cellBorders({ top: options.ruleAbove, bottom: options.ruleBelow })
         : undefined,
     shading: options.shade ? { type: ShadingType.CLEAR, fill: 'EDEDED', color: 'auto' } : undefined,
+    ...(options.sideways
+      ? { textDirection: TextDirection.BOTTOM_TO_TOP_LEFT_TO_RIGHT, verticalAlign: VerticalAlign.BOTTOM }
+      : {}),
     children: [
       new Paragraph({
-        alignment: options.right ? AlignmentType.RIGHT : undefined,
+        alignment: options.right && !options.sideways ? AlignmentType.RIGHT : undefined,
         // A line break in the text (a codebook description's "When to use:") is a line break in Word.
         children: text
           .split(/\r?\n/)
@@ -90,15 +170,20 @@ function cell(text: string, options: CellOptions) {
  */
 export function wordTable(spec: TableSpec, textWidth: number): Table {
   const width = spec.columns.length;
+  const sideways = headersRotated(spec, textWidth);
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: spec.columns.map((c) =>
+    ...(sideways
+      ? { height: { value: sidewaysHeaderHeight(spec, textWidth), rule: HeightRule.ATLEAST } }
+      : {}),
+    children: spec.columns.map((c, i) =>
       cell(keepCountTogether(columnHeader(c)), {
         bold: true,
         right: c.numeric,
         ruleAbove: true,
         ruleBelow: true,
+        sideways: sideways && i > 0,
       }),
     ),
   });
