@@ -159,11 +159,21 @@ describe('charts saved as SVG and PNG carry their legend', () => {
       .click();
     const table = page.getByRole('table', { name: 'Code co-occurrence' });
     await table.waitFor();
-    const before = (await table.boundingBox())!;
+    // The reports area settles first (counts and lists still arriving can move the table under load).
+    let before = (await table.boundingBox())!;
+    for (let settled = 0; settled < 3;) {
+      await page.waitForTimeout(150);
+      const now = (await table.boundingBox())!;
+      settled = now.y === before.y ? settled + 1 : 0;
+      before = now;
+    }
     await page.getByRole('button', { name: 'Codes all' }).click();
     const panel = page.getByRole('group', { name: 'Codes' });
     await panel.getByRole('checkbox', { name: 'Formal' }).check();
     await page.getByRole('button', { name: 'Codes Formal' }).waitFor();
+    // The report computed again with the filter ("Computing the report…" stands above it meanwhile).
+    await page.locator('.report[aria-busy="false"]').waitFor();
+    await page.getByRole('status').filter({ hasText: 'Computing the report' }).waitFor({ state: 'detached' });
     // The open list lies over the report instead of pushing it down, and stays inside the window.
     const after = (await table.boundingBox())!;
     expect(after.y).toBe(before.y);
