@@ -186,23 +186,26 @@ export function loadDocumentFacts(
   });
 }
 
-/** Segments per (code, document): a covering read of segments_code when no coder filter applies. */
+/**
+ * Segments per (code, document) of one code, in document order, from the counts the segments' triggers
+ * keep (0170): counting the segments themselves read a million rows at 10× (0.2 s) on each report's
+ * first run. With a coder filter the segments are counted (the table does not hold coders).
+ */
+export const CODE_DOCUMENT_COUNTS_SQL =
+  'SELECT document_id, segments FROM code_document_counts WHERE code_id = ? AND segments > 0 ORDER BY document_id';
+export const CODER_CODE_DOCUMENT_COUNTS_SQL =
+  'SELECT document_id, count(*) FROM segments WHERE code_id = ? AND coder_id = ? GROUP BY document_id';
+
 export function loadCodeDocumentCounts(
   db: Database.Database,
   codeIds: readonly number[],
   coderId: number | null,
 ): CodeDocumentCount[] {
   const out: CodeDocumentCount[] = [];
-  const query =
-    coderId === null
-      ? statement(
-          db,
-          'SELECT document_id, count(*) FROM segments WHERE code_id = ? GROUP BY document_id',
-        ).raw()
-      : statement(
-          db,
-          'SELECT document_id, count(*) FROM segments WHERE code_id = ? AND coder_id = ? GROUP BY document_id',
-        ).raw();
+  const query = statement(
+    db,
+    coderId === null ? CODE_DOCUMENT_COUNTS_SQL : CODER_CODE_DOCUMENT_COUNTS_SQL,
+  ).raw();
   for (const codeId of codeIds) {
     const rows = (coderId === null ? query.all(codeId) : query.all(codeId, coderId)) as [number, number][];
     for (const [documentId, segments] of rows) out.push({ codeId, documentId, segments });
