@@ -1,5 +1,6 @@
 import type { EvidencePage, PagedEvidenceCode } from '../../shared/api/reports';
 import {
+  citationOrder,
   documentCitationLabel,
   formatCitationList,
   formatItemCitation,
@@ -89,6 +90,20 @@ function quotesPerDocument(context: ReportContext, codeId: number, index: CountI
   return counts;
 }
 
+function citationSource(context: ReportContext, id: number): CitationSource {
+  const doc = context.documents.get(id)!;
+  return doc.participantLabel !== null
+    ? { kind: 'interview', label: doc.participantLabel, year: doc.year }
+    : { kind: 'document', label: doc.title, year: doc.year };
+}
+
+/** The citation order of every counted document's label, sorted once for all codes of the report. */
+function citationCompare(context: ReportContext): (a: string, b: string) => number {
+  return remember(context.db, JSON.stringify(['citationOrder', context.filters]), () =>
+    citationOrder([...context.documents.keys()].map((id) => citationSource(context, id))),
+  );
+}
+
 /**
  * Documents counted and their citations, taken in document id order: the order the whole list was
  * read in before paging, so "Interview 2" / "interview 3" keep the spelling they had.
@@ -98,13 +113,8 @@ function citationsOf(
   documentIds: Iterable<number>,
 ): { documentCount: number; citations: string } {
   const ids = [...new Set(documentIds)].sort((a, b) => a - b);
-  const sources = ids.map((id): CitationSource => {
-    const doc = context.documents.get(id)!;
-    return doc.participantLabel !== null
-      ? { kind: 'interview', label: doc.participantLabel, year: doc.year }
-      : { kind: 'document', label: doc.title, year: doc.year };
-  });
-  return { documentCount: ids.length, citations: formatCitationList(sources) };
+  const sources = ids.map((id) => citationSource(context, id));
+  return { documentCount: ids.length, citations: formatCitationList(sources, citationCompare(context)) };
 }
 
 /** The page's quotes: only the documents it lies in are read, each in start order from the covering index. */

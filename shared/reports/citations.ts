@@ -41,7 +41,10 @@ function plural(word: string): string {
  * "interviews 2, 6, 9, 26" (singular "interview 2" for one); other labels and documents are listed
  * naturally sorted; groups are joined with "; ".
  */
-export function formatCitationList(sources: readonly CitationSource[]): string {
+export function formatCitationList(
+  sources: readonly CitationSource[],
+  compare: (a: string, b: string) => number = naturalCompare,
+): string {
   const numbered = new Map<string, { word: string; numbers: Set<number> }>();
   const plain = new Set<string>();
   for (const source of sources) {
@@ -66,7 +69,7 @@ export function formatCitationList(sources: readonly CitationSource[]): string {
   }
   // Case-insensitive de-duplication of plain labels, keeping the first spelling.
   const seen = new Set<string>();
-  for (const label of [...plain].sort(naturalCompare)) {
+  for (const label of [...plain].sort(compare)) {
     const key = label.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
@@ -76,6 +79,23 @@ export function formatCitationList(sources: readonly CitationSource[]): string {
   const numberedParts = parts.slice(0, numbered.size).sort((a, b) => naturalCompare(a.sortKey, b.sortKey));
   const plainParts = parts.slice(numbered.size);
   return [...numberedParts, ...plainParts].map((p) => p.text).join('; ');
+}
+
+/**
+ * naturalCompare for the labels of these sources by their rank in one sort of them all: the evidence
+ * report cites a list per code, and sixty codes over 6,000 documents spent 0.25 s comparing the same
+ * labels through the collator. The order is naturalCompare's (a total order, so a label's rank among
+ * all orders any subset the same); labels not among the sources fall back to naturalCompare itself.
+ */
+export function citationOrder(sources: Iterable<CitationSource>): (a: string, b: string) => number {
+  const labels = new Set<string>();
+  for (const source of sources) labels.add(sourceLabel(source).trim());
+  const rank = new Map([...labels].sort(naturalCompare).map((label, i) => [label, i]));
+  return (a, b) => {
+    const x = rank.get(a);
+    const y = rank.get(b);
+    return x !== undefined && y !== undefined ? x - y : naturalCompare(a, b);
+  };
 }
 
 /** One item's citation in a line: "Interview 2, Respondent, p. 4". */
