@@ -2,7 +2,7 @@ import type { PagedEvidenceReport } from '../../../shared/api/reports';
 import type { CooccurrenceReport, FrequencyReport, MatrixReport } from '../../../shared/reports/model';
 import { useReports } from './useReports';
 import { EvidenceList } from './EvidenceList';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 /** Cell background: white at 0 to a full accent at the largest value. */
 function shade(value: number, max: number): string {
@@ -206,10 +206,74 @@ function ShowMoreEvidence({ codeId, shown, total }: { codeId: number; shown: num
   );
 }
 
+/**
+ * Quotes rendered before the first paint, and added per frame after it: with no code chosen the report
+ * holds every code's first page (sixty codes: 12,000 quotes), which took seconds to lay out at once.
+ */
+const QUOTES_PER_FRAME = 200;
+/** A citation list longer than this (thousands of documents at 10×) is folded until asked for. */
+const CITATIONS_SHOWN_UP_TO = 600;
+
+/** The index after the sections that fit one frame's quotes from `from` on (always at least one). */
+function sectionsFitting(report: PagedEvidenceReport, from: number): number {
+  let quotes = 0;
+  let end = from;
+  while (end < report.codes.length) {
+    quotes += report.codes[end]!.items.length;
+    if (end > from && quotes > QUOTES_PER_FRAME) break;
+    end++;
+  }
+  return end;
+}
+
+/**
+ * How many of the report's code sections are rendered: the first frame's, then more after each paint
+ * until all are. A new report (its header is new; "Show more" keeps it) starts again; the growth stops
+ * when the report is replaced or the view leaves.
+ */
+function useSectionsRendered(report: PagedEvidenceReport): number {
+  const [shown, setShown] = useState(() => ({ header: report.header, count: sectionsFitting(report, 0) }));
+  let current = shown;
+  if (shown.header !== report.header) {
+    current = { header: report.header, count: sectionsFitting(report, 0) };
+    setShown(current);
+  }
+  const done = current.count >= report.codes.length;
+  useEffect(() => {
+    if (done) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // After the frame is painted, not before it: a timer alone could run ahead of the paint.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() =>
+        setShown((s) => (s.header === report.header ? { ...s, count: sectionsFitting(report, s.count) } : s)),
+      );
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [report, current.count, done]);
+  return current.count;
+}
+
+/** The documents a code's quotes come from; thousands of them fold into a line that opens on a click. */
+function EvidenceCitations({ citations, documentCount }: { citations: string; documentCount: number }) {
+  const [open, setOpen] = useState(false);
+  if (!citations) return null;
+  if (citations.length <= CITATIONS_SHOWN_UP_TO) return <p className="evidence-citations">({citations})</p>;
+  return (
+    <details className="evidence-citations" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Cited from {documentCount.toLocaleString('en-GB')} documents</summary>
+      {open && <p>({citations})</p>}
+    </details>
+  );
+}
+
 export function EvidenceReportView({ report }: { report: PagedEvidenceReport }) {
+  const rendered = useSectionsRendered(report);
   return (
     <div className="evidence-report">
-      {report.codes.map((c) => (
+      {report.codes.slice(0, rendered).map((c) => (
         <section key={c.code.codeId} aria-label={c.code.path.join(' / ')}>
           <h3>
             {c.code.path.join(' / ')}{' '}
@@ -218,13 +282,19 @@ export function EvidenceReportView({ report }: { report: PagedEvidenceReport }) 
             </span>
           </h3>
           {c.description && <p>{c.description}</p>}
-          {c.citations && <p className="evidence-citations">({c.citations})</p>}
+          <EvidenceCitations citations={c.citations} documentCount={c.documentCount} />
           <EvidenceList items={c.items} label={`Evidence for ${c.code.name}`} />
           {c.nextOffset !== null && (
             <ShowMoreEvidence codeId={c.code.codeId} shown={c.items.length} total={c.segmentCount} />
           )}
         </section>
       ))}
+      {/* Below the sections, so the quotes being read never move when it goes. */}
+      {rendered < report.codes.length && (
+        <p role="status" className="muted">
+          Showing the quotes of {rendered} of {report.codes.length} codes…
+        </p>
+      )}
     </div>
   );
 }
