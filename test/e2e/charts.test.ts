@@ -159,27 +159,31 @@ describe('charts saved as SVG and PNG carry their legend', () => {
       .click();
     const table = page.getByRole('table', { name: 'Code co-occurrence' });
     await table.waitFor();
-    // The reports area settles first (counts and lists still arriving can move the table under load).
-    let before = (await table.boundingBox())!;
-    for (let settled = 0; settled < 3;) {
-      await page.waitForTimeout(150);
-      const now = (await table.boundingBox())!;
-      settled = now.y === before.y ? settled + 1 : 0;
-      before = now;
-    }
+    await page.locator('.report[aria-busy="false"]').waitFor();
+    const before = await box(table);
+    // The report asked for with the filter is held back until it has been measured while computing.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/reports.cooccurrence', async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.getByRole('button', { name: 'Codes all' }).click();
     const panel = page.getByRole('group', { name: 'Codes' });
     await panel.getByRole('checkbox', { name: 'Formal' }).check();
     await page.getByRole('button', { name: 'Codes Formal' }).waitFor();
-    // The report computed again with the filter ("Computing the report…" stands above it meanwhile).
+    // While it computes, the status line says so in its own place and the old report stays put, dimmed.
+    await page.getByRole('status').filter({ hasText: 'Computing the report' }).waitFor();
+    await page.locator('.report[aria-busy="true"]').waitFor();
+    expect((await box(table)).y).toBe(before.y);
+    release();
     await page.locator('.report[aria-busy="false"]').waitFor();
-    await page.getByRole('status').filter({ hasText: 'Computing the report' }).waitFor({ state: 'detached' });
     // The open list lies over the report instead of pushing it down, and stays inside the window.
-    const after = (await table.boundingBox())!;
+    const after = await box(table);
     expect(after.y).toBe(before.y);
-    const box = (await panel.boundingBox())!;
-    expect(box.x + box.width).toBeLessThanOrEqual(1400);
-    expect(box.y + box.height).toBeLessThanOrEqual(900);
+    const listBox = await box(panel);
+    expect(listBox.x + listBox.width).toBeLessThanOrEqual(1400);
+    expect(listBox.y + listBox.height).toBeLessThanOrEqual(900);
     if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'report-filters.png') });
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });

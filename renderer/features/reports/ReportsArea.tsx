@@ -146,11 +146,11 @@ export function ReportsArea() {
         <>
           <FiltersBar />
           <ReportSettingsBar />
-          {loading && (
-            <p role="status" className="spinner">
-              Computing the report…
-            </p>
-          )}
+          {/* Always in place, one line high: a status line that came and went pushed the report down
+              under the pointer while it computed (a click landed on the wrong row). */}
+          <p role="status" aria-live="polite" className="report-status">
+            {loading ? 'Computing the report…' : ''}
+          </p>
           {report && (
             <div className="report" aria-busy={loading}>
               <header className="report-header">
