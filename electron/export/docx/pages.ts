@@ -1,6 +1,6 @@
 import { columnHeader, type TableSpec } from '../../../shared/export/document';
 import { countLines, type Run } from './lineBreaks';
-import { columnWidths, headersRotated, keepCountTogether, sidewaysHeaderHeight } from './tables';
+import { columnWidths, keepCountTogether, sidewaysColumns, sidewaysHeaderHeight } from './tables';
 
 /**
  * Where each heading will fall, for the page numbers written into the contents' cached field results:
@@ -174,16 +174,16 @@ export class PageEstimate {
       });
       return Math.max(1, ...lines) * LINE + CELL_AFTER;
     };
-    // Headers set sideways: the row is as high as the longest (at least), the row labels' header level.
-    const header = headersRotated(table, this.size.width)
-      ? Math.max(
-          sidewaysHeaderHeight(table, this.size.width),
-          rowHeight([keepCountTogether(columnHeader(table.columns[0]!))], 'bold'),
-        )
-      : rowHeight(
-          table.columns.map((c) => keepCountTogether(columnHeader(c))),
-          'bold',
-        );
+    // Headers set sideways (over numbers): the row is as high as the longest of them (at least), and
+    // as the level headers (row labels, text columns) wrapped in their columns.
+    const sideways = sidewaysColumns(table, this.size.width);
+    const level = rowHeight(
+      table.columns.map((c, i) => (sideways[i] ? '' : keepCountTogether(columnHeader(c)))),
+      'bold',
+    );
+    const header = sideways.some(Boolean)
+      ? Math.max(sidewaysHeaderHeight(table, this.size.width), level)
+      : level;
     const rows: number[] = [];
     for (const group of table.rowGroups) {
       if (group.caption !== null) rows.push(rowHeight([group.caption], 'bold', true));

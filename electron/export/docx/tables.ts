@@ -29,14 +29,14 @@ export function columnWidths(spec: TableSpec, total: number): number[] {
   if (n === 1) return [total];
   // Each column is at least as wide as its longest word (header in bold, cells), so no word is broken;
   // what is left of the page is shared out by the length of the column's text, as journals set tables.
-  // Headers set sideways (headersRotated) no longer widen their columns: those are as narrow as their cells.
-  const rotated = headersRotated(spec, total);
+  // A header set sideways (sidewaysColumns) no longer widens its column: it is as narrow as its numbers.
+  const sideways = sidewaysColumns(spec, total);
   const contents = spec.columns.map((c, i) => [
-    ...(rotated && i > 0 ? [] : [keepCountTogether(columnHeader(c))]),
+    ...(sideways[i] ? [] : [keepCountTogether(columnHeader(c))]),
     ...cellsOf(spec, i),
   ]);
   const minimum = contents.map((texts, i) =>
-    rotated && i > 0 ? Math.max(minimumColumnWidth(texts), SIDEWAYS_HEADER_WIDTH) : minimumColumnWidth(texts),
+    sideways[i] ? Math.max(minimumColumnWidth(texts), SIDEWAYS_HEADER_WIDTH) : minimumColumnWidth(texts),
   );
   const weight = contents.map((texts) => Math.max(...texts.map((t) => t.length), 1));
   const needed = minimum.reduce((a, b) => a + b, 0);
@@ -54,16 +54,24 @@ const cellsOf = (spec: TableSpec, i: number) => spec.rowGroups.flatMap((g) => g.
 
 /**
  * Headers are set sideways (reading upwards, as journals print wide count tables) when the columns'
- * longest header words would not fit the page side by side; the first column, the row labels, keeps
- * its header level.
+ * longest header words would not fit the page side by side — only over numbers: a column of counts is
+ * far narrower than its header, while a text column ("Description") needs its width for its words
+ * anyway and keeps its header level, as does the first column, the row labels.
  */
-export function headersRotated(spec: TableSpec, total: number): boolean {
-  if (spec.columns.length < 3) return false;
+export function sidewaysColumns(spec: TableSpec, total: number): boolean[] {
+  const none = spec.columns.map(() => false);
+  if (spec.columns.length < 3) return none;
   const needed = spec.columns.reduce(
     (sum, c, i) => sum + minimumColumnWidth([keepCountTogether(columnHeader(c)), ...cellsOf(spec, i)]),
     0,
   );
-  return needed > total;
+  if (needed <= total) return none;
+  return spec.columns.map((c, i) => i > 0 && c.numeric === true);
+}
+
+/** Whether any header of the table is set sideways (its header row is then as high as the longest). */
+export function headersRotated(spec: TableSpec, total: number): boolean {
+  return sidewaysColumns(spec, total).some(Boolean);
 }
 
 /**
@@ -79,7 +87,10 @@ export function columnBlocks(spec: TableSpec, total: number): TableSpec[] {
   let current: number[] = [];
   let used = labels;
   for (let i = 1; i < n; i++) {
-    const width = Math.max(minimumColumnWidth(cellsOf(spec, i)), SIDEWAYS_HEADER_WIDTH);
+    const column = spec.columns[i]!;
+    const width = column.numeric
+      ? Math.max(minimumColumnWidth(cellsOf(spec, i)), SIDEWAYS_HEADER_WIDTH)
+      : minimumColumnWidth([keepCountTogether(columnHeader(column)), ...cellsOf(spec, i)]);
     if (current.length > 0 && used + width > total) {
       blocks.push(current);
       current = [];
@@ -106,8 +117,12 @@ export function columnBlocks(spec: TableSpec, total: number): TableSpec[] {
  * the column's width leaves room for).
  */
 export function sidewaysHeaderHeight(spec: TableSpec, textWidth: number): number {
+  const sideways = sidewaysColumns(spec, textWidth);
   const longest = Math.max(
-    ...spec.columns.slice(1).map((c) => estimatedWordWidth(keepCountTogether(columnHeader(c)))),
+    0,
+    ...spec.columns
+      .filter((_, i) => sideways[i])
+      .map((c) => estimatedWordWidth(keepCountTogether(columnHeader(c)))),
   );
   const pageHeight = textWidth === LANDSCAPE_WIDTH ? PORTRAIT_WIDTH : LANDSCAPE_WIDTH;
   return Math.min(longest + SIDEWAYS_HEADER_PADDING, Math.round(pageHeight / 3));
@@ -170,11 +185,11 @@ function cell(text: string, options: CellOptions) {
  */
 export function wordTable(spec: TableSpec, textWidth: number): Table {
   const width = spec.columns.length;
-  const sideways = headersRotated(spec, textWidth);
+  const sideways = sidewaysColumns(spec, textWidth);
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    ...(sideways
+    ...(sideways.some(Boolean)
       ? { height: { value: sidewaysHeaderHeight(spec, textWidth), rule: HeightRule.ATLEAST } }
       : {}),
     children: spec.columns.map((c, i) =>
@@ -183,7 +198,7 @@ export function wordTable(spec: TableSpec, textWidth: number): Table {
         right: c.numeric,
         ruleAbove: true,
         ruleBelow: true,
-        sideways: sideways && i > 0,
+        sideways: sideways[i],
       }),
     ),
   });
