@@ -1,7 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { EvidencePage, PagedEvidenceReport } from '../../shared/api/reports';
 import { PassageError } from '../../shared/api/result';
-import { countCooccurrence, overlappingSpans } from '../../shared/reports/cooccurrence';
+import {
+  countCooccurrence,
+  countDocumentCooccurrence,
+  overlappingSpans,
+} from '../../shared/reports/cooccurrence';
 import { buildCooccurrenceTable, type RowGroupInput } from '../../shared/reports/cooccurrenceReport';
 import { buildFrequencies } from '../../shared/reports/frequencies';
 import { buildMatrix } from '../../shared/reports/matrix';
@@ -123,6 +127,22 @@ export function cooccurrenceReport(
     rowGroups = [{ caption: 'Codes', codeGroupId: null, codes: context.codes.map(strip) }];
   }
   const involved = [...new Set([...rowGroups.flatMap((g) => g.codes), ...columns].map((c) => c.codeId))];
+  // The documents unit (the tab's first view) from the kept counts, without reading a span; a coder
+  // filter or the overlap unit needs the spans.
+  if (args.unit === 'documents' && context.coderId === null) {
+    const index = countIndex(context, involved);
+    const documentIds = new Set(context.documents.keys());
+    const counts = remember(db, JSON.stringify(['cooccurrenceDocuments', args.filters, involved]), () =>
+      countDocumentCooccurrence(index, involved, documentIds),
+    );
+    return {
+      kind: 'cooccurrence',
+      header: buildHeader(context, 'Code co-occurrence', index, involved),
+      unit: args.unit,
+      withCoefficient: args.coefficient,
+      ...buildCooccurrenceTable(rowGroups, columns.map(strip), counts, args.unit, args.coefficient),
+    };
+  }
   // Spans of the withdrawn-excluded documents are read too, only to say in the header what was left out.
   const wanted = new Set([...context.documents.keys(), ...context.excludedDocuments.map((d) => d.id)]);
   // Both units come out of one sweep; switching the unit or c reuses it while the project is unchanged.
