@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { watchPageErrors } from '../helpers/browser';
 import { emptyStudyInBrowser } from '../helpers/emptyStudy';
-import { bigTranscript, segmentRanges } from '../reader/bigTranscript';
-import { api, importTexts } from '../reader/e2eHelpers';
+import { codeDensely, openApp, openCodedDocument } from '../helpers/servedStudy';
+import { bigTranscript } from '../reader/bigTranscript';
+import { importTexts } from '../reader/e2eHelpers';
 
 async function rowsMeasured(page: Page): Promise<void> {
   const deadline = Date.now() + 30_000;
@@ -58,23 +58,9 @@ describe('reader flung through a densely coded transcript (Chromium, browser mod
   it('draws rows as plain text while flung, and full rows in the same places once the scroll rests', async () => {
     const text = bigTranscript(20_000, 11);
     const [documentId] = await importTexts(study.server, [{ name: 'Fling.txt', text }]);
-    const codes = await Promise.all(
-      ['#e03131', '#2f9e44', '#1971c2'].map((color, i) =>
-        api(study.server, 'codes.create', { name: `F${i}`, color }),
-      ),
-    );
-    for (const [i, r] of segmentRanges(text, 300).entries())
-      await api(study.server, 'segments.apply', {
-        documentId: documentId!,
-        codeId: codes[i % codes.length]!.id,
-        startUtf16: r.start,
-        endUtf16: r.end,
-      });
-    const page = await study.browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const errors = watchPageErrors(page);
-    await page.goto(study.server.url);
-    await page.getByRole('tabpanel', { name: 'Documents' }).getByText('Fling', { exact: true }).click();
-    await page.locator('.reader-stripe').first().waitFor();
+    await codeDensely(study.server, documentId!, text, 'F');
+    const { page, errors } = await openApp(study, { width: 1400, height: 900 });
+    await openCodedDocument(page, 'Fling');
     await rowsMeasured(page);
 
     // One jump of several screens (a search hit, a revealed segment) shows full rows at once.

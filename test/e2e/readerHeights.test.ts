@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { watchPageErrors } from '../helpers/browser';
 import { emptyStudyInBrowser } from '../helpers/emptyStudy';
-import { bigTranscript, segmentRanges } from '../reader/bigTranscript';
+import { codeDensely, openApp, openCodedDocument } from '../helpers/servedStudy';
+import { bigTranscript } from '../reader/bigTranscript';
 import { api, importTexts } from '../reader/e2eHelpers';
 
 // Paragraphs that wrap differently from plain prose: a long unbroken token, CJK, emoji, tabs.
@@ -129,24 +129,10 @@ describe('reader row heights (Chromium, browser mode)', () => {
       from: 'Interviewer',
       to: 'Int.',
     });
-    const codes = await Promise.all(
-      ['#e03131', '#2f9e44', '#1971c2'].map((color, i) =>
-        api(study.server, 'codes.create', { name: `H${i}`, color }),
-      ),
-    );
-    for (const [i, r] of segmentRanges(text, 300).entries())
-      await api(study.server, 'segments.apply', {
-        documentId: documentId!,
-        codeId: codes[i % codes.length]!.id,
-        startUtf16: r.start,
-        endUtf16: r.end,
-      });
+    await codeDensely(study.server, documentId!, text, 'H');
 
-    const page = await study.browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const errors = watchPageErrors(page);
-    await page.goto(study.server.url);
-    await page.getByRole('tabpanel', { name: 'Documents' }).getByText('Heights', { exact: true }).click();
-    await page.locator('.reader-stripe').first().waitFor();
+    const { page, errors } = await openApp(study, { width: 1400, height: 900 });
+    await openCodedDocument(page, 'Heights');
     await measured(page);
     expect(await page.locator('.reader-speaker').count()).toBeGreaterThan(0);
 

@@ -4,7 +4,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { invoke } from '../../electron/backend/dispatch';
 import { Session } from '../../electron/backend/session';
-import { launchChromium, startServer, type RunningServer } from './browser';
+import { segmentRanges } from '../reader/bigTranscript';
+import { api } from '../reader/e2eHelpers';
+import { launchChromium, startServer, watchPageErrors, type RunningServer } from './browser';
 import { tempDir } from './tmp';
 
 /** What an e2e file works with; the fields are set once its beforeAll has run. */
@@ -56,4 +58,45 @@ export async function openArea(page: Page, name: string | RegExp): Promise<void>
     .getByRole('navigation', { name: 'Areas' })
     .getByRole('button', typeof name === 'string' ? { name, exact: true } : { name })
     .click();
+}
+
+/** A new page on the served app (at `viewport`, else Chromium's default size), its uncaught errors kept. */
+export async function openApp(
+  study: { browser: Browser; server: RunningServer },
+  viewport?: { width: number; height: number },
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await study.browser.newPage(viewport ? { viewport } : {});
+  const errors = watchPageErrors(page);
+  await page.goto(study.server.url);
+  return { page, errors };
+}
+
+/**
+ * Codes a long text densely through the API, as a researcher's dense transcript: 300 segments, three
+ * codes (`${prefix}0` to `${prefix}2`, red, green, blue) taking turns.
+ */
+export async function codeDensely(
+  server: RunningServer,
+  documentId: number,
+  text: string,
+  prefix: string,
+): Promise<void> {
+  const codes = await Promise.all(
+    ['#e03131', '#2f9e44', '#1971c2'].map((color, i) =>
+      api(server, 'codes.create', { name: `${prefix}${i}`, color }),
+    ),
+  );
+  for (const [i, r] of segmentRanges(text, 300).entries())
+    await api(server, 'segments.apply', {
+      documentId,
+      codeId: codes[i % codes.length]!.id,
+      startUtf16: r.start,
+      endUtf16: r.end,
+    });
+}
+
+/** Opens a document from the Documents list in the reader and waits for its first stripe. */
+export async function openCodedDocument(page: Page, title: string): Promise<void> {
+  await page.getByRole('tabpanel', { name: 'Documents' }).getByText(title, { exact: true }).click();
+  await page.locator('.reader-stripe').first().waitFor();
 }
