@@ -168,10 +168,14 @@ export function countDocumentCooccurrence(
   codeIds: readonly number[],
   documentIds: ReadonlySet<number>,
 ): CooccurrenceCounts {
+  const present = [...new Set(codeIds)];
+  const k = present.length;
+  // Dense code indexes and a flat counter, as in countCooccurrence: sixty codes in 6,000 documents
+  // are twenty million pair increments, too many for Map look-ups.
   const codesOf = new Map<number, number[]>();
   const documentsPerCode = new Map<number, number>();
   const segmentsPerCode = new Map<number, number>();
-  for (const codeId of new Set(codeIds)) {
+  present.forEach((codeId, c) => {
     let documents = 0;
     let segments = 0;
     for (const [documentId, n] of index.get(codeId) ?? []) {
@@ -179,21 +183,26 @@ export function countDocumentCooccurrence(
       documents++;
       segments += n;
       const codes = codesOf.get(documentId);
-      if (codes) codes.push(codeId);
-      else codesOf.set(documentId, [codeId]);
+      if (codes) codes.push(c);
+      else codesOf.set(documentId, [c]);
     }
     if (documents > 0) {
       documentsPerCode.set(codeId, documents);
       segmentsPerCode.set(codeId, segments);
     }
-  }
-  const documents: PairCounts = new Map();
+  });
+  const pairs = new Int32Array(k * k);
   for (const codes of codesOf.values())
     for (const a of codes) {
-      let row = documents.get(a);
-      if (!row) documents.set(a, (row = new Map()));
-      for (const b of codes) row.set(b, (row.get(b) ?? 0) + 1);
+      const row = a * k;
+      for (const b of codes) pairs[row + b]!++;
     }
+  const documents: PairCounts = new Map();
+  for (let a = 0; a < k; a++) {
+    const byColumn = new Map<number, number>();
+    for (let b = 0; b < k; b++) if (pairs[a * k + b]! > 0) byColumn.set(present[b]!, pairs[a * k + b]!);
+    if (byColumn.size > 0) documents.set(present[a]!, byColumn);
+  }
   return { documents, segments: new Map(), documentsPerCode, segmentsPerCode };
 }
 
