@@ -176,6 +176,7 @@ describe('charts saved as SVG and PNG carry their legend', () => {
     await page.getByRole('status').filter({ hasText: 'Computing the report' }).waitFor();
     await page.locator('.report[aria-busy="true"]').waitFor();
     expect((await box(table)).y).toBe(before.y);
+    if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, 'report-computing.png') });
     release();
     await page.locator('.report[aria-busy="false"]').waitFor();
     // The open list lies over the report instead of pushing it down, and stays inside the window.

@@ -1,45 +1,27 @@
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invoke } from '../../electron/backend/dispatch';
-import { Session } from '../../electron/backend/session';
+import { describe, expect, it } from 'vitest';
 import { insertDocument } from '../../electron/store/documents';
-import { launchChromium, startServer, watchPageErrors, type RunningServer } from '../helpers/browser';
-import { tempDir } from '../helpers/tmp';
+import { openApp, serveStudy } from '../helpers/servedStudy';
 
 describe('search in the browser', () => {
-  let browser: Browser;
-  let server: RunningServer;
-  let file: string;
-
-  beforeAll(async () => {
-    const home = tempDir('passage-e2e-search-');
-    file = path.join(home, 'corpus.passage');
-    // The corpus is set up through the backend; the import UI is tested by its own e2e test.
-    const session = new Session('cli', { coder: 'ana' });
-    await invoke(session, 'project.create', { path: file });
-    const { db } = session.requireProject();
-    insertDocument(db, {
-      title: 'Geneva press release',
-      text: 'Intro.\nTalks in Genève on civilian casualties.',
-    });
-    insertDocument(db, { title: 'NATO speech', text: 'The alliance spoke about civilian casualties today.' });
-    insertDocument(db, { title: 'Budget note', text: 'Nothing about that here.' });
-    session.close();
-    server = await startServer({ home: path.join(home, 'config') });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const study = serveStudy({
+    prefix: 'passage-e2e-search-',
+    fileName: 'corpus.passage',
+    fill: (_session, db) => {
+      // The corpus is set up through the backend; the import UI is tested by its own e2e test.
+      insertDocument(db, {
+        title: 'Geneva press release',
+        text: 'Intro.\nTalks in Genève on civilian casualties.',
+      });
+      insertDocument(db, {
+        title: 'NATO speech',
+        text: 'The alliance spoke about civilian casualties today.',
+      });
+      insertDocument(db, { title: 'Budget note', text: 'Nothing about that here.' });
+    },
   });
 
   it('searches, saves the results as a group and opens a hit', async () => {
-    const page = await browser.newPage();
-    const errors = watchPageErrors(page);
-    await page.goto(server.url);
-    await page.getByRole('form', { name: 'Open project' }).getByRole('textbox').fill(file);
-    await page.getByRole('button', { name: 'Open project' }).click();
+    const { page, errors } = await openApp(study);
     await page.getByRole('tab', { name: 'Search' }).click();
     const box = page.getByRole('searchbox', { name: 'Search query' });
     await box.fill('"civilian casualties');

@@ -1,50 +1,29 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invoke } from '../../electron/backend/dispatch';
-import { Session } from '../../electron/backend/session';
+import { describe, expect, it } from 'vitest';
 import { insertDocument } from '../../electron/store/documents';
-import { launchChromium, startServer, watchPageErrors, type RunningServer } from '../helpers/browser';
-import { tempDir } from '../helpers/tmp';
+import { openApp, serveStudy } from '../helpers/servedStudy';
 
 // 130 documents match: the list shows the first page of 50 and loads the others as it is scrolled.
 const MATCHING = 130;
 
 describe('search results in the browser, page by page', () => {
-  let browser: Browser;
-  let server: RunningServer;
-  let file: string;
-  let home: string;
-
-  beforeAll(async () => {
-    home = tempDir('passage-e2e-search-scroll-');
-    file = path.join(home, 'corpus.passage');
-    const session = new Session('cli', { coder: 'ana' });
-    await invoke(session, 'project.create', { path: file });
-    const { db } = session.requireProject();
-    // The same text everywhere ranks every document alike, so the ranked list is in id order.
-    for (let i = 1; i <= MATCHING; i++) {
-      insertDocument(db, {
-        title: `Report ${String(i).padStart(3, '0')}`,
-        text: 'The minutes say NATO met the committee and NATO agreed.',
-      });
-    }
-    insertDocument(db, { title: 'Budget note', text: 'Nothing about that here.' });
-    session.close();
-    server = await startServer({ home: path.join(home, 'config') });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const study = serveStudy({
+    prefix: 'passage-e2e-search-scroll-',
+    fileName: 'corpus.passage',
+    fill: (_session, db) => {
+      // The same text everywhere ranks every document alike, so the ranked list is in id order.
+      for (let i = 1; i <= MATCHING; i++) {
+        insertDocument(db, {
+          title: `Report ${String(i).padStart(3, '0')}`,
+          text: 'The minutes say NATO met the committee and NATO agreed.',
+        });
+      }
+      insertDocument(db, { title: 'Budget note', text: 'Nothing about that here.' });
+    },
   });
 
   it('loads further pages while the list is scrolled, to the last document', async () => {
-    const page = await browser.newPage({ viewport: { width: 1250, height: 900 } });
-    const errors = watchPageErrors(page);
-    await page.goto(server.url);
-    await page.getByRole('form', { name: 'Open project' }).getByRole('textbox').fill(file);
-    await page.getByRole('button', { name: 'Open project' }).click();
+    const { page, errors } = await openApp(study, { width: 1250, height: 900 });
     await page.getByRole('tab', { name: 'Search' }).click();
     const box = page.getByRole('searchbox', { name: 'Search query' });
     await box.fill('nato');
@@ -71,7 +50,9 @@ describe('search results in the browser, page by page', () => {
     expect(marks).toEqual(['NATO', 'NATO']);
     expect(await last.textContent()).toContain('2 hits');
     // To look at it: PASSAGE_E2E_SHOTS=FOLDER keeps the screenshot (the temp folder is removed).
-    await page.screenshot({ path: path.join(process.env.PASSAGE_E2E_SHOTS ?? home, 'search-scrolled.png') });
+    await page.screenshot({
+      path: path.join(process.env.PASSAGE_E2E_SHOTS ?? study.dir, 'search-scrolled.png'),
+    });
     expect(errors).toEqual([]);
     await page.close();
   });

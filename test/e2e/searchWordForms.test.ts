@@ -1,45 +1,24 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invoke } from '../../electron/backend/dispatch';
-import { Session } from '../../electron/backend/session';
+import { describe, expect, it } from 'vitest';
 import { insertDocument } from '../../electron/store/documents';
-import { launchChromium, startServer, watchPageErrors, type RunningServer } from '../helpers/browser';
-import { tempDir } from '../helpers/tmp';
+import { openApp, serveStudy } from '../helpers/servedStudy';
 
 const LONG_BEFORE =
   'The interview began with questions about the mission, the mandate, the budget lines, the reporting ' +
   'duties, the liaison officers and the weekly meetings in the compound before anyone mentioned the ';
 
 describe('search by word forms in the browser', () => {
-  let browser: Browser;
-  let server: RunningServer;
-  let file: string;
-  let home: string;
-
-  beforeAll(async () => {
-    home = tempDir('passage-e2e-wordforms-');
-    file = path.join(home, 'corpus.passage');
-    const session = new Session('cli', { coder: 'ana' });
-    await invoke(session, 'project.create', { path: file });
-    const { db } = session.requireProject();
-    insertDocument(db, { title: 'Field notes', text: `${LONG_BEFORE}NGOs and what they wanted from us.` });
-    insertDocument(db, { title: 'Transcript', text: 'I trust the NGO.' });
-    session.close();
-    server = await startServer({ home: path.join(home, 'config') });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const study = serveStudy({
+    prefix: 'passage-e2e-wordforms-',
+    fileName: 'corpus.passage',
+    fill: (_session, db) => {
+      insertDocument(db, { title: 'Field notes', text: `${LONG_BEFORE}NGOs and what they wanted from us.` });
+      insertDocument(db, { title: 'Transcript', text: 'I trust the NGO.' });
+    },
   });
 
   it('finds NGOs for NGO by default, says so, shows the hit in its snippet, and remembers Exact words', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors = watchPageErrors(page);
-    await page.goto(server.url);
-    await page.getByRole('form', { name: 'Open project' }).getByRole('textbox').fill(file);
-    await page.getByRole('button', { name: 'Open project' }).click();
+    const { page, errors } = await openApp(study, { width: 1280, height: 800 });
     await page.getByRole('tab', { name: 'Search' }).click();
     const wordForms = page.getByRole('checkbox', { name: 'Word forms' });
     expect(await wordForms.isChecked()).toBe(true);
@@ -61,7 +40,7 @@ describe('search by word forms in the browser', () => {
     expect(markBox.y + markBox.height).toBeLessThanOrEqual(snippetBox.y + snippetBox.height + 1);
     expect(markBox.y + markBox.height).toBeLessThanOrEqual(resultBox.y + resultBox.height + 1);
     // PASSAGE_SHOTS_DIR keeps the picture to look at (the temp folder goes with the test).
-    const shot = path.join(process.env.PASSAGE_SHOTS_DIR ?? home, 'word-forms.png');
+    const shot = path.join(process.env.PASSAGE_SHOTS_DIR ?? study.dir, 'word-forms.png');
     await page.screenshot({ path: shot });
 
     await wordForms.uncheck();
