@@ -2,33 +2,19 @@
 // "Description" keeps a level header and the width its words need, while the co-occurrence counts
 // still turn. Checked in the XML of the example study's appendix and by LibreOffice's text of it.
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { invoke } from '../../electron/backend/dispatch';
-import { Session } from '../../electron/backend/session';
-import { buildDemo } from '../../electron/demo/buildDemo';
-import { LANDSCAPE_WIDTH, PORTRAIT_WIDTH } from '../../electron/export/docx/tables';
-import { trackSession } from '../helpers/session';
-import { tempDir } from '../helpers/tmp';
-import { exportTo } from './helpers/project';
-import { unzipText } from './helpers/reader';
+import { docxToText } from './helpers/reader';
+import { exportExampleStudy, tablesWithWidths } from './helpers/wordTables';
 
-let dir: string;
 let target: string;
 let xml: string;
 
 beforeAll(async () => {
-  dir = tempDir('passage-sideways-numbers-');
-  process.env.PASSAGE_HOME = path.join(dir, 'home');
-  const file = path.join(dir, 'example.passage');
-  await buildDemo(file);
-  const session = trackSession(new Session('cli', { coder: 'reader' }));
-  await invoke(session, 'project.open', { path: file });
-  target = path.join(dir, 'sideways.docx');
-  await exportTo(session, { title: 'Sideways', sections: ['codebook', 'cooccurrence'] }, 'docx', target);
-  xml = (await unzipText(target)).get('word/document.xml')!;
-  session.close();
+  ({ target, xml } = await exportExampleStudy('passage-sideways-numbers-', 'Sideways', [
+    'codebook',
+    'cooccurrence',
+  ]));
 }, 120_000);
 
 /** Every header cell (in a row repeated on each page) with its text and whether it turns. */
@@ -40,22 +26,6 @@ function headerCells(): { text: string; sideways: boolean }[] {
       sideways: tc[0].includes('w:textDirection w:val="btLr"'),
     })),
   );
-}
-
-/** Each table's grid and the text width of the section it stands in (a section's properties close it). */
-function tablesWithWidths(): { grid: number; width: number }[] {
-  const found: { grid: number; width: number }[] = [];
-  let pending: number[] = [];
-  for (const part of xml.split(/(<w:tblGrid>[\s\S]*?<\/w:tblGrid>|<w:sectPr[\s\S]*?<\/w:sectPr>)/)) {
-    if (part.startsWith('<w:tblGrid>')) {
-      pending.push([...part.matchAll(/<w:gridCol w:w="(\d+)"/g)].reduce((sum, m) => sum + Number(m[1]), 0));
-    } else if (part.startsWith('<w:sectPr')) {
-      const landscape = /w:orient="landscape"/.test(part);
-      for (const grid of pending) found.push({ grid, width: landscape ? LANDSCAPE_WIDTH : PORTRAIT_WIDTH });
-      pending = [];
-    }
-  }
-  return found;
 }
 
 describe('sideways headers only over numbers', () => {
@@ -72,16 +42,11 @@ describe('sideways headers only over numbers', () => {
     const cells = headerCells();
     expect(cells.filter((c) => c.sideways).length).toBeGreaterThan(10);
     expect(cells.some((c) => c.text === 'Code' && !c.sideways)).toBe(true);
-    for (const t of tablesWithWidths()) expect(t.grid).toBeLessThanOrEqual(t.width);
+    for (const t of tablesWithWidths(xml)) expect(t.grid).toBeLessThanOrEqual(t.width);
   });
 
-  it('prints the Description header whole on one line in LibreOffice', () => {
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, target], {
-      stdio: 'ignore',
-      timeout: 120_000,
-    });
-    const pdf = path.join(dir, 'sideways.pdf');
-    expect(fs.existsSync(pdf)).toBe(true);
+  it('prints the Description header whole on one line in LibreOffice', async () => {
+    const { pdf } = await docxToText(target);
     // A sideways header comes out of pdftotext letter by letter or not at all; a level one as a word.
     const lines = execFileSync('pdftotext', ['-layout', pdf, '-']).toString().split('\n');
     expect(lines.some((l) => /\bCode\s+Description\b/.test(l))).toBe(true);
