@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The Reports area as a researcher meets it at 10× (issue 18), in browser mode on a COPY of a kept study:
 //   node scripts/benchPart.mjs bench/reportsInBrowser.ts /tmp/mine/study.passage
 // Times, from the click to the next painted frame, the Documents list's first paint, the Codebook's
