@@ -14,6 +14,7 @@ import { PassageError } from '../../shared/api/result';
 import type { MergeReport } from '../../shared/api/team';
 import { importRefiProject } from '../exchange/importProject';
 import { closeProject, openProject } from '../store/openProject';
+import type { ProjectGuard } from '../store/projectHealth';
 import { withCountsRebuiltAfter } from '../store/segmentCounts';
 import { statement } from '../store/statements';
 import { runUndoable } from '../store/undo';
@@ -54,8 +55,11 @@ type MergeOptions = {
   bulkSegmentsFrom?: number;
 };
 
+/** The open project merged into; its guard (when given) is waited for before the merge writes. */
+type MergeTarget = { db: Database.Database; path: string; guard?: Pick<ProjectGuard, 'checked'> };
+
 export async function mergeProject(
-  into: { db: Database.Database; path: string },
+  into: MergeTarget,
   fromFile: string,
   coderId: number,
   options: MergeOptions = {},
@@ -82,7 +86,7 @@ export async function mergeProject(
 
 /** Merges the Passage project `file`; `from` is what the user named (the .qdpx it was imported from). */
 async function mergeFrom(
-  into: { db: Database.Database; path: string },
+  into: MergeTarget,
   file: string,
   from: string,
   coderId: number,
@@ -93,6 +97,11 @@ async function mergeFrom(
     const rows = readMergeSource(source.db);
     const backup = backupName(into.path);
     await into.db.backup(backup);
+    // A project just opened may still be under its whole-file damage check, and until the verdict
+    // every row written runs the guard's trigger (a stat of the file per row: 12 s of a 200,000-segment
+    // merge). The first write would wait for the verdict anyway; waiting here lets the guard drop its
+    // triggers before the merge's one long transaction, in which it could not.
+    await into.guard?.checked();
     const size = rows.segments.length + rows.memos.length + rows.documents.length + rows.codes.length;
     const undoable = size <= (options.maxJournalledRows ?? MAX_JOURNALLED_ROWS);
     // Many segments at once: the count triggers' upserts cost more than counting again once after.
