@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Session } from '../electron/backend/session';
 import { closeProject, openProject } from '../electron/store/openProject';
 import { ensureCoder } from '../electron/store/coders';
+import { withCountsRebuiltAfter } from '../electron/store/segmentCounts';
 import { agreementReport } from '../electron/team/agreement';
 import { makeCodingCopies } from '../electron/team/copies';
 import { mergeProject } from '../electron/team/merge';
@@ -99,7 +100,16 @@ async function mergeFigure(
       [copyB!, 'A'],
     ] as const) {
       const p = await openProject(copy.path);
-      p.db.prepare('DELETE FROM segments WHERE coder_id = (SELECT id FROM coders WHERE name = ?)').run(other);
+      // Bench setup, not the figure: delete once the damage check is in (no guard trigger per row).
+      await p.guard.checked();
+      // Counted once after, not by trigger per deleted row (half the segments).
+      p.db.transaction(() =>
+        withCountsRebuiltAfter(p.db, () =>
+          p.db
+            .prepare('DELETE FROM segments WHERE coder_id = (SELECT id FROM coders WHERE name = ?)')
+            .run(other),
+        ),
+      )();
       closeProject(p);
     }
     const into = await openProject(copyA!.path);
@@ -129,6 +139,8 @@ export async function measureTeam(session: Session, ctx: TeamBenchContext): Prom
   const growth = Math.min(Math.max(ctx.scale ?? 1, 1), 10);
   const project = await openProject(file);
   try {
+    // Until the damage check's verdict every row written runs the guard's trigger (a stat per row).
+    await project.guard.checked();
     const groupId = splitBetweenCoders(project.db);
     return [
       ...(ctx.mergeOnly
