@@ -76,7 +76,7 @@ async function measureOnInterviews(
     const what = "the study's interviews";
     const figures: Figure[] = [];
     figures.push(
-      ...(await timed(budget, 'team', () =>
+      ...(await timed(budget, 'merge', () =>
         measureTeam(subset.session, { scratch, what, runs: 1, scale, mergeOnly: true }),
       )),
     );
@@ -165,7 +165,7 @@ async function measureStudy(scale: number, budget: TimeBudget): Promise<Figure[]
       // million segments), so they run on the study's interviews as a project of their own.
       const runs = 1;
       figures.push(
-        ...(await timed(budget, 'team', () =>
+        ...(await timed(budget, 'agreement', () =>
           measureStudyAgreement(session, { coders: ['bench', 'coder 2'], runs, scale }),
         )),
       );

@@ -139,30 +139,41 @@ describe('merging a project that is not a copy', () => {
   });
 });
 
+/**
+ * Ana's project and Ben's coding copy of it (made without segments), where Ben added `title` with
+ * `text`, a code `codeName` and one segment of it on each of `words`: Ana's session and the copy.
+ */
+async function copyCodedByBen(title: string, text: string, codeName: string, words: readonly string[]) {
+  const { session } = await newProjectSession('Ana');
+  const [copy] = await invoke(session, 'team.makeCopies', {
+    coders: ['Ben'],
+    folder: tempDir(),
+    withoutSegments: true,
+  });
+  const ben = trackSession(new Session('cli'));
+  await invoke(ben, 'project.open', { path: copy!.path });
+  const doc = addDocument(ben.requireProject().db, title, text);
+  const code = await invoke(ben, 'codes.create', { name: codeName });
+  for (const word of words)
+    await invoke(ben, 'segments.apply', { documentId: doc, codeId: code.id, ...spanOf(text, word) });
+  ben.close();
+  return { session, copyPath: copy!.path };
+}
+
 describe('a merge too large to journal', () => {
   it('still writes everything in one transaction, says it cannot be undone, and names the backup', async () => {
-    const text = 'Only in the copy.\n';
-    const { session } = await newProjectSession('Ana');
-    const [copy] = await invoke(session, 'team.makeCopies', {
-      coders: ['Ben'],
-      folder: tempDir(),
-      withoutSegments: true,
-    });
-    const ben = trackSession(new Session('cli'));
-    await invoke(ben, 'project.open', { path: copy!.path });
-    const doc = addDocument(ben.requireProject().db, 'Interview 9', text);
-    const code = await invoke(ben, 'codes.create', { name: 'Only here' });
-    await invoke(ben, 'segments.apply', { documentId: doc, codeId: code.id, ...spanOf(text, 'Only') });
-    ben.close();
+    const { session, copyPath } = await copyCodedByBen('Interview 9', 'Only in the copy.\n', 'Only here', [
+      'Only',
+    ]);
     const project = session.requireProject();
-    const report = await mergeProject(project, copy!.path, ensureCoder(project.db, 'Ana'), {
+    const report = await mergeProject(project, copyPath, ensureCoder(project.db, 'Ana'), {
       maxJournalledRows: 1,
     });
     expect(report).toMatchObject({ undoable: false, added: { documents: 1, codes: 1, segments: 1 } });
     expect(report.warnings[0]).toContain('too large to undo');
     expect(report.warnings[0]).toContain(path.basename(report.backup));
     expect((await invoke(session, 'undo.state', {})).undo).toBeNull();
-    const again = await mergeProject(project, copy!.path, ensureCoder(project.db, 'Ana'), {
+    const again = await mergeProject(project, copyPath, ensureCoder(project.db, 'Ana'), {
       maxJournalledRows: 1,
     });
     expect(again.added).toMatchObject({ documents: 0, codes: 0, segments: 0 });
@@ -171,20 +182,12 @@ describe('a merge too large to journal', () => {
 
 describe('a merge of many segments', () => {
   it('counts them once after writing, and the counts stay right through its undo', async () => {
-    const text = 'We needed the NGOs for legitimacy and the council for money.\n';
-    const { session } = await newProjectSession('Ana');
-    const [copy] = await invoke(session, 'team.makeCopies', {
-      coders: ['Ben'],
-      folder: tempDir(),
-      withoutSegments: true,
-    });
-    const ben = trackSession(new Session('cli'));
-    await invoke(ben, 'project.open', { path: copy!.path });
-    const doc = addDocument(ben.requireProject().db, 'Interview 9', text);
-    const code = await invoke(ben, 'codes.create', { name: 'Legitimacy' });
-    for (const word of ['NGOs', 'legitimacy', 'council', 'money'])
-      await invoke(ben, 'segments.apply', { documentId: doc, codeId: code.id, ...spanOf(text, word) });
-    ben.close();
+    const { session, copyPath } = await copyCodedByBen(
+      'Interview 9',
+      'We needed the NGOs for legitimacy and the council for money.\n',
+      'Legitimacy',
+      ['NGOs', 'legitimacy', 'council', 'money'],
+    );
     const project = session.requireProject();
     const listed = async () => {
       const codes = await invoke(session, 'codes.list', {});
@@ -196,7 +199,7 @@ describe('a merge of many segments', () => {
         coders: coders.map((c) => [c.name, c.segmentCount]),
       };
     };
-    const report = await mergeProject(project, copy!.path, ensureCoder(project.db, 'Ana'), {
+    const report = await mergeProject(project, copyPath, ensureCoder(project.db, 'Ana'), {
       bulkSegmentsFrom: 1,
     });
     expect(report.added.segments).toBe(4);
