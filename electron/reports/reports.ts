@@ -5,6 +5,7 @@ import {
   countCooccurrence,
   countDocumentCooccurrence,
   overlappingSpans,
+  type CooccurrenceCounts,
 } from '../../shared/reports/cooccurrence';
 import { buildCooccurrenceTable, type RowGroupInput } from '../../shared/reports/cooccurrenceReport';
 import { buildFrequencies } from '../../shared/reports/frequencies';
@@ -21,6 +22,7 @@ import type {
   MatrixReport,
   MatrixUnit,
   ReportFilters,
+  ReportHeader,
   TimelineBy,
   TimelineReport,
   TimelineUnit,
@@ -127,38 +129,51 @@ export function cooccurrenceReport(
     rowGroups = [{ caption: 'Codes', codeGroupId: null, codes: context.codes.map(strip) }];
   }
   const involved = [...new Set([...rowGroups.flatMap((g) => g.codes), ...columns].map((c) => c.codeId))];
-  // The documents unit (the tab's first view) from the kept counts, without reading a span; a coder
-  // filter or the overlap unit needs the spans.
-  if (args.unit === 'documents' && context.coderId === null) {
-    const index = countIndex(context, involved);
-    const documentIds = new Set(context.documents.keys());
-    const counts = remember(db, JSON.stringify(['cooccurrenceDocuments', args.filters, involved]), () =>
-      countDocumentCooccurrence(index, involved, documentIds),
-    );
-    return {
-      kind: 'cooccurrence',
-      header: buildHeader(context, 'Code co-occurrence', index, involved),
-      unit: args.unit,
-      withCoefficient: args.coefficient,
-      ...buildCooccurrenceTable(rowGroups, columns.map(strip), counts, args.unit, args.coefficient),
-    };
-  }
+  const { header, counts } =
+    // The documents unit (the tab's first view) from the kept counts, without reading a span; a coder
+    // filter or the overlap unit needs the spans.
+    args.unit === 'documents' && context.coderId === null
+      ? documentCountsOnly(db, context, args.filters, involved)
+      : sweptSpans(db, context, args.filters, involved);
+  return {
+    kind: 'cooccurrence',
+    header,
+    unit: args.unit,
+    withCoefficient: args.coefficient,
+    ...buildCooccurrenceTable(rowGroups, columns.map(strip), counts, args.unit, args.coefficient),
+  };
+}
+
+type CooccurrenceCountsWithHeader = { header: ReportHeader; counts: CooccurrenceCounts };
+
+function documentCountsOnly(
+  db: Database.Database,
+  context: ReportContext,
+  filters: ReportFilters,
+  involved: number[],
+): CooccurrenceCountsWithHeader {
+  const index = countIndex(context, involved);
+  const documentIds = new Set(context.documents.keys());
+  const counts = remember(db, JSON.stringify(['cooccurrenceDocuments', filters, involved]), () =>
+    countDocumentCooccurrence(index, involved, documentIds),
+  );
+  return { header: buildHeader(context, 'Code co-occurrence', index, involved), counts };
+}
+
+function sweptSpans(
+  db: Database.Database,
+  context: ReportContext,
+  filters: ReportFilters,
+  involved: number[],
+): CooccurrenceCountsWithHeader {
   // Spans of the withdrawn-excluded documents are read too, only to say in the header what was left out.
   const wanted = new Set([...context.documents.keys(), ...context.excludedDocuments.map((d) => d.id)]);
   // Both units come out of one sweep; switching the unit or c reuses it while the project is unchanged.
-  const key = JSON.stringify(['cooccurrence', args.filters, involved]);
-  const { spans, counts } = remember(db, key, () => {
+  const { spans, counts } = remember(db, JSON.stringify(['cooccurrence', filters, involved]), () => {
     const spans = loadSpans(db, involved, wanted, context.coderId);
     return { spans, counts: countCooccurrence(spans.filter((s) => context.documents.has(s.documentId))) };
   });
-  const table = buildCooccurrenceTable(rowGroups, columns.map(strip), counts, args.unit, args.coefficient);
-  return {
-    kind: 'cooccurrence',
-    header: buildHeaderFromSpans(context, 'Code co-occurrence', spans),
-    unit: args.unit,
-    withCoefficient: args.coefficient,
-    ...table,
-  };
+  return { header: buildHeaderFromSpans(context, 'Code co-occurrence', spans), counts };
 }
 
 export function matrixReport(

@@ -6,8 +6,7 @@ import {
   formatCitationList,
   type CitationSource,
 } from '../../shared/reports/citations';
-import { newProjectSession } from '../helpers/session';
-import { generateStudy } from './generate';
+import { generatedProject } from './generatedProject';
 
 const WORDS = ['Report', 'report', 'Rapport', 'Élan', 'elan', 'NGO-3', 'P2', 'Minutes', 'minutes 10', 'Zeta'];
 
@@ -47,9 +46,7 @@ describe('citations sorted once for all codes', () => {
   });
 
   it("gives each code of the evidence report the citations of its documents' labels", async () => {
-    const { session } = await newProjectSession();
-    const db = session.requireProject().db;
-    const study = generateStudy(db, {
+    const { db, study } = await generatedProject({
       documents: 90,
       codes: 5,
       segments: 1500,

@@ -6,8 +6,7 @@ import { cooccurrenceReport } from '../../electron/reports/reports';
 import { countCooccurrence } from '../../shared/reports/cooccurrence';
 import { buildCooccurrenceTable } from '../../shared/reports/cooccurrenceReport';
 import type { CooccurrenceReport, ReportFilters } from '../../shared/reports/model';
-import { newProjectSession } from '../helpers/session';
-import { generateStudy } from './generate';
+import { generatedProject } from './generatedProject';
 
 /** The documents-unit table as the sweep over every span gave it, for the rows and columns shown. */
 function fromSpans(
@@ -32,9 +31,7 @@ const withoutTime = (r: CooccurrenceReport) => ({ ...r.header, generatedAt: '' }
 
 describe('co-occurrence by documents from the kept counts', () => {
   it('equals the sweep over the spans: whole study, a group, picked codes and columns, withdrawn left out', async () => {
-    const { session } = await newProjectSession();
-    const db = session.requireProject().db;
-    const study = generateStudy(db, {
+    const { session, db, study } = await generatedProject({
       documents: 60,
       codes: 9,
       segments: 2500,
@@ -80,9 +77,13 @@ describe('co-occurrence by documents from the kept counts', () => {
   });
 
   it('reads no span for the documents unit (the spans are what took seconds at 10×)', async () => {
-    const { session } = await newProjectSession();
-    const db = session.requireProject().db;
-    generateStudy(db, { documents: 20, codes: 4, segments: 300, bigCodeSegments: 100, seed: 2 });
+    const { db } = await generatedProject({
+      documents: 20,
+      codes: 4,
+      segments: 300,
+      bigCodeSegments: 100,
+      seed: 2,
+    });
     const read: string[] = [];
     const prepare = db.prepare.bind(db);
     db.prepare = ((sql: string) => {

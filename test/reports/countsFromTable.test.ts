@@ -7,7 +7,7 @@ import {
 } from '../../electron/reports/load';
 import { pagedEvidenceReport } from '../../electron/reports/reports';
 import { newProjectSession } from '../helpers/session';
-import { generateStudy } from './generate';
+import { generatedProject } from './generatedProject';
 
 /** What the reports counted before: the segments themselves, per code in document order. */
 function countedFromSegments(db: Database.Database, codeIds: number[]) {
@@ -25,9 +25,7 @@ function countedFromSegments(db: Database.Database, codeIds: number[]) {
 
 describe("reports count a code's segments per document from the kept counts", () => {
   it('gives what counting the segments gives, after deletes and recodes too, and reports stay the same', async () => {
-    const { session } = await newProjectSession();
-    const db = session.requireProject().db;
-    const study = generateStudy(db, {
+    const { db, study } = await generatedProject({
       documents: 40,
       codes: 8,
       segments: 3000,

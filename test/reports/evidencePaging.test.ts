@@ -7,13 +7,10 @@ import { resolveContext } from '../../electron/reports/context';
 import { evidenceItems } from '../../electron/reports/evidence';
 import { sortEvidence } from '../../shared/reports/evidence';
 import type { EvidenceItem, EvidenceSort, ReportFilters } from '../../shared/reports/model';
-import { newProjectSession } from '../helpers/session';
-import { generateStudy } from './generate';
+import { generatedProject } from './generatedProject';
 
 async function pagedStudy() {
-  const { session } = await newProjectSession();
-  const db = session.requireProject().db;
-  const study = generateStudy(db, {
+  const { session, db, study } = await generatedProject({
     documents: 40,
     codes: 6,
     segments: 3_000,

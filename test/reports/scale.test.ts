@@ -8,8 +8,7 @@ import {
 } from '../../electron/reports/reports';
 import { loadSpans } from '../../electron/reports/load';
 import { naiveCooccurrence } from '../../electron/reports/naive';
-import { newProjectSession } from '../helpers/session';
-import { generateStudy } from './generate';
+import { generatedProject } from './generatedProject';
 
 /** Wall time and this process's CPU time: on a shared, loaded machine CPU time is the steadier measure. */
 function time<T>(run: () => T): { value: T; wall: number; cpu: number } {
@@ -25,9 +24,7 @@ const fmt = (t: { wall: number; cpu: number }) => `${t.wall.toFixed(0)} ms (cpu 
 // Correctness at the bench's scale; the speed figures themselves are `npm run bench`'s, never asserted here.
 describe('report speed on a generated 648-document, 100,000-segment, 60-code project', () => {
   it('co-occurrence (both units), evidence of a 5,000-segment code, counts over time', async () => {
-    const { session } = await newProjectSession();
-    const db = session.requireProject().db;
-    const study = generateStudy(db);
+    const { db, study } = await generatedProject();
     // Warm SQLite's page cache (as after opening a project) without computing any report in advance.
     db.prepare('SELECT sum(end_utf16) FROM segments INDEXED BY segments_code_span').get();
     db.prepare('SELECT sum(length(text)) FROM segments').get();
@@ -54,9 +51,7 @@ describe('report speed on a generated 648-document, 100,000-segment, 60-code pro
 
 describe('the interval sweep agrees with the naive self-join', () => {
   it('on every cell of both units of a random project', async () => {
-    const { session } = await newProjectSession();
-    const db = session.requireProject().db;
-    const study = generateStudy(db, {
+    const { db, study } = await generatedProject({
       documents: 40,
       codes: 12,
       segments: 3_000,

@@ -69,11 +69,6 @@ export function sidewaysColumns(spec: TableSpec, total: number): boolean[] {
   return spec.columns.map((c, i) => i > 0 && c.numeric === true);
 }
 
-/** Whether any header of the table is set sideways (its header row is then as high as the longest). */
-export function headersRotated(spec: TableSpec, total: number): boolean {
-  return sidewaysColumns(spec, total).some(Boolean);
-}
-
 /**
  * A table too wide for its page even with sideways headers (every code as a column) is cut into blocks
  * of columns, each repeating the row labels, printed one under the other ("Table 1 (continued)"), as
