@@ -56,3 +56,19 @@ export function buildEvidenceCode(
     items: sortEvidence(items, sort),
   };
 }
+
+/** Quotes per code one "Show more" adds, and the most a code shows on the report's first paint. */
+export const EVIDENCE_PAGE_SIZE = 200;
+/** Quotes on the first paint of a report showing many codes; each code shows at least the floor. */
+const FIRST_PAINT_QUOTES = 2_000;
+const FIRST_PAGE_FLOOR = 20;
+
+/**
+ * The first page of each code when `codeCount` codes are shown: a whole page for a few codes, fewer
+ * quotes each (a round ten) for many, so that every code of a 60-code codebook starts at once instead
+ * of 12,000 quotes before the first paint. "Show more" adds EVIDENCE_PAGE_SIZE at a time after it.
+ */
+export function firstEvidencePageSize(codeCount: number): number {
+  const share = Math.floor(FIRST_PAINT_QUOTES / Math.max(codeCount, 1) / 10) * 10;
+  return Math.min(EVIDENCE_PAGE_SIZE, Math.max(FIRST_PAGE_FLOOR, share));
+}

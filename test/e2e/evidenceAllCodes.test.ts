@@ -7,7 +7,8 @@ import { generateStudy } from '../reports/generate';
 describe('Evidence by code with no code chosen, in browser mode', () => {
   const study = serveStudy({
     prefix: 'passage-e2e-evidence-all-codes-',
-    // Twelve codes of about 450 quotes each: 2,400 quotes on the first pages, more than a frame holds.
+    // Twelve codes of about 450 quotes each: 160 quotes each on the first pages (a 2,000-quote first
+    // paint shared out), 1,920 in all, more than a frame holds.
     fill: (_session, db) =>
       generateStudy(db, { documents: 120, codes: 12, segments: 6000, bigCodeSegments: 500, seed: 4 }),
   });
@@ -19,7 +20,7 @@ describe('Evidence by code with no code chosen, in browser mode', () => {
     await openArea(page, /Reports/);
     await page.getByRole('tab', { name: 'Evidence by code' }).click();
     const first = page.getByRole('region', { name: 'Code 1', exact: true });
-    await first.getByText('200 of 500 shown').waitFor();
+    await first.getByText('160 of 500 shown').waitFor();
     // Every section follows; the line saying how many are shown goes when all are.
     const sections = page.locator('.evidence-report > section');
     await expect.poll(() => sections.count(), { timeout: 60_000 }).toBe(12);

@@ -5,7 +5,8 @@ import type { PagedEvidenceReport, ReportOptions } from '../../shared/api/report
 import type { EvidenceItem } from '../../shared/reports/model';
 import { setApi } from '../../renderer/api/client';
 import { ReportsArea } from '../../renderer/features/reports/ReportsArea';
-import { EVIDENCE_PAGE_SIZE, useReports } from '../../renderer/features/reports/useReports';
+import { useReports } from '../../renderer/features/reports/useReports';
+import { EVIDENCE_PAGE_SIZE } from '../../shared/reports/evidence';
 import { createFakeApi } from '../fakeApi';
 
 const options: ReportOptions = {
@@ -67,8 +68,41 @@ function evidence(pageSize: number | undefined): PagedEvidenceReport {
 
 describe('Reports area: evidence in pages', () => {
   beforeEach(() =>
-    useReports.setState({ tab: 'evidence', report: null, cell: null, filters: {}, loadingMore: [] }),
+    useReports.setState({
+      tab: 'evidence',
+      report: null,
+      cell: null,
+      filters: {},
+      loadingMore: [],
+      options: null,
+    }),
   );
+
+  it('asks for fewer quotes a code on the first paint when the whole 60-code codebook is shown', async () => {
+    const codes = Array.from({ length: 60 }, (_, i) => ({
+      codeId: i + 1,
+      name: `Code ${i + 1}`,
+      path: [`Code ${i + 1}`],
+      color: '#123456',
+      depth: 0,
+      description: '',
+    }));
+    const api = createFakeApi({
+      'reports.options': () => ({ ...options, codes }),
+      'reports.evidence': ({ pageSize }) => evidence(pageSize),
+    });
+    setApi(api);
+    render(<ReportsArea />);
+    await screen.findByText('2 of 5 shown');
+    // The first run on opening waits for the codebook rather than asking for 200 quotes of each code.
+    expect(api.calls.filter((c) => c.name === 'reports.evidence').map((c) => c.args)).toEqual([
+      { filters: {}, sort: 'document', pageSize: 30 },
+    ]);
+    useReports.getState().setFilters({ codeIds: [3] });
+    await expect
+      .poll(() => api.calls.filter((c) => c.name === 'reports.evidence').at(-1)?.args)
+      .toMatchObject({ filters: { codeIds: [3] }, pageSize: EVIDENCE_PAGE_SIZE });
+  }, 20_000);
 
   it('shows the first page, then the next pages by "Show more" in order', async () => {
     const user = userEvent.setup();

@@ -13,10 +13,8 @@ import type {
   TimelineBy,
   TimelineUnit,
 } from '../../../shared/reports/model';
+import { EVIDENCE_PAGE_SIZE, firstEvidencePageSize } from '../../../shared/reports/evidence';
 import { call } from '../../api/client';
-
-/** Quotes per code the evidence view asks for at a time; "Show more" asks for the next as many. */
-export const EVIDENCE_PAGE_SIZE = 200;
 
 /** A report as the area shows it: the evidence report comes in pages. */
 export type ShownReport = Exclude<Report, EvidenceReport> | PagedEvidenceReport;
@@ -65,10 +63,14 @@ async function requestReport(
   tab: ReportTab,
   filters: ReportFilters,
   s: ReportSettings,
+  options: ReportOptions | null,
 ): Promise<ShownReport | undefined> {
   switch (tab) {
-    case 'evidence':
-      return call('reports.evidence', { filters, sort: s.sort, pageSize: EVIDENCE_PAGE_SIZE });
+    case 'evidence': {
+      // The codes the report will show: those chosen, or the whole codebook when none is.
+      const shown = filters.codeIds?.length ?? options?.codes.length ?? 1;
+      return call('reports.evidence', { filters, sort: s.sort, pageSize: firstEvidencePageSize(shown) });
+    }
     case 'cooccurrence':
       return call('reports.cooccurrence', {
         filters,
@@ -138,7 +140,9 @@ export const useReports = create<ReportsState>((set, get) => ({
     const { tab, filters, settings } = get();
     const request = get().request + 1;
     set({ request, loading: true });
-    const report = await requestReport(tab, filters, settings);
+    // Evidence sizes its first pages by the codebook, which the first run on opening may not have yet.
+    if (tab === 'evidence' && get().options === null) await get().loadOptions();
+    const report = await requestReport(tab, filters, settings, get().options);
     if (get().request !== request) return;
     set({ report: report ?? null, loading: false, loadingMore: [] });
   },
