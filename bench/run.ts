@@ -57,8 +57,8 @@ function formatBudget(scale: number, budget: TimeBudget): string {
 }
 
 /**
- * Merge and REFI-QDA export/import at 10× on the study's interviews as a project of their own
- * (bench/interviewSubset.ts), one timed run each; the privacy scan of that project too with
+ * Merge and REFI-QDA export/import on the study's interviews as a project of their own
+ * (bench/interviewSubset.ts), one timed run each at both scales (at 10× the only merge and REFI run); the privacy scan of that project too with
  * PASSAGE_BENCH_ALL_AT_10X=1 (a report figure, not an issue-18 target, and minutes of CPU).
  */
 async function measureOnInterviews(
@@ -159,6 +159,8 @@ async function measureStudy(scale: number, budget: TimeBudget): Promise<Figure[]
       figures.push(
         ...(await timed(budget, 'privacy', () => measurePrivacy(session, { text: longTranscript.text }))),
       );
+      // The same interviews project as at 10×, so merge and REFI-QDA have a growth ratio of their own.
+      figures.push(...(await measureOnInterviews(file, dirs.interviewsDir, scratch, scale, budget)));
     } else {
       // At 10× agreement runs on the study itself (its first two coders) and the finders on the same
       // transcript; merge and REFI-QDA need copies and exports of the whole study (800 MB per coder, a
@@ -226,8 +228,8 @@ function readme(studies: readonly ScaledFigures[], seconds: number): string {
     'Growth is the 10× value over the 1× value: work grows ten-fold, so a growth well above 10× is a figure ' +
     'that grows faster than its work. Backend memory is the peak RSS of child processes doing the ' +
     "backend's work alone (an import; the reports and a Word appendix), not of the bench process, " +
-    "which holds the generated study. At 10× merge and REFI-QDA export/import run on the study's " +
-    'interviews as a project of their own; the privacy scan of that project (a report figure, not a ' +
+    "which holds the generated study. Merge and REFI-QDA export/import run at both scales on the study's " +
+    'interviews as a project of their own (their growth row), and at 1× on the whole study too; the privacy scan of that project (a report figure, not a ' +
     'target of issue 18) only with PASSAGE_BENCH_ALL_AT_10X=1.\n\n';
   if (studies.length === 2) {
     const [small, large] = studies as [ScaledFigures, ScaledFigures];
