@@ -1,4 +1,4 @@
-import type { EvidencePage, PagedEvidenceCode } from '../../shared/api/reports';
+import type { EvidenceCitations, EvidencePage, PagedEvidenceCode } from '../../shared/api/reports';
 import {
   citationOrder,
   documentCitationLabel,
@@ -8,7 +8,8 @@ import {
 } from '../../shared/reports/citations';
 import type { CountIndex } from '../../shared/reports/counts';
 import { orderEvidence, planEvidencePage, rankDocuments } from '../../shared/reports/evidenceOrder';
-import type { EvidenceItem, EvidenceSort, ReportCode } from '../../shared/reports/model';
+import { CITATIONS_SENT_UP_TO_DOCUMENTS } from '../../shared/reports/evidence';
+import type { EvidenceCode, EvidenceItem, EvidenceSort, ReportCode } from '../../shared/reports/model';
 import { statement } from '../store/statements';
 import { remember } from './cache';
 import { countIndex, type ReportContext } from './context';
@@ -147,47 +148,62 @@ function pageOf(
   };
 }
 
-/**
- * One code's section of the evidence report: its first pageSize quotes, or all of them when pageSize
- * is absent (the CLI and exports). Counts and citations are always over the whole list.
- */
-export function evidenceSection(
+/** One code's section of the evidence report with every quote (the CLI and exports). */
+export function wholeEvidenceSection(
   context: ReportContext,
   code: ReportCode,
   description: string,
   sort: EvidenceSort,
-  pageSize: number | undefined,
+  coders: Map<number, string>,
+): EvidenceCode {
+  // One scan reads every row; ordering by document rank is sortEvidence's order (evidenceOrder.ts).
+  const items = orderEvidence(
+    evidenceItems(context, code.codeId, undefined, coders),
+    documentRanks(context, sort),
+  );
+  return {
+    code,
+    description,
+    segmentCount: items.length,
+    ...citationsOf(
+      context,
+      items.map((i) => i.documentId),
+    ),
+    items,
+  };
+}
+
+/**
+ * One code's section as the Reports view first shows it: its first pageSize quotes. Counts are over
+ * the whole list; so are the citations, unless they are too long to send before they are asked for.
+ */
+export function firstEvidencePage(
+  context: ReportContext,
+  code: ReportCode,
+  description: string,
+  sort: EvidenceSort,
+  pageSize: number,
   index: CountIndex,
   coders: Map<number, string>,
 ): PagedEvidenceCode {
-  if (pageSize === undefined) {
-    // One scan reads every row; ordering by document rank is sortEvidence's order (evidenceOrder.ts).
-    const items = orderEvidence(
-      evidenceItems(context, code.codeId, undefined, coders),
-      documentRanks(context, sort),
-    );
-    return {
-      code,
-      description,
-      segmentCount: items.length,
-      ...citationsOf(
-        context,
-        items.map((i) => i.documentId),
-      ),
-      items,
-      nextOffset: null,
-    };
-  }
   const counts = quotesPerDocument(context, code.codeId, index);
   const page = pageOf(context, code.codeId, sort, counts, 0, pageSize, coders);
   return {
     code,
     description,
     segmentCount: page.segmentCount,
-    ...citationsOf(context, counts.keys()),
+    ...(counts.size > CITATIONS_SENT_UP_TO_DOCUMENTS
+      ? { documentCount: counts.size, citations: null }
+      : citationsOf(context, counts.keys())),
     items: page.items,
     nextOffset: page.nextOffset,
   };
+}
+
+/** The citation list of one code, as firstEvidencePage would have sent it. */
+export function evidenceCitationsOf(context: ReportContext, codeId: number): EvidenceCitations {
+  const counts = quotesPerDocument(context, codeId, countIndex(context, [codeId]));
+  return { codeId, ...citationsOf(context, counts.keys()) };
 }
 
 /** Quotes offset … offset + pageSize − 1 of one code, in the order of evidenceSection. */

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { EvidencePage, PagedEvidenceReport } from '../../shared/api/reports';
+import type { EvidenceCitations, EvidencePage, PagedEvidenceReport } from '../../shared/api/reports';
 import { PassageError } from '../../shared/api/result';
 import {
   countCooccurrence,
@@ -36,8 +36,15 @@ import {
   type OrderedCode,
   type ReportContext,
 } from './context';
+import type { CountIndex } from '../../shared/reports/counts';
 import { remember } from './cache';
-import { evidenceItems, evidencePageOf, evidenceSection } from './evidence';
+import {
+  evidenceCitationsOf,
+  evidenceItems,
+  evidencePageOf,
+  firstEvidencePage,
+  wholeEvidenceSection,
+} from './evidence';
 import { loadCoderNames, loadSpans } from './load';
 import { matrixColumns } from './matrixColumns';
 
@@ -45,13 +52,32 @@ function strip(code: OrderedCode) {
   return { codeId: code.codeId, name: code.name, path: code.path, color: code.color, depth: code.depth };
 }
 
-/** Evidence by code with every quote (the Word export). */
+/** The evidence report's header and one section per code of the filters, built by `section`. */
+function evidenceSections<T>(
+  db: Database.Database,
+  filters: ReportFilters,
+  section: (context: ReportContext, code: OrderedCode, index: CountIndex, coders: Map<number, string>) => T,
+): { header: ReportHeader; codes: T[] } {
+  const context = resolveContext(db, filters);
+  const codeIds = context.codes.map((c) => c.codeId);
+  const index = countIndex(context, codeIds);
+  const coders = loadCoderNames(db);
+  return {
+    header: buildHeader(context, 'Evidence by code', index, codeIds),
+    codes: context.codes.map((code) => section(context, code, index, coders)),
+  };
+}
+
+/** Evidence by code with every quote (the CLI and the Word export). */
 export function evidenceReport(
   db: Database.Database,
   filters: ReportFilters,
   sort: EvidenceSort,
 ): EvidenceReport {
-  return pagedEvidenceReport(db, filters, sort);
+  const { header, codes } = evidenceSections(db, filters, (context, code, _index, coders) =>
+    wholeEvidenceSection(context, strip(code), code.description, sort, coders),
+  );
+  return { kind: 'evidence', header, sort, codes };
 }
 
 /** Evidence by code: each code's first pageSize quotes with where the next page starts, or all quotes. */
@@ -61,18 +87,23 @@ export function pagedEvidenceReport(
   sort: EvidenceSort,
   pageSize?: number,
 ): PagedEvidenceReport {
-  const context = resolveContext(db, filters);
-  const codeIds = context.codes.map((c) => c.codeId);
-  const index = countIndex(context, codeIds);
-  const coders = loadCoderNames(db);
-  return {
-    kind: 'evidence',
-    header: buildHeader(context, 'Evidence by code', index, codeIds),
-    sort,
-    codes: context.codes.map((code) =>
-      evidenceSection(context, strip(code), code.description, sort, pageSize, index, coders),
-    ),
-  };
+  if (pageSize === undefined) {
+    const whole = evidenceReport(db, filters, sort);
+    return { ...whole, codes: whole.codes.map((code) => ({ ...code, nextOffset: null })) };
+  }
+  const { header, codes } = evidenceSections(db, filters, (context, code, index, coders) =>
+    firstEvidencePage(context, strip(code), code.description, sort, pageSize, index, coders),
+  );
+  return { kind: 'evidence', header, sort, codes };
+}
+
+/** One code's citation list under the report's filters (the paged report leaves long ones out). */
+export function evidenceCitations(
+  db: Database.Database,
+  args: { filters: ReportFilters; codeId: number },
+): EvidenceCitations {
+  const context = resolveContext(db, args.filters);
+  return evidenceCitationsOf(context, codeById(context, args.codeId).codeId);
 }
 
 /** The next quotes of one code of the evidence report (the same filters and sort). */

@@ -77,6 +77,8 @@ export const reportsArgs = {
       pageSize: pageSize.default(200),
     })
     .strict(),
+  /** One code's citation list under the same filters as reports.evidence (long ones are sent apart). */
+  'reports.evidenceCitations': z.object({ filters: filtersArg, codeId: id }).strict(),
   'reports.cooccurrence': z
     .object({
       /** Rows: the filter's codes (all when none). */
@@ -143,13 +145,25 @@ export interface ReportOptions {
 }
 
 /** One code's evidence with where the next page starts; items are the list's first quotes. */
-export interface PagedEvidenceCode extends EvidenceCode {
+export interface PagedEvidenceCode extends Omit<EvidenceCode, 'citations'> {
+  /**
+   * Null when the code is cited from more than CITATIONS_SENT_UP_TO_DOCUMENTS documents: the list is
+   * fetched when the reader opens it (reports.evidenceCitations).
+   */
+  citations: string | null;
   /** Offset of the next page (reports.evidencePage), null when items hold every quote. */
   nextOffset: number | null;
 }
 
-export interface PagedEvidenceReport extends EvidenceReport {
+export interface PagedEvidenceReport extends Omit<EvidenceReport, 'codes'> {
   codes: PagedEvidenceCode[];
+}
+
+/** The documents one code of the evidence report is cited from, as the report would print them. */
+export interface EvidenceCitations {
+  codeId: number;
+  documentCount: number;
+  citations: string;
 }
 
 /** Quotes offset … offset + items.length − 1 of one code's evidence list of segmentCount quotes. */
@@ -165,6 +179,7 @@ export interface ReportsResults {
   'reports.options': ReportOptions;
   'reports.evidence': PagedEvidenceReport;
   'reports.evidencePage': EvidencePage;
+  'reports.evidenceCitations': EvidenceCitations;
   'reports.cooccurrence': CooccurrenceReport;
   'reports.matrix': MatrixReport;
   'reports.timeline': TimelineReport;

@@ -1,5 +1,5 @@
 import { formatCitationList, naturalCompare, type CitationSource } from './citations';
-import type { EvidenceCode, EvidenceItem, EvidenceSort, ReportCode } from './model';
+import type { EvidenceCode, EvidenceItem, EvidenceReport, EvidenceSort, ReportCode } from './model';
 
 function byStart(a: EvidenceItem, b: EvidenceItem): number {
   return a.documentId - b.documentId || a.startUtf16 - b.startUtf16 || a.segmentId - b.segmentId;
@@ -57,6 +57,12 @@ export function buildEvidenceCode(
   };
 }
 
+/**
+ * A code cited from more documents than this sends its citation list only when asked
+ * (reports.evidenceCitations) in the paged report: at 10× sixty codes' lists were 6 MB of the answer.
+ */
+export const CITATIONS_SENT_UP_TO_DOCUMENTS = 100;
+
 /** Quotes per code one "Show more" adds, and the most a code shows on the report's first paint. */
 export const EVIDENCE_PAGE_SIZE = 200;
 /** Quotes on the first paint of a report showing many codes; each code shows at least the floor. */
@@ -71,4 +77,16 @@ const FIRST_PAGE_FLOOR = 20;
 export function firstEvidencePageSize(codeCount: number): number {
   const share = Math.floor(FIRST_PAINT_QUOTES / Math.max(codeCount, 1) / 10) * 10;
   return Math.min(EVIDENCE_PAGE_SIZE, Math.max(FIRST_PAGE_FLOOR, share));
+}
+
+type EvidenceWithCitationsMaybe = Omit<EvidenceReport, 'codes'> & {
+  codes: (Omit<EvidenceCode, 'citations'> & { citations: string | null })[];
+};
+
+/**
+ * The evidence report as tables and printers take it. Only a paged report (the Reports view) holds
+ * citation lists not sent yet (null); they read as none there, and its copy asks for the whole report.
+ */
+export function citationsFilledIn(report: EvidenceWithCitationsMaybe): EvidenceReport {
+  return { ...report, codes: report.codes.map((c) => ({ ...c, citations: c.citations ?? '' })) };
 }

@@ -5,7 +5,7 @@ import { invoke } from '../../electron/backend/dispatch';
 import type { Session } from '../../electron/backend/session';
 import { resolveContext } from '../../electron/reports/context';
 import { evidenceItems } from '../../electron/reports/evidence';
-import { sortEvidence } from '../../shared/reports/evidence';
+import { CITATIONS_SENT_UP_TO_DOCUMENTS, sortEvidence } from '../../shared/reports/evidence';
 import type { EvidenceItem, EvidenceSort, ReportFilters } from '../../shared/reports/model';
 import { generatedProject } from './generatedProject';
 
@@ -111,6 +111,48 @@ describe('evidence in pages', () => {
     expect(once.items).toEqual(whole.codes[0]!.items.slice(300, 350));
     const beyond = await invoke(session, 'reports.evidencePage', { ...args, offset: 5_000 });
     expect(beyond).toMatchObject({ items: [], nextOffset: null, segmentCount: 700 });
+  });
+
+  it('a code cited from over a hundred documents sends its citation list apart, on request', async () => {
+    const { session, study } = await generatedProject({
+      documents: 160,
+      codes: 6,
+      segments: 2_000,
+      bigCodeSegments: 900,
+      seed: 3,
+    });
+    const whole = await invoke(session, 'reports.evidence', { sort: 'document' });
+    const paged = await invoke(session, 'reports.evidence', { sort: 'document', pageSize: 20 });
+    const deferred = paged.codes.filter((c) => c.citations === null);
+    expect(deferred.map((c) => c.code.codeId)).toContain(study.bigCodeId);
+    for (const [i, section] of paged.codes.entries()) {
+      const all = whole.codes[i]!;
+      expect(section.documentCount).toBe(all.documentCount);
+      if (section.citations === null) {
+        expect(section.documentCount).toBeGreaterThan(CITATIONS_SENT_UP_TO_DOCUMENTS);
+        const asked = await invoke(session, 'reports.evidenceCitations', { codeId: section.code.codeId });
+        expect(asked).toEqual({
+          codeId: section.code.codeId,
+          documentCount: all.documentCount,
+          citations: all.citations,
+        });
+      } else {
+        expect(section.documentCount).toBeLessThanOrEqual(CITATIONS_SENT_UP_TO_DOCUMENTS);
+        expect(section.citations).toBe(all.citations);
+      }
+    }
+    // The same filters narrow the list as they narrow the report.
+    const filters = { yearFrom: 2015 };
+    const narrowed = await invoke(session, 'reports.evidence', { filters, sort: 'document' });
+    const big = narrowed.codes.find((c) => c.code.codeId === study.bigCodeId)!;
+    expect(await invoke(session, 'reports.evidenceCitations', { filters, codeId: study.bigCodeId })).toEqual({
+      codeId: study.bigCodeId,
+      documentCount: big.documentCount,
+      citations: big.citations,
+    });
+    await expect(invoke(session, 'reports.evidenceCitations', { codeId: 999 })).rejects.toThrow(
+      'reports: code 999 not found',
+    );
   });
 
   it('refuses an unknown code and a bad offset in plain words', async () => {

@@ -3,6 +3,7 @@ import { reportOptions } from '../../reports/options';
 import {
   cellEvidence,
   cooccurrenceReport,
+  evidenceCitations,
   evidencePage,
   frequencyReport,
   matrixReport,
@@ -18,6 +19,7 @@ export const reportsHandlers: HandlersFor<typeof reportsArgs> = {
   'reports.evidence': (session, { filters, sort, pageSize }) =>
     pagedEvidenceReport(session.requireProject().db, filters, sort, pageSize),
   'reports.evidencePage': (session, args) => evidencePage(session.requireProject().db, args),
+  'reports.evidenceCitations': (session, args) => evidenceCitations(session.requireProject().db, args),
   'reports.cooccurrence': (session, args) => cooccurrenceReport(session.requireProject().db, args),
   'reports.matrix': (session, args) => matrixReport(session.requireProject().db, args),
   'reports.timeline': (session, args) => timelineReport(session.requireProject().db, args),

@@ -4,6 +4,7 @@ import type { ReportOptions } from '../../../shared/api/reports';
 import type { ReportFilters, Report } from '../../../shared/reports/model';
 import { tablesToCsv } from '../../../shared/export/csv';
 import { reportTables } from '../../../shared/reports/tables';
+import { citationsFilledIn } from '../../../shared/reports/evidence';
 import { invoke } from '../../backend/dispatch';
 import type { Session } from '../../backend/session';
 import type { Command } from '../command';
@@ -91,8 +92,10 @@ async function runReport(
   const unit = values.get('unit');
   switch (kind) {
     case 'evidence':
-      // No pageSize: the CLI prints every quote (the Reports tab asks for pages).
-      return invoke(session, 'reports.evidence', { filters, sort: values.get('sort') ?? 'document' });
+      // No pageSize: the CLI prints every quote and every citation (the Reports tab asks for pages).
+      return citationsFilledIn(
+        await invoke(session, 'reports.evidence', { filters, sort: values.get('sort') ?? 'document' }),
+      );
     case 'cooccurrence':
       return invoke(session, 'reports.cooccurrence', {
         filters,

@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { citationsFilledIn } from '../../../shared/reports/evidence';
 import { reportTables } from '../../../shared/reports/tables';
 import { call } from '../../api/client';
 import { useRevision } from '../../app/useRevisions';
@@ -116,12 +117,16 @@ export function ReportsArea() {
   useEffect(() => {
     if (tab !== 'sample') void useReports.getState().run();
   }, [tab, filters, settings, codes, segments, documents, participants, groups]);
-  const tables = useMemo(() => (report ? reportTables(report) : []), [report]);
-  // Evidence shows first pages; its copy and CSV hold every quote.
-  const paged = report?.kind === 'evidence' && report.codes.some((c) => c.nextOffset !== null);
+  const tables = useMemo(
+    () => (report ? reportTables(report.kind === 'evidence' ? citationsFilledIn(report) : report) : []),
+    [report],
+  );
+  // Evidence shows first pages and sends long citation lists apart; its copy and CSV hold them all.
+  const paged =
+    report?.kind === 'evidence' && report.codes.some((c) => c.nextOffset !== null || c.citations === null);
   const complete = async () => {
     const whole = await call('reports.evidence', { filters, sort: settings.sort });
-    return whole ? reportTables(whole) : tables;
+    return whole ? reportTables(citationsFilledIn(whole)) : tables;
   };
 
   return (

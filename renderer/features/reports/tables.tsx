@@ -256,15 +256,31 @@ function useSectionsRendered(report: PagedEvidenceReport): number {
   return current.count;
 }
 
-/** The documents a code's quotes come from; thousands of them fold into a line that opens on a click. */
-function EvidenceCitations({ citations, documentCount }: { citations: string; documentCount: number }) {
+/**
+ * The documents a code's quotes come from; thousands of them fold into a line that opens on a click.
+ * The longest lists are not in the report (null) and are asked for when the line is opened.
+ */
+function EvidenceCitations({
+  codeId,
+  citations,
+  documentCount,
+}: {
+  codeId: number;
+  citations: string | null;
+  documentCount: number;
+}) {
   const [open, setOpen] = useState(false);
-  if (!citations) return null;
-  if (citations.length <= CITATIONS_SHOWN_UP_TO) return <p className="evidence-citations">({citations})</p>;
+  if (citations === '') return null;
+  if (citations !== null && citations.length <= CITATIONS_SHOWN_UP_TO)
+    return <p className="evidence-citations">({citations})</p>;
+  const toggle = (opened: boolean) => {
+    setOpen(opened);
+    if (opened && citations === null) void useReports.getState().loadCitations(codeId);
+  };
   return (
-    <details className="evidence-citations" onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details className="evidence-citations" onToggle={(e) => toggle(e.currentTarget.open)}>
       <summary>Cited from {documentCount.toLocaleString('en-GB')} documents</summary>
-      {open && <p>({citations})</p>}
+      {open && (citations === null ? <p className="muted">Loading…</p> : <p>({citations})</p>)}
     </details>
   );
 }
@@ -282,7 +298,7 @@ export function EvidenceReportView({ report }: { report: PagedEvidenceReport }) 
             </span>
           </h3>
           {c.description && <p>{c.description}</p>}
-          <EvidenceCitations citations={c.citations} documentCount={c.documentCount} />
+          <EvidenceCitations codeId={c.code.codeId} citations={c.citations} documentCount={c.documentCount} />
           <EvidenceList items={c.items} label={`Evidence for ${c.code.name}`} />
           {c.nextOffset !== null && (
             <ShowMoreEvidence codeId={c.code.codeId} shown={c.items.length} total={c.segmentCount} />

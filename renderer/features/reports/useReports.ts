@@ -55,6 +55,8 @@ interface ReportsState {
   run(): Promise<void>;
   /** Appends the next page of one code's evidence to the shown report. */
   loadMoreEvidence(codeId: number): Promise<void>;
+  /** Fills in one code's citation list, which a long one leaves out of the shown report. */
+  loadCitations(codeId: number): Promise<void>;
   openCell(cell: Parameters<typeof requestCell>[1]): Promise<void>;
   closeCell(): void;
 }
@@ -174,6 +176,21 @@ export const useReports = create<ReportsState>((set, get) => ({
           ),
         },
       }),
+    });
+  },
+  async loadCitations(codeId) {
+    const { report, filters, request } = get();
+    if (report?.kind !== 'evidence') return;
+    const answer = await call('reports.evidenceCitations', { filters, codeId });
+    const current = get().report;
+    if (!answer || get().request !== request || current?.kind !== 'evidence') return;
+    set({
+      report: {
+        ...current,
+        codes: current.codes.map((c) =>
+          c.code.codeId === codeId ? { ...c, citations: answer.citations } : c,
+        ),
+      },
     });
   },
   async openCell(cell) {
