@@ -206,7 +206,7 @@ export function evidenceCitationsOf(context: ReportContext, codeId: number): Evi
   return { codeId, ...citationsOf(context, counts.keys()) };
 }
 
-/** Quotes offset … offset + pageSize − 1 of one code, in the order of evidenceSection. */
+/** Quotes offset … offset + pageSize − 1 of one code, in the order of firstEvidencePage and wholeEvidenceSection. */
 export function evidencePageOf(
   context: ReportContext,
   codeId: number,
