@@ -1,5 +1,12 @@
 import { formatCitationList, naturalCompare, type CitationSource } from './citations';
-import type { EvidenceCode, EvidenceItem, EvidenceReport, EvidenceSort, ReportCode } from './model';
+import type {
+  EvidenceCode,
+  EvidenceItem,
+  EvidenceReport,
+  EvidenceSort,
+  ReportCode,
+  ReportFilters,
+} from './model';
 
 function byStart(a: EvidenceItem, b: EvidenceItem): number {
   return a.documentId - b.documentId || a.startUtf16 - b.startUtf16 || a.segmentId - b.segmentId;
@@ -68,6 +75,24 @@ export const EVIDENCE_PAGE_SIZE = 200;
 /** Quotes on the first paint of a report showing many codes; each code shows at least the floor. */
 const FIRST_PAINT_QUOTES = 2_000;
 const FIRST_PAGE_FLOOR = 20;
+
+/**
+ * How many codes the evidence report shows under these filters, as the backend picks them: every code
+ * when no code filter is set, else the union of the codes chosen, the code group's and the subtree's.
+ */
+export function evidenceCodeCount(
+  filters: ReportFilters,
+  codes: readonly { codeId: number; path: readonly string[] }[],
+  groups: readonly { id: number; codeIds: readonly number[] }[],
+): number {
+  const { codeIds, codeGroupId, codeSubtreeId } = filters;
+  if (codeIds === undefined && codeGroupId === undefined && codeSubtreeId === undefined) return codes.length;
+  const picked = new Set(codeIds ?? []);
+  for (const id of groups.find((g) => g.id === codeGroupId)?.codeIds ?? []) picked.add(id);
+  const root = codes.find((c) => c.codeId === codeSubtreeId);
+  if (root) for (const c of codes) if (root.path.every((name, i) => c.path[i] === name)) picked.add(c.codeId);
+  return picked.size;
+}
 
 /**
  * The first page of each code when `codeCount` codes are shown: a whole page for a few codes, fewer

@@ -13,7 +13,11 @@ import type {
   TimelineBy,
   TimelineUnit,
 } from '../../../shared/reports/model';
-import { EVIDENCE_PAGE_SIZE, firstEvidencePageSize } from '../../../shared/reports/evidence';
+import {
+  EVIDENCE_PAGE_SIZE,
+  evidenceCodeCount,
+  firstEvidencePageSize,
+} from '../../../shared/reports/evidence';
 import { call } from '../../api/client';
 
 /** A report as the area shows it: the evidence report comes in pages. */
@@ -69,8 +73,7 @@ async function requestReport(
 ): Promise<ShownReport | undefined> {
   switch (tab) {
     case 'evidence': {
-      // The codes the report will show: those chosen, or the whole codebook when none is.
-      const shown = filters.codeIds?.length ?? options?.codes.length ?? 1;
+      const shown = options ? evidenceCodeCount(filters, options.codes, options.codeGroups) : 1;
       return call('reports.evidence', { filters, sort: s.sort, pageSize: firstEvidencePageSize(shown) });
     }
     case 'cooccurrence':
