@@ -1,0 +1,139 @@
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { invoke } from '../../electron/backend/dispatch';
+import type { Session } from '../../electron/backend/session';
+import { newProjectSession } from '../helpers/session';
+import { addDocs } from './corpus';
+import { referenceSearchPage } from './referenceSearchPage';
+
+// search.run must give what it gave before issue 18 made it faster — the same documents in the same
+// order, hit counts, first hits and snippet text — on a generated corpus that mixes what the fast paths
+// tell apart: pure-ASCII and other text (diacritics, ß and İ whose lower case changes length, emoji,
+// CJK), every case, word forms, words glued by punctuation, line breaks, long and short documents.
+
+/** A small deterministic generator (mulberry32), so a failure can be replayed. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ASCII_WORDS = [
+  'the',
+  'of',
+  'of',
+  'and',
+  'a',
+  'protection',
+  'Protection',
+  'PROTECTION',
+  'protections',
+  'protected',
+  'civilians',
+  'Civilians',
+  'civilian',
+  'casualties',
+  'casualty',
+  'Casualties',
+  'NGO',
+  'NGOs',
+  'ngo',
+  "NGO's",
+  'NGO-led',
+  'NGO2',
+  'legitimacy',
+  'Legitimacy',
+  'legitimate',
+  'legitimise',
+  'mission',
+  'said',
+  'we',
+  'were',
+  'told',
+  'protection-of-civilians',
+  'civilians.',
+  '(civilian',
+  'casualties)',
+  'of-of',
+  'Interviewer:',
+  'Respondent:',
+  '2011',
+  'NGOship',
+  'protectionism',
+];
+const OTHER_WORDS = ['Légitimité', 'naïve', 'Straße', 'İstanbul', '😀', '保护平民', 'ÉTAT', 'Genève', 'Ça'];
+const SEPARATORS = [' ', ' ', ' ', ' ', ', ', '. ', '\n', '\r\n', '\t', ' — ', '  '];
+
+function generatedText(next: () => number, words: number, nonAscii: boolean): string {
+  const parts: string[] = [];
+  for (let i = 0; i < words; i++) {
+    const pool = nonAscii && next() < 0.08 ? OTHER_WORDS : ASCII_WORDS;
+    parts.push(pool[Math.floor(next() * pool.length)]!);
+    // Phrases the queries look for, now and then whole.
+    if (next() < 0.03) parts.push(next() < 0.5 ? 'protection of civilians' : 'civilian casualties');
+    parts.push(SEPARATORS[Math.floor(next() * SEPARATORS.length)]!);
+  }
+  return parts.join('').trim();
+}
+
+async function generatedCorpus(): Promise<{ session: Session; db: Database.Database }> {
+  const { session } = await newProjectSession();
+  const { db } = session.requireProject();
+  const next = random(18);
+  const docs = Array.from({ length: 90 }, (_, i) => ({
+    title: `${['Interview', 'report', 'Memo'][i % 3]} ${i % 11}`,
+    kind: i % 4 === 0 ? ('interview' as const) : ('document' as const),
+    date: i % 5 === 0 ? null : `${2000 + (i % 13)}-0${1 + (i % 9)}`,
+    // Mostly short, some long transcripts (many hits, snippets cut at both ends).
+    text: generatedText(next, i % 9 === 0 ? 6000 : 20 + Math.floor(next() * 300), i % 3 !== 1),
+  }));
+  addDocs(db, docs);
+  return { session, db };
+}
+
+const QUERIES = [
+  'legitimacy',
+  '"protection of civilians"',
+  'NGO*',
+  'NGO AND "civilian casualties"',
+  'civilians OR casualty',
+  'protection NOT legitimacy',
+  '"of of"',
+  'prot*',
+  '"civilian casual"*',
+  'naïve OR straße OR istanbul',
+  'legitimite',
+  '(ngo OR mission) AND "protection of"',
+];
+
+describe('search.run gives the same page as before issue 18', () => {
+  it('for every query kind, with word forms and exact, in every order and on later pages', async () => {
+    const { session, db } = await generatedCorpus();
+    let compared = 0;
+    for (const query of QUERIES) {
+      for (const stemming of [true, false]) {
+        for (const order of ['relevance', 'title', 'date'] as const) {
+          for (const [offset, limit] of [
+            [0, 100],
+            [0, 7],
+            [7, 7],
+            [40, 50],
+          ] as const) {
+            const page = await invoke(session, 'search.run', { query, stemming, order, offset, limit });
+            const expected = referenceSearchPage(db, query, { stemming, order, offset, limit });
+            expect(page, `${query} ${stemming ? 'forms' : 'exact'} ${order} ${offset}+${limit}`).toEqual(
+              expected,
+            );
+            compared += page.items.length;
+          }
+        }
+      }
+    }
+    // The corpus really exercises the comparison: most queries match many documents.
+    expect(compared).toBeGreaterThan(5000);
+  });
+});
