@@ -112,6 +112,12 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', (e) => console.log(`page error: ${e.message}`));
     await page.goto(server.url);
+    // The title filter works on a listed corpus: wait for its first rows, as the bench does.
+    await page
+      .getByRole('list', { name: 'Documents' })
+      .getByRole('button')
+      .first()
+      .waitFor({ timeout: 60_000 });
     const corpus = page.getByRole('tabpanel', { name: 'Documents' });
     await corpus.getByPlaceholder('Filter by title').fill(title);
     const row = corpus.getByText(title, { exact: true }).first();

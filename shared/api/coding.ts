@@ -68,10 +68,22 @@ export const codingArgs = {
   'segments.listByDocument': z.object({ documentId: id }).strict(),
   /**
    * Where the document's segments lie, which code each carries and whose they are: what the reader lays
-   * out. `coderIds` limits them to those coders (the reader's "mine" or "chosen coders" views).
+   * out. `coderIds` limits them to those coders (the reader's "mine" or "chosen coders" views); `range`
+   * to those overlapping it (the reader's first screen, before the rest of a dense transcript).
    */
   'segments.spansByDocument': z
-    .object({ documentId: id, coderIds: z.array(id).max(1_000).optional() })
+    .object({
+      documentId: id,
+      coderIds: z.array(id).max(1_000).optional(),
+      range: z
+        .object({ startUtf16: offset, endUtf16: offset })
+        .strict()
+        .refine((r) => r.endUtf16 > r.startUtf16, {
+          message: 'the range must end after it starts',
+          path: ['endUtf16'],
+        })
+        .optional(),
+    })
     .strict(),
   'segments.get': z.object({ id }).strict(),
   /**

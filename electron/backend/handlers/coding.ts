@@ -105,8 +105,10 @@ export const codingHandlers: HandlersFor<typeof codingArgs> = {
     segments.documentText(db, documentId, 'segments.listByDocument');
     return segments.listSegmentsByDocument(db, documentId);
   },
-  'segments.spansByDocument': (session, { documentId, coderIds }) =>
-    listCoderSpans(session.requireProject().db, documentId, coderIds),
+  'segments.spansByDocument': (session, { documentId, coderIds, range }) =>
+    range
+      ? segments.listSegmentSpansInRange(session.requireProject().db, documentId, range, coderIds)
+      : listCoderSpans(session.requireProject().db, documentId, coderIds),
   'segments.get': (session, { id }) => segments.getSegment(session.requireProject().db, id, 'segments.get'),
   'segments.apply': (session, args) => {
     const { db } = session.requireProject();
