@@ -32,31 +32,67 @@ interface ColumnState {
  * with the same bar key (the same code) may share one (they draw as one bar). Columns from `previous` are
  * kept whenever they still fit, so adding or removing one segment does not reshuffle the margin.
  * The layout covers the whole document, so it does not change as the reader scrolls.
+ *
+ * `kept` columns never change: the reader's first screen is laid out from its own spans, and must not
+ * move when the rest of the document's arrive. They must not clash among themselves (a layout of their
+ * own gives that); every other item takes a column around them.
  */
 export function layoutStripes(
   items: readonly StripeItem[],
   previous?: ReadonlyMap<number, number>,
+  kept?: ReadonlyMap<number, number>,
 ): StripeLayout {
   const sorted = [...items].sort((a, b) => a.start - b.start || b.end - a.end || a.id - b.id);
   const columns: [number, number][] = [];
   const state: ColumnState[] = [];
+  const clearOfKept = keptClash(items, kept);
   const fits = (c: number, item: StripeItem) => {
     const col = state[c];
-    return !col || col.end <= item.start || col.barKey === item.barKey;
+    return (!col || col.end <= item.start || col.barKey === item.barKey) && clearOfKept(c, item);
   };
   for (const item of sorted) {
-    const wanted = previous?.get(item.id);
-    let column = wanted !== undefined && fits(wanted, item) ? wanted : -1;
+    const pinned = kept?.get(item.id);
+    const wanted = pinned ?? previous?.get(item.id);
+    let column = pinned ?? (wanted !== undefined && fits(wanted, item) ? wanted : -1);
     if (column < 0) {
       column = 0;
       while (!fits(column, item)) column++;
     }
     const col = state[column];
     state[column] = {
-      end: col && col.barKey === item.barKey ? Math.max(col.end, item.end) : item.end,
+      // A kept item may come after an item of its bar key that reaches further in its column.
+      end:
+        col && (col.barKey === item.barKey || pinned !== undefined) ? Math.max(col.end, item.end) : item.end,
       barKey: item.barKey,
     };
     columns.push([item.id, column]);
   }
   return { columns: IdMap.from(columns), columnCount: state.length };
+}
+
+/**
+ * Whether an item may take column c as far as the kept items go: none of another bar key overlaps it
+ * there. Only items within the kept ones' reach (a screen's rows) look through them.
+ */
+function keptClash(
+  items: readonly StripeItem[],
+  kept: ReadonlyMap<number, number> | undefined,
+): (c: number, item: StripeItem) => boolean {
+  if (!kept || kept.size === 0) return () => true;
+  const byColumn: StripeItem[][] = [];
+  let from = Infinity;
+  let to = -Infinity;
+  for (const item of items) {
+    const c = kept.get(item.id);
+    if (c === undefined) continue;
+    (byColumn[c] ??= []).push(item);
+    from = Math.min(from, item.start);
+    to = Math.max(to, item.end);
+  }
+  return (c, item) =>
+    item.end <= from ||
+    item.start >= to ||
+    !byColumn[c]?.some(
+      (k) => k.id !== item.id && k.start < item.end && k.end > item.start && k.barKey !== item.barKey,
+    );
 }
