@@ -55,14 +55,42 @@ function matchEnd(text: string, start: number, term: QueryTerm): number {
   return tokenCharAt(text, end) ? -1 : end;
 }
 
-// indexOf finds candidates natively; only they are checked for word boundaries.
-function rangesOf(folded: FoldedText, term: QueryTerm, out: HitRange[]): void {
+/**
+ * Terms grouped by a first-token prefix they share: the forms of a word ("protection", "protections")
+ * and the combinations of a phrase's forms start alike, and scanning a long transcript once per term
+ * was most of the cost of a page of snippets. Shortest first tokens become the anchors.
+ */
+function anchorGroups(terms: readonly QueryTerm[]): Map<string, QueryTerm[]> {
+  const groups = new Map<string, QueryTerm[]>();
+  const byLength = [...terms].sort((a, b) => a.tokens[0]!.length - b.tokens[0]!.length);
+  for (const term of byLength) {
+    const first = term.tokens[0]!;
+    let anchor = first;
+    for (const known of groups.keys()) {
+      if (first.startsWith(known)) {
+        anchor = known;
+        break;
+      }
+    }
+    const group = groups.get(anchor);
+    if (group) group.push(term);
+    else groups.set(anchor, [term]);
+  }
+  return groups;
+}
+
+// indexOf finds candidates natively, once per anchor; only they are checked for each term of its group
+// (its first token there, then word boundaries).
+function rangesOf(folded: FoldedText, anchor: string, terms: readonly QueryTerm[], out: HitRange[]): void {
   const text = folded.folded;
-  const first = term.tokens[0]!;
-  for (let at = text.indexOf(first); at >= 0; at = text.indexOf(first, at + 1)) {
+  for (let at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) {
     if (tokenCharBefore(text, at)) continue;
-    const end = matchEnd(text, at, term);
-    if (end >= 0) out.push(originalRange(folded, at, end));
+    for (const term of terms) {
+      const first = term.tokens[0]!;
+      if (first.length > anchor.length && !text.startsWith(first, at)) continue;
+      const end = matchEnd(text, at, term);
+      if (end >= 0) out.push(originalRange(folded, at, end));
+    }
   }
 }
 
@@ -85,6 +113,6 @@ export function findHits(
   folded: FoldedText = foldText(text),
 ): HitRange[] {
   const ranges: HitRange[] = [];
-  for (const term of terms) rangesOf(folded, term, ranges);
+  for (const [anchor, group] of anchorGroups(terms)) rangesOf(folded, anchor, group, ranges);
   return mergeRanges(ranges);
 }
