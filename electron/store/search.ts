@@ -8,7 +8,7 @@ import type {
 } from '../../shared/api/search';
 import { PassageError } from '../../shared/api/result';
 import { foldText, type FoldedText } from '../../shared/search/fold';
-import { findHits, type HitRange } from '../../shared/search/hits';
+import { findHits, findHitsInAscii, type HitRange } from '../../shared/search/hits';
 import { parseQuery, toFts5, type QueryTerm } from '../../shared/search/query';
 import { makeSnippets, type Snippet } from '../../shared/search/snippets';
 import { expandHits, type CodingUnit } from '../../shared/search/units';
@@ -89,11 +89,16 @@ function shownText(db: Database.Database, documentId: number): { text: string; a
  * and Node tells that from the UTF-8 length natively (a non-ASCII character always takes more UTF-8
  * bytes than UTF-16 units): a regular expression over a 100,000-character transcript takes ~10× longer.
  */
-function foldedText(text: string, ascii = false): FoldedText {
-  if (ascii || Buffer.byteLength(text, 'utf8') === text.length) {
+function foldedText(text: string): FoldedText {
+  if (Buffer.byteLength(text, 'utf8') === text.length) {
     return { folded: text.toLowerCase(), starts: null, ends: null };
   }
   return foldText(text);
+}
+
+/** The terms' hits in a text; in one known to be pure ASCII, found without a lower-cased copy. */
+function termHits(text: string, terms: readonly QueryTerm[], ascii: boolean): HitRange[] {
+  return ascii ? findHitsInAscii(text, terms) : findHits(text, terms, foldedText(text));
 }
 
 export function hitsInText(text: string, search: ParsedSearch): HitRange[] {
@@ -119,10 +124,10 @@ export function documentHits(
   /** The text is known to be pure ASCII (saves telling it again). */
   ascii = false,
 ): HitRange[] {
-  if (!search.stemming) return findHits(text, search.terms, foldedText(text, ascii));
+  if (!search.stemming) return termHits(text, search.terms, ascii);
   if (search.forms === undefined) search.forms = expandWordForms(db, search.terms);
   if (search.forms) {
-    const hits = findHits(text, search.forms, foldedText(text, ascii));
+    const hits = termHits(text, search.forms, ascii);
     // A document the index matched always has a hit; none found here falls back to the index's marks.
     if (hits.length > 0) return hits;
   }

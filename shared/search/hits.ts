@@ -34,18 +34,34 @@ function unitsAt(text: string, i: number): number {
   return code >= 0xd800 && code <= 0xdbff ? 2 : 1;
 }
 
+/** Whether `token` (folded) is found in `text` at `at`, as the text is searched. */
+type StartsAt = (text: string, token: string, at: number) => boolean;
+
+const startsExactly: StartsAt = (text, token, at) => text.startsWith(token, at);
+
+/** Pure-ASCII text against folded tokens: the index folds such text by lower-casing it, and only that. */
+const startsIgnoringCase: StartsAt = (text, token, at) => {
+  if (at + token.length > text.length) return false;
+  for (let i = 0; i < token.length; i++) {
+    let code = text.charCodeAt(at + i);
+    if (code >= 0x41 && code <= 0x5a) code += 0x20;
+    if (code !== token.charCodeAt(i)) return false;
+  }
+  return true;
+};
+
 /**
  * The end of the term matched at `start` (its first token found there), or -1: its tokens in order with
  * separators between them, on token boundaries; a prefix term's last token runs to the end of the
  * word, so the whole word is highlighted.
  */
-function matchEnd(text: string, start: number, term: QueryTerm): number {
+function matchEnd(text: string, start: number, term: QueryTerm, startsAt: StartsAt): number {
   const { tokens } = term;
   let end = start + tokens[0]!.length;
   for (let k = 1; k < tokens.length; k++) {
     let next = end;
     while (next < text.length && !tokenCharAt(text, next)) next += unitsAt(text, next);
-    if (next === end || !text.startsWith(tokens[k]!, next)) return -1;
+    if (next === end || !startsAt(text, tokens[k]!, next)) return -1;
     end = next + tokens[k]!.length;
   }
   if (term.prefix) {
@@ -88,10 +104,38 @@ function rangesOf(folded: FoldedText, anchor: string, terms: readonly QueryTerm[
     for (const term of terms) {
       const first = term.tokens[0]!;
       if (first.length > anchor.length && !text.startsWith(first, at)) continue;
-      const end = matchEnd(text, at, term);
+      const end = matchEnd(text, at, term, startsExactly);
       if (end >= 0) out.push(originalRange(folded, at, end));
     }
   }
+}
+
+const REGEXP_SYNTAX = /[.*+?^${}()|[\]\\]/g;
+
+/**
+ * Where the terms occur in a pure-ASCII text — which the index folds by lower-casing only — found in
+ * the text itself: a case-insensitive regular expression finds each anchor's candidates natively, so a
+ * long transcript is not copied to lower case first (the copy and its scan cost about twice the
+ * search). The same hits as findHits over the lower-cased text.
+ */
+export function findHitsInAscii(text: string, terms: readonly QueryTerm[]): HitRange[] {
+  const ranges: HitRange[] = [];
+  for (const [anchor, group] of anchorGroups(terms)) {
+    const candidates = new RegExp(anchor.replace(REGEXP_SYNTAX, '\\$&'), 'gi');
+    for (let found = candidates.exec(text); found; found = candidates.exec(text)) {
+      const at = found.index;
+      // Overlapping candidates too, as indexOf from the next unit finds them.
+      candidates.lastIndex = at + 1;
+      if (tokenCharBefore(text, at)) continue;
+      for (const term of group) {
+        const first = term.tokens[0]!;
+        if (first.length > anchor.length && !startsIgnoringCase(text, first, at)) continue;
+        const end = matchEnd(text, at, term, startsIgnoringCase);
+        if (end >= 0) ranges.push({ start: at, end });
+      }
+    }
+  }
+  return mergeRanges(ranges);
 }
 
 /** Sorts and unions overlapping ranges (a phrase and one of its words hit the same place once). */

@@ -65,17 +65,38 @@ const ASCII_WORDS = [
   'NGOship',
   'protectionism',
 ];
-const OTHER_WORDS = ['Légitimité', 'naïve', 'Straße', 'İstanbul', '😀', '保护平民', 'ÉTAT', 'Genève', 'Ça'];
-const SEPARATORS = [' ', ' ', ' ', ' ', ', ', '. ', '\n', '\r\n', '\t', ' — ', '  '];
+const OTHER_WORDS = [
+  '—',
+  'Légitimité',
+  'naïve',
+  'Straße',
+  'İstanbul',
+  '😀',
+  '保护平民',
+  'ÉTAT',
+  'Genève',
+  'Ça',
+];
+const PHRASES = [
+  'protection of civilians',
+  'Protection of Civilians',
+  'PROTECTIONS OF CIVILIANS',
+  'civilian casualties',
+  'Civilian Casualties',
+  'NGOs protection',
+];
+const SEPARATORS = [' ', ' ', ' ', ' ', ', ', '. ', '\n', '\r\n', '\t', ' - ', '  '];
+
+function pick<T>(next: () => number, list: readonly T[]): T {
+  return list[Math.floor(next() * list.length)]!;
+}
 
 function generatedText(next: () => number, words: number, nonAscii: boolean): string {
   const parts: string[] = [];
   for (let i = 0; i < words; i++) {
-    const pool = nonAscii && next() < 0.08 ? OTHER_WORDS : ASCII_WORDS;
-    parts.push(pool[Math.floor(next() * pool.length)]!);
+    parts.push(pick(next, nonAscii && next() < 0.08 ? OTHER_WORDS : ASCII_WORDS), pick(next, SEPARATORS));
     // Phrases the queries look for, now and then whole.
-    if (next() < 0.03) parts.push(next() < 0.5 ? 'protection of civilians' : 'civilian casualties');
-    parts.push(SEPARATORS[Math.floor(next() * SEPARATORS.length)]!);
+    if (next() < 0.04) parts.push(pick(next, PHRASES), pick(next, SEPARATORS));
   }
   return parts.join('').trim();
 }
