@@ -112,7 +112,24 @@ async function generatedCorpus(): Promise<{ session: Session; db: Database.Datab
     // Mostly short, some long transcripts (many hits, snippets cut at both ends).
     text: generatedText(next, i % 9 === 0 ? 6000 : 20 + Math.floor(next() * 300), i % 3 !== 1),
   }));
-  addDocs(db, docs);
+  const ids = addDocs(db, [
+    ...docs,
+    // A lone surrogate (stored as the replacement character); a byte-order mark is put in below.
+    { title: 'Marked', text: 'Protection of civilians: NGO said so.' },
+    { title: 'Lone', text: 'NGO \ud800 protection of civilians, legitimacy.' },
+    { title: 'Invalid', text: 'placeholder' },
+  ]);
+  // What the importer would not store but another program could: a byte-order mark kept at the start,
+  // and bytes that are not UTF-8.
+  db.prepare('UPDATE documents SET text = char(65279) || text WHERE id = ?').run(ids[ids.length - 3]);
+  db.prepare(`UPDATE documents SET text = CAST(? AS TEXT) WHERE id = ?`).run(
+    Buffer.concat([
+      Buffer.from('The NGO legitimacy '),
+      Buffer.from([0xff, 0xc3]),
+      Buffer.from(' protection of civilians'),
+    ]),
+    ids[ids.length - 1],
+  );
   return { session, db };
 }
 
