@@ -165,6 +165,16 @@ export function documentHits(
   return hits;
 }
 
+/** A stored document's text and the search's hits in it, read as the hit list reads them. */
+export function documentTextAndHits(
+  db: Database.Database,
+  documentId: number,
+  search: ParsedSearch,
+): { text: string; hits: HitRange[] } {
+  const { text, ascii } = shownText(db, documentId);
+  return { text, hits: documentHits(db, documentId, text, search, ascii) };
+}
+
 /**
  * The snippet with its text copied out of the document's. V8 slices a long string by reference, so
  * each snippet held its whole document alive until the page was sent: a page of 100 long transcripts
@@ -203,8 +213,7 @@ export function searchPage(
   const items: SearchResultItem[] = rows.map((row) => {
     const listed = { documentId: row.id, title: row.title, kind: row.kind, date: row.date };
     if (options.snippets === false) return { ...listed, hitCount: null, firstHit: null, snippets: [] };
-    const { text, ascii } = shownText(db, row.id);
-    const hits = documentHits(db, row.id, text, search, ascii);
+    const { text, hits } = documentTextAndHits(db, row.id, search);
     const first = hits[0];
     return {
       ...listed,
@@ -315,8 +324,7 @@ export function planAutocode(
     outsideTurns: 0,
   };
   for (const documentId of documentIds) {
-    const text = documentText(db, documentId);
-    const hits = documentHits(db, documentId, text, search);
+    const { text, hits } = documentTextAndHits(db, documentId, search);
     plan.hits += hits.length;
     const expanded = expandHits(text, hits, unit, unit === 'turn' ? turnsOf(db, documentId) : []);
     plan.outsideTurns += expanded.outsideTurns;

@@ -171,6 +171,33 @@ describe('search.run gives the same page as before issue 18', () => {
         }
       }
     }
+    // The reader's hits and auto-coding read documents the same way.
+    for (const query of QUERIES.slice(0, 4)) {
+      for (const stemming of [true, false]) {
+        const expected = referenceSearchPage(db, query, {
+          stemming,
+          order: 'relevance',
+          offset: 0,
+          limit: 1000,
+        });
+        for (const item of expected.items.slice(0, 12)) {
+          const inReader = await invoke(session, 'search.hitsInDocument', {
+            documentId: item.documentId,
+            query,
+            stemming,
+          });
+          expect(inReader.hits.length).toBe(item.hitCount);
+          expect(inReader.hits[0]).toEqual(item.firstHit);
+        }
+        const plan = await invoke(session, 'autocode.preview', {
+          query,
+          stemming,
+          unit: 'hit',
+          codeName: 'x',
+        });
+        expect(plan.hits).toBe(expected.items.reduce((sum, item) => sum + (item.hitCount ?? 0), 0));
+      }
+    }
     // The corpus really exercises the comparison: most queries match many documents.
     expect(compared).toBeGreaterThan(5000);
   });

@@ -14,9 +14,8 @@ import {
   renameGroup,
 } from '../../store/documentGroups';
 import {
-  documentText,
+  documentTextAndHits,
   filterOptions,
-  documentHits,
   matchingDocumentIds,
   planAutocode,
   requireQuery,
@@ -77,10 +76,10 @@ export const searchHandlers: HandlersFor<typeof searchArgs> = {
     ),
   'search.hitsInDocument': (session, args) => {
     const search = requireQuery(args.query, args.stemming ?? true);
-    const text = documentText(session.requireProject().db, args.documentId);
+    const { hits } = documentTextAndHits(session.requireProject().db, args.documentId, search);
     return {
       documentId: args.documentId,
-      hits: documentHits(session.requireProject().db, args.documentId, text, search).map((h) => ({
+      hits: hits.map((h) => ({
         startUtf16: h.start,
         endUtf16: h.end,
       })),
