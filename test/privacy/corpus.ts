@@ -3,6 +3,7 @@
 // people write (titles, possessives, capitals, accents dropped, a letter wrong), contacts in
 // several formats, other people, organisations, places, emails, phones, postal codes, birth dates.
 import type { KeyPerson } from '../../shared/privacy/types';
+import { seededRandom } from '../helpers/random';
 
 export type PlantedKind =
   'keyName' | 'keyContact' | 'person' | 'organisation' | 'place' | 'email' | 'phone' | 'postcode' | 'date';
@@ -135,18 +136,6 @@ export const FILLER = [
   'In Phase Two the Civil-Military Coordination cell moved to the Green Zone.',
 ];
 
-/** mulberry32: a small seeded generator, so the corpus is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const ascii = (s: string) =>
   s
     .normalize('NFD')
@@ -176,7 +165,7 @@ class Builder {
 }
 
 export function generateCorpus(seed = 16, count = 24): Corpus {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const people: (KeyPerson & { first: string; last: string; email: string; phone: string })[] = KEY_NAMES.map(
     ([first, last], i) => {

@@ -2,6 +2,7 @@
 // document's around them (layoutStripes' `kept`): no stripe on screen may change column.
 import { describe, expect, it } from 'vitest';
 import { layoutStripes, type StripeItem } from '../../shared/reader/stripes';
+import { seededRandom } from '../helpers/random';
 
 const item = (id: number, barKey: number, start: number, end: number): StripeItem => ({
   id,
@@ -10,20 +11,9 @@ const item = (id: number, barKey: number, start: number, end: number): StripeIte
   end,
 });
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Dense coding: many short stripes and a few long ones, over `rows` rows, with `codes` bar keys. */
 function denseItems(seed: number, count: number, rows: number, codes: number): StripeItem[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   return Array.from({ length: count }, (_, i) => {
     const start = Math.floor(next() * rows);
     const length = next() < 0.1 ? 1 + Math.floor(next() * 40) : 1 + Math.floor(next() * 3);

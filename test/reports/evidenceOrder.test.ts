@@ -5,17 +5,7 @@ import { documentCitationLabel } from '../../shared/reports/citations';
 import { sortEvidence } from '../../shared/reports/evidence';
 import { orderEvidence, planEvidencePage, rankDocuments } from '../../shared/reports/evidenceOrder';
 import type { EvidenceItem } from '../../shared/reports/model';
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../helpers/random';
 
 const TITLES = [
   'Interview 2',
@@ -31,7 +21,7 @@ const DATES = [null, '2019', '2019-05', '2018-12-01', '2019-05-02'];
 const LABELS = [null, 'Interview 2', 'P3', 'interview 2'];
 
 function randomItems(seed: number): EvidenceItem[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const documents = Array.from({ length: 1 + Math.floor(next() * 12) }, (_, i) => {
     const date = pick(DATES);
@@ -89,7 +79,7 @@ describe('evidence order by document rank', () => {
 describe('a page planned from quotes per document', () => {
   it('covers exactly its stretch of the whole list, for every page size and offset', () => {
     for (let seed = 1; seed <= 200; seed++) {
-      const next = random(seed);
+      const next = seededRandom(seed);
       const counts = new Map<number, number>();
       for (let d = 0; d < Math.floor(next() * 15); d++) counts.set(3 + d * 4, 1 + Math.floor(next() * 9));
       const rank = new Map([...counts.keys()].map((id) => [id, Math.floor(next() * 5)] as const));

@@ -1,16 +1,5 @@
 import type Database from 'better-sqlite3';
-
-/** A deterministic PRNG (mulberry32), so the generated project is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../helpers/random';
 
 export interface GeneratedStudy {
   codeIds: number[];
@@ -27,7 +16,7 @@ export function generateStudy(
   db: Database.Database,
   options = { documents: 648, codes: 60, segments: 100_000, bigCodeSegments: 5_000, seed: 7 },
 ): GeneratedStudy {
-  const next = random(options.seed);
+  const next = seededRandom(options.seed);
   const now = '2026-01-01T00:00:00.000Z';
   return db.transaction(() => {
     db.prepare("INSERT OR IGNORE INTO coders (name, created_at) VALUES ('bench', ?)").run(now);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { indexCounts, measure, type CountIndex } from '../../shared/reports/counts';
 import type { TimelineUnit } from '../../shared/reports/model';
 import { buildTimeline, type DatedDocument, type TimelineSeriesInput } from '../../shared/reports/timeline';
+import { seededRandom } from '../helpers/random';
 
 function referenceTimeline(
   docs: readonly DatedDocument[],
@@ -62,20 +63,8 @@ function referenceTimeline(
   return { years, series, totals, undated };
 }
 
-/** mulberry32: the same data on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomCase(seed: number) {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = (n: number) => Math.floor(next() * n);
   const documentCount = pick(60);
   const codeCount = 1 + pick(8);

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findHits, findHitsInAscii } from '../../shared/search/hits';
 import type { QueryTerm } from '../../shared/search/query';
+import { seededRandom } from '../helpers/random';
 
 // Pure-ASCII text is searched in place, case-insensitively, instead of in a lower-cased copy: the hits
 // must be those findHits gives, for every kind of term, whatever the case and the separators.
-
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['ngo', 'ngos', 'of', 'protection', 'protections', 'civilian', 'civilians', 'a', 'aa', 'x1'];
 const SEPARATORS = [' ', '  ', '-', "'", '.\n', '\t', '(', ') ', '', '_', '*'];
@@ -34,7 +25,7 @@ function term(next: () => number): QueryTerm {
 
 describe('findHitsInAscii', () => {
   it('gives the hits of findHits over the lower-cased text, on 2,000 random texts and queries', () => {
-    const next = random(42);
+    const next = seededRandom(42);
     let hits = 0;
     for (let round = 0; round < 2000; round++) {
       const text = Array.from(

@@ -5,22 +5,12 @@ import type { Session } from '../../electron/backend/session';
 import { newProjectSession } from '../helpers/session';
 import { addDocs } from './corpus';
 import { referenceSearchPage } from './referenceSearchPage';
+import { seededRandom } from '../helpers/random';
 
 // search.run must give what it gave before issue 18 made it faster — the same documents in the same
 // order, hit counts, first hits and snippet text — on a generated corpus that mixes what the fast paths
 // tell apart: pure-ASCII and other text (diacritics, ß and İ whose lower case changes length, emoji,
 // CJK), every case, word forms, words glued by punctuation, line breaks, long and short documents.
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ASCII_WORDS = [
   'the',
@@ -104,7 +94,7 @@ function generatedText(next: () => number, words: number, nonAscii: boolean): st
 async function generatedCorpus(): Promise<{ session: Session; db: Database.Database }> {
   const { session } = await newProjectSession();
   const { db } = session.requireProject();
-  const next = random(18);
+  const next = seededRandom(18);
   const docs = Array.from({ length: 90 }, (_, i) => ({
     title: `${['Interview', 'report', 'Memo'][i % 3]} ${i % 11}`,
     kind: i % 4 === 0 ? ('interview' as const) : ('document' as const),
