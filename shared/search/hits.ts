@@ -95,19 +95,33 @@ function anchorGroups(terms: readonly QueryTerm[]): Map<string, QueryTerm[]> {
   return groups;
 }
 
-// indexOf finds candidates natively, once per anchor; only they are checked for each term of its group
-// (its first token there, then word boundaries).
+/**
+ * Checks each term of an anchor's group where the anchor was found at `at` (its first token there, then
+ * word boundaries) and reports the end of each that matches.
+ */
+function groupEndsAt(
+  text: string,
+  at: number,
+  anchor: string,
+  terms: readonly QueryTerm[],
+  startsAt: StartsAt,
+  found: (start: number, end: number) => void,
+): void {
+  if (tokenCharBefore(text, at)) return;
+  for (const term of terms) {
+    const first = term.tokens[0]!;
+    if (first.length > anchor.length && !startsAt(text, first, at)) continue;
+    const end = matchEnd(text, at, term, startsAt);
+    if (end >= 0) found(at, end);
+  }
+}
+
+// indexOf finds candidates natively, once per anchor; only they are checked for the group's terms.
 function rangesOf(folded: FoldedText, anchor: string, terms: readonly QueryTerm[], out: HitRange[]): void {
   const text = folded.folded;
-  for (let at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) {
-    if (tokenCharBefore(text, at)) continue;
-    for (const term of terms) {
-      const first = term.tokens[0]!;
-      if (first.length > anchor.length && !text.startsWith(first, at)) continue;
-      const end = matchEnd(text, at, term, startsExactly);
-      if (end >= 0) out.push(originalRange(folded, at, end));
-    }
-  }
+  const found = (start: number, end: number) => out.push(originalRange(folded, start, end));
+  for (let at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1))
+    groupEndsAt(text, at, anchor, terms, startsExactly, found);
 }
 
 const REGEXP_SYNTAX = /[.*+?^${}()|[\]\\]/g;
@@ -120,19 +134,13 @@ const REGEXP_SYNTAX = /[.*+?^${}()|[\]\\]/g;
  */
 export function findHitsInAscii(text: string, terms: readonly QueryTerm[]): HitRange[] {
   const ranges: HitRange[] = [];
+  const found = (start: number, end: number) => ranges.push({ start, end });
   for (const [anchor, group] of anchorGroups(terms)) {
     const candidates = new RegExp(anchor.replace(REGEXP_SYNTAX, '\\$&'), 'gi');
-    for (let found = candidates.exec(text); found; found = candidates.exec(text)) {
-      const at = found.index;
+    for (let match = candidates.exec(text); match; match = candidates.exec(text)) {
       // Overlapping candidates too, as indexOf from the next unit finds them.
-      candidates.lastIndex = at + 1;
-      if (tokenCharBefore(text, at)) continue;
-      for (const term of group) {
-        const first = term.tokens[0]!;
-        if (first.length > anchor.length && !startsIgnoringCase(text, first, at)) continue;
-        const end = matchEnd(text, at, term, startsIgnoringCase);
-        if (end >= 0) ranges.push({ start: at, end });
-      }
+      candidates.lastIndex = match.index + 1;
+      groupEndsAt(text, match.index, anchor, group, startsIgnoringCase, found);
     }
   }
   return mergeRanges(ranges);
