@@ -52,36 +52,6 @@ export function listSegmentSpans(db: Database.Database, documentId: number, _cal
   ).all({ documentId }) as SegmentSpan[];
 }
 
-/**
- * The spans with their coders that overlap [startUtf16, endUtf16), as listCoderSpans orders them: the
- * reader's first screen, drawn before the rest of a dense transcript's spans arrive. The index on
- * (document, start) bounds the scan by the range's end; the few rows found are read for their coder.
- * `coderIds` as for listCoderSpans (undefined: every coder's).
- */
-export function listSegmentSpansInRange(
-  db: Database.Database,
-  documentId: number,
-  { startUtf16, endUtf16 }: { startUtf16: number; endUtf16: number },
-  coderIds?: readonly number[],
-): SegmentSpan[] {
-  if (!statement(db, 'SELECT 1 FROM documents WHERE id = @documentId').get({ documentId }))
-    throw new PassageError('not_found', `document ${documentId} does not exist`);
-  if (coderIds?.length === 0) return [];
-  const byCoder = coderIds ? 'AND coder_id IN (SELECT value FROM json_each(@coderIds))' : '';
-  return statement(
-    db,
-    `SELECT id, code_id AS codeId, coder_id AS coderId, start_utf16 AS startUtf16, end_utf16 AS endUtf16
-     FROM segments INDEXED BY segments_document_span
-     WHERE document_id = @documentId AND start_utf16 < @endUtf16 AND end_utf16 > @startUtf16 ${byCoder}
-     ORDER BY start_utf16, end_utf16 DESC, code_id, id`,
-  ).all({
-    documentId,
-    startUtf16,
-    endUtf16,
-    ...(coderIds ? { coderIds: JSON.stringify(coderIds) } : {}),
-  }) as SegmentSpan[];
-}
-
 export function getSegment(db: Database.Database, id: number, _call = 'segments'): Segment {
   const row = statement(db, `${SELECT} WHERE s.id = @id`).get({ id }) as Segment | undefined;
   if (!row) throw new PassageError('not_found', `segment ${id} does not exist`);

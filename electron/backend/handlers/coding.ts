@@ -106,9 +106,7 @@ export const codingHandlers: HandlersFor<typeof codingArgs> = {
     return segments.listSegmentsByDocument(db, documentId);
   },
   'segments.spansByDocument': (session, { documentId, coderIds, range }) =>
-    range
-      ? segments.listSegmentSpansInRange(session.requireProject().db, documentId, range, coderIds)
-      : listCoderSpans(session.requireProject().db, documentId, coderIds),
+    listCoderSpans(session.requireProject().db, documentId, coderIds, range),
   'segments.get': (session, { id }) => segments.getSegment(session.requireProject().db, id, 'segments.get'),
   'segments.apply': (session, args) => {
     const { db } = session.requireProject();
