@@ -3,6 +3,7 @@
 // shorter span, a neighbouring code chosen instead. The choice is seeded, so every example study is
 // the same file and the Team view always has the same disagreements to explain.
 import type { DemoSegment } from './coding';
+import { seededRandom } from '../../shared/seededRandom';
 
 export interface SecondCoderPlan {
   /** The documents B coded ("Interview P01"). */
@@ -21,18 +22,6 @@ export interface DerivedSegment {
   /** A's segment it comes from (for "missed", the one B left out). */
   from: DemoSegment;
   difference: Difference;
-}
-
-/** mulberry32: a small seeded generator, so the derivation never depends on Math.random. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffled<T>(items: readonly T[], random: () => number): T[] {

@@ -3,7 +3,7 @@
 // people write (titles, possessives, capitals, accents dropped, a letter wrong), contacts in
 // several formats, other people, organisations, places, emails, phones, postal codes, birth dates.
 import type { KeyPerson } from '../../shared/privacy/types';
-import { seededRandom } from '../helpers/random';
+import { seededRandom } from '../../shared/seededRandom';
 
 export type PlantedKind =
   'keyName' | 'keyContact' | 'person' | 'organisation' | 'place' | 'email' | 'phone' | 'postcode' | 'date';

@@ -2,7 +2,7 @@
 // document's around them (layoutStripes' `kept`): no stripe on screen may change column.
 import { describe, expect, it } from 'vitest';
 import { layoutStripes, type StripeItem } from '../../shared/reader/stripes';
-import { seededRandom } from '../helpers/random';
+import { seededRandom } from '../../shared/seededRandom';
 
 const item = (id: number, barKey: number, start: number, end: number): StripeItem => ({
   id,

@@ -5,7 +5,7 @@ import { documentCitationLabel } from '../../shared/reports/citations';
 import { sortEvidence } from '../../shared/reports/evidence';
 import { orderEvidence, planEvidencePage, rankDocuments } from '../../shared/reports/evidenceOrder';
 import type { EvidenceItem } from '../../shared/reports/model';
-import { seededRandom } from '../helpers/random';
+import { seededRandom } from '../../shared/seededRandom';
 
 const TITLES = [
   'Interview 2',

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { seededRandom } from '../helpers/random';
+import { seededRandom } from '../../shared/seededRandom';
 
 export interface GeneratedStudy {
   codeIds: number[];

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { indexCounts, measure, type CountIndex } from '../../shared/reports/counts';
 import type { TimelineUnit } from '../../shared/reports/model';
 import { buildTimeline, type DatedDocument, type TimelineSeriesInput } from '../../shared/reports/timeline';
-import { seededRandom } from '../helpers/random';
+import { seededRandom } from '../../shared/seededRandom';
 
 function referenceTimeline(
   docs: readonly DatedDocument[],

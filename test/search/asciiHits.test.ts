@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findHits, findHitsInAscii } from '../../shared/search/hits';
 import type { QueryTerm } from '../../shared/search/query';
-import { seededRandom } from '../helpers/random';
+import { seededRandom } from '../../shared/seededRandom';
 
 // Pure-ASCII text is searched in place, case-insensitively, instead of in a lower-cased copy: the hits
 // must be those findHits gives, for every kind of term, whatever the case and the separators.

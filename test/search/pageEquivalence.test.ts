@@ -5,7 +5,7 @@ import type { Session } from '../../electron/backend/session';
 import { newProjectSession } from '../helpers/session';
 import { addDocs } from './corpus';
 import { referenceSearchPage } from './referenceSearchPage';
-import { seededRandom } from '../helpers/random';
+import { seededRandom } from '../../shared/seededRandom';
 
 // search.run must give what it gave before issue 18 made it faster — the same documents in the same
 // order, hit counts, first hits and snippet text — on a generated corpus that mixes what the fast paths
