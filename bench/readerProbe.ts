@@ -107,6 +107,9 @@ async function main(): Promise<void> {
   const title = process.env.PROBE_TITLE;
   if (!file || !title) throw new Error('set PROBE_STUDY (a copy of a kept study) and PROBE_TITLE');
   const server = await startServer({ home: path.join(path.dirname(file), 'probe-home'), project: file });
+  // PROBE_SERVER_LOG=1 passes on what the server writes (a trace patched into out/server, say).
+  if (process.env.PROBE_SERVER_LOG === '1')
+    server.process.stderr?.on('data', (d: Buffer) => process.stderr.write(d));
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -127,14 +130,17 @@ async function main(): Promise<void> {
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await page.evaluate('performance.clearResourceTimings()');
     const firstScreen = await watchFirstScreen(page);
+    await page.evaluate(
+      `window.addEventListener('click', () => (window.__clicked = performance.now()), { capture: true, once: true })`,
+    );
     const [ms, openProfile] = await profiled(cdp, async () => {
       await row.click();
       return firstScreen();
     });
     const calls = (await page.evaluate(
-      `performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/')).map((e) => e.name.replace(/^.*\\/api\\//, '').replace(/\\?.*$/, '') + ' ' + Math.round(e.duration) + ' ms')`,
+      `performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/')).map((e) => e.name.replace(/^.*\\/api\\//, '').replace(/\\?.*$/, '') + ' ' + Math.round(e.startTime - window.__clicked) + '→' + Math.round(e.responseEnd - window.__clicked) + ' ms (' + Math.round(e.encodedBodySize / 1024) + ' kB)')`,
     )) as string[];
-    console.log(`first screen: ${ms.toFixed(0)} ms; API calls: ${calls.join(', ')}`);
+    console.log(`first screen: ${ms.toFixed(0)} ms; API calls, from the click:\n  ${calls.join('\n  ')}`);
     console.log(topSelf(openProfile).join('\n'));
     const measuring = await waitMeasured(page, 120_000);
     console.log(`every paragraph measured ${measuring.toFixed(0)} ms after the first screen`);

@@ -83,4 +83,41 @@ describe('RowHeightModel', () => {
     await nextFrame();
     expect(published).toHaveLength(1);
   });
+
+  it('counts a row whose on-screen height differs from its off-screen one, unless it re-wrapped at another width', () => {
+    let report: ResizeObserverCallback = () => {};
+    const real = globalThis.ResizeObserver;
+    globalThis.ResizeObserver = class {
+      constructor(callback: ResizeObserverCallback) {
+        report = callback;
+      }
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    } as unknown as typeof ResizeObserver;
+    try {
+      const { model } = setup(0);
+      const rows = [2, 3].map((index) => {
+        const row = document.createElement('div');
+        row.setAttribute('data-react-window-index', String(index));
+        return row;
+      });
+      model.observeRowElements(rows);
+      model.record(2, [100, 100], 300);
+      const seen = (row: Element, inlineSize: number, blockSize: number) =>
+        report(
+          [{ target: row, borderBoxSize: [{ inlineSize, blockSize }] } as unknown as ResizeObserverEntry],
+          {} as ResizeObserver,
+        );
+      seen(rows[0]!, 300, 150);
+      expect(model.corrections).toBe(1);
+      // The window narrowed: row 3 re-wrapped before the measuring heard of the new width.
+      seen(rows[1]!, 220, 180);
+      expect(model.corrections).toBe(1);
+      seen(rows[1]!, 300, 120);
+      expect(model.corrections).toBe(2);
+    } finally {
+      globalThis.ResizeObserver = real;
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useRevision } from '../../app/useRevisions';
 import { useSelection } from '../../app/useSelection';
@@ -22,8 +22,12 @@ export function Reader() {
   const documentId = useSelection((s) => s.documentId);
   const load = useReader((s) => s.load);
   const documentsRevision = useRevision('documents');
-  useEffect(() => {
-    void load(documentId);
+  // A layout effect runs before every passive one, so the text and its spans are asked for ahead of what
+  // the panels around the reader ask for on opening (the codebook, speakers, marks): the backend
+  // answers in turn.
+  useLayoutEffect(() => {
+    // Opened at a passage (a quote, a hit): its screen's stripes are drawn first.
+    void load(documentId, useSelection.getState().target?.startUtf16);
   }, [documentId, load]);
   useEffect(() => {
     // Undo, a rename or a deletion elsewhere: the reader keeps its caret unless the text changed.
@@ -68,7 +72,8 @@ function useFollowTarget(): void {
 function ReaderView() {
   const status = useReader((s) => s.status);
   const document = useReader((s) => s.document);
-  const segmentCount = useReader((s) => s.segments.size);
+  // Counted once every span is in: a long document's first screen holds only its own.
+  const segmentCount = useReader((s) => (s.complete ? s.segments.size : null));
   const hasSelection = useReader((s) => s.selection !== null);
   const codes = useCodebook(useShallow(selectCodes));
   const shortcutKeys = useMemo(
@@ -99,7 +104,7 @@ function ReaderView() {
           {document.title}
         </h2>
         <span className="muted">
-          {document.wordCount.toLocaleString()} words · {segmentCount}{' '}
+          {document.wordCount.toLocaleString()} words · {segmentCount ?? '…'}{' '}
           {segmentCount === 1 ? 'segment' : 'segments'}
         </span>
         <SearchHitsBar />

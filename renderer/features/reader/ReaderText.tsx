@@ -78,16 +78,19 @@ export function ReaderText() {
   const text = useReader((s) => s.text);
   const stripeWidth = useReader((s) => stripeMarginWidth(s.columnCount));
   const flinging = useFling(containerRef, heights);
+  // The margin's width is sure once every span is in; rows measured before would be measured again.
+  const complete = useReader((s) => s.complete);
 
   useEffect(() => {
     const area = containerRef.current;
     // The List hands its element to listRef a render after mounting; the DOM has it already.
     const list = area?.querySelector<HTMLElement>('.reader-list');
     // Without idle callbacks (jsdom in component tests) rows are measured only as they are shown.
-    if (!area || !list || typeof requestIdleCallback === 'undefined' || rows.length === 0) return;
+    if (!area || !list || typeof requestIdleCallback === 'undefined' || rows.length === 0 || !complete)
+      return;
     const premeasure = new RowPremeasure(heights, area, list, { text, rows, stripeWidth });
     return () => premeasure.dispose();
-  }, [heights, text, rows, stripeWidth]);
+  }, [heights, text, rows, stripeWidth, complete]);
 
   useLayoutEffect(() => {
     // New heights move rows, and with them the labels of one column towards each other.

@@ -19,11 +19,15 @@ export interface SegmentLayout {
  */
 const barKeyOf = (segment: SegmentSpan): string => `${segment.codeId}:${segment.coderId}`;
 
-/** Rebuilds the per-row index and the stripe layout after the segments changed. */
+/**
+ * Rebuilds the per-row index and the stripe layout after the segments changed. `kept` columns stay as
+ * they are (the first screen's, when the rest of the document arrives).
+ */
 export function layoutSegments(
   rows: readonly DisplayRow[],
   segments: ReadonlyMap<number, SegmentSpan>,
   previous: SegmentLayout | null,
+  kept?: ReadonlyMap<number, number>,
 ): SegmentLayout {
   const spans: Span[] = [];
   const stripeItems = [];
@@ -36,7 +40,7 @@ export function layoutSegments(
   // Sorting by start gives each row its segments outermost first, which is also the stacking order.
   spans.sort((a, b) => a.start - b.start || b.end - a.end || a.id - b.id);
   const rowSegments = reuseEqual(indexByRow(rows, spans), previous?.rowSegments);
-  const { columns, columnCount } = layoutStripes(stripeItems, previous?.columns);
+  const { columns, columnCount } = layoutStripes(stripeItems, previous?.columns, kept);
   return { rowSegments, columns, columnCount };
 }
 

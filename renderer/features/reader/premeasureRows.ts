@@ -119,7 +119,7 @@ export class RowPremeasure {
       const batchBegan = performance.now();
       const heights = measureRows(this.host, text, rows, from, count, this.width, stripeWidth);
       const spent = performance.now() - batchBegan;
-      this.model.record(from, heights);
+      this.model.record(from, heights, this.width);
       range[0] = from + count;
       // Batches sized so one takes about half a slice: a 220 px reader lays a row out slower than 1,000 px.
       this.batch = Math.max(1, Math.min(2000, Math.round((count * (SLICE_MS / 2)) / Math.max(spent, 0.1))));

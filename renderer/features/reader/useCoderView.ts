@@ -61,20 +61,25 @@ export const useCoderView = create<CoderViewState>((set, get) => ({
   },
 }));
 
-/** The coders whose spans to fetch: undefined for everyone. */
-export async function coderFilter(): Promise<number[] | undefined> {
+/**
+ * The coders whose spans to fetch: undefined for everyone, known at once (so the spans are asked for
+ * without a wait); the other views know theirs once the coders are loaded.
+ */
+export function coderFilter(): number[] | undefined | Promise<number[] | undefined> {
   const state = useCoderView.getState();
   state.restore();
   const { view } = useCoderView.getState();
   if (view.kind === 'everyone') {
-    // Not waited for: only the key of colours needs them, and it follows when they arrive.
-    void state.loadCoders();
+    // Not waited for: only the key of colours needs them, and it follows when they arrive. Asked for
+    // after the caller's own request, which the backend then answers first.
+    queueMicrotask(() => void state.loadCoders());
     return undefined;
   }
-  const coders = await state.loadCoders();
-  if (view.kind === 'chosen') return view.coderIds;
-  const me = coders.find((c) => c.current);
-  return me ? [me.id] : [];
+  return state.loadCoders().then((coders) => {
+    if (view.kind === 'chosen') return view.coderIds;
+    const me = coders.find((c) => c.current);
+    return me ? [me.id] : [];
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Segment, SegmentSpan } from '../../../shared/api/coding';
 import type { DocumentSummary, Turn } from '../../../shared/api/documents';
+import { firstScreenRange, rangeCoversText } from '../../../shared/reader/firstScreen';
 import { IdMap } from '../../../shared/reader/idMap';
 import { splitRows, type DisplayRow } from '../../../shared/reader/rows';
 import { call } from '../../api/client';
@@ -49,6 +50,11 @@ interface ReaderState {
    * and quote, memo and coder are fetched for the selected one.
    */
   segments: IdMap<SegmentSpan>;
+  /**
+   * Whether `segments` holds every span the view shows: false while a long document's first screen is
+   * drawn from its own spans and the rest are on their way (shared/reader/firstScreen.ts).
+   */
+  complete: boolean;
   /** The coders of the shown segments with their colours when there are two or more, else null. */
   coderKey: Map<number, ColoredCoder> | null;
   rowSegments: (readonly number[])[];
@@ -62,7 +68,11 @@ interface ReaderState {
   flash: (Range & { nonce: number }) | null;
   caret: Caret | null;
 
-  load(documentId: number | null): Promise<void>;
+  /**
+   * Opens a document: the text with the spans of the screen at `around` (its start by default) first,
+   * then the rest of the spans laid out around them.
+   */
+  load(documentId: number | null, around?: number): Promise<void>;
   /** After a change to documents elsewhere: new title or metadata in place; new text or turns reload. */
   refreshDocument(): Promise<void>;
   reloadSegments(): Promise<void>;
@@ -90,6 +100,8 @@ const collapsed = (caret: Caret | null): Caret | null =>
   caret ? { anchor: caret.focus, focus: caret.focus, byKeys: caret.byKeys } : null;
 
 let loadToken = 0;
+/** Settles once the open document's spans are all in (at once when the first screen had them all). */
+let restOfSpans: Promise<void> = Promise.resolve();
 let flashNonce = 0;
 
 /** Ids of segments drawn before the backend has saved them: negative, so they never meet a saved one's. */
@@ -132,6 +144,29 @@ export const useReader = create<ReaderState>((set, get) => {
     const span = foreseeSegment(get(), { codeId, coderId: me.id, ...target });
     return span && { ...span, id: --lastUnsavedId };
   };
+  /**
+   * The rest of a long document's spans, laid out around the first screen's (whose stripes keep their
+   * columns), once that screen is painted: their parse and layout must not hold it back.
+   */
+  const loadRest = async (token: number, generation: number, documentId: number) => {
+    await new Promise<void>((resolve) => afterPaint(resolve));
+    if (token !== loadToken || generation !== projectGeneration()) return;
+    const coderIds = await coderFilter();
+    const spans = await call('segments.spansByDocument', spansArgs(documentId, coderIds));
+    if (!spans || token !== loadToken || generation !== projectGeneration()) return;
+    const s = get();
+    const segments = IdMap.from(spans.map((x) => [x.id, x] as const));
+    set({
+      segments,
+      complete: true,
+      coderKey: keyOf(segments),
+      ...layoutSegments(s.rows, segments, layoutOf(s), s.columns),
+    });
+  };
+  /** Changes to segments wait for the whole set: a change is checked against the spans around it. */
+  const untilComplete = async () => {
+    if (!get().complete) await restOfSpans;
+  };
   const replaceSegment = async (segment: Segment) => {
     const span = spanOf(segment, get().segments.get(segment.id));
     if (!span) return get().reloadSegments();
@@ -146,6 +181,7 @@ export const useReader = create<ReaderState>((set, get) => {
     rows: [],
     turns: [],
     segments: IdMap.empty(),
+    complete: true,
     ...EMPTY_LAYOUT,
     selection: null,
     selectedSegmentId: null,
@@ -153,7 +189,7 @@ export const useReader = create<ReaderState>((set, get) => {
     flash: null,
     caret: null,
 
-    async load(documentId) {
+    async load(documentId, around) {
       const token = ++loadToken;
       const reset = {
         selection: null,
@@ -171,16 +207,22 @@ export const useReader = create<ReaderState>((set, get) => {
           rows: [],
           turns: [],
           segments: IdMap.empty(),
+          complete: true,
           ...EMPTY_LAYOUT,
           ...reset,
         });
         return;
       }
-      set({ documentId, status: 'loading', ...reset });
+      set({ documentId, status: 'loading', complete: false, ...reset });
       const generation = projectGeneration();
+      const range = firstScreenRange(around);
+      const firstSpans = (coderIds: number[] | undefined) =>
+        call('segments.spansByDocument', { ...spansArgs(documentId, coderIds), range });
+      const text = call('documents.get', { id: documentId });
+      const filter = coderFilter();
       const [content, segments] = await Promise.all([
-        call('documents.get', { id: documentId }),
-        coderFilter().then((coderIds) => call('segments.spansByDocument', spansArgs(documentId, coderIds))),
+        text,
+        filter instanceof Promise ? filter.then(firstSpans) : firstSpans(filter),
       ]);
       // Another document was asked for meanwhile, or the project closed (the store was reset).
       if (token !== loadToken || generation !== projectGeneration()) return;
@@ -191,14 +233,19 @@ export const useReader = create<ReaderState>((set, get) => {
           text: '',
           rows: [],
           segments: IdMap.empty(),
+          complete: true,
           ...EMPTY_LAYOUT,
         });
         return;
       }
       const rows = splitRows(content.text, content.turns, content.pages);
       const map = IdMap.from((segments ?? []).map((s) => [s.id, s] as const));
+      // A failed first answer (shown as a toast) leaves the whole set to the second call.
+      const complete = segments !== undefined && rangeCoversText(range, content.text.length);
       set({ document: content.document, text: content.text, rows, turns: content.turns, ...EMPTY_LAYOUT });
-      setSegments(map, { status: 'ready' });
+      setSegments(map, { status: 'ready', complete });
+      restOfSpans = complete ? Promise.resolve() : loadRest(token, generation, documentId);
+      await restOfSpans;
     },
 
     async refreshDocument() {
@@ -218,6 +265,7 @@ export const useReader = create<ReaderState>((set, get) => {
     },
 
     async reloadSegments() {
+      await untilComplete();
       const { documentId } = get();
       if (documentId === null || get().status !== 'ready') return;
       const token = loadToken;
@@ -227,10 +275,14 @@ export const useReader = create<ReaderState>((set, get) => {
       if (!segments || token !== loadToken || generation !== projectGeneration()) return;
       const map = IdMap.from(segments.map((s) => [s.id, s] as const));
       const selected = get().selectedSegmentId;
-      setSegments(map, { selectedSegmentId: selected !== null && map.has(selected) ? selected : null });
+      setSegments(map, {
+        complete: true,
+        selectedSegmentId: selected !== null && map.has(selected) ? selected : null,
+      });
     },
 
     async apply(codeId, range) {
+      await untilComplete();
       const { documentId, selection, segments } = get();
       const target = range ?? selection;
       if (documentId === null || !target || target.end <= target.start) return undefined;
@@ -276,6 +328,7 @@ export const useReader = create<ReaderState>((set, get) => {
     },
 
     async applyInVivo(range) {
+      await untilComplete();
       const { documentId } = get();
       if (documentId === null || range.end <= range.start) return undefined;
       const done = await call('segments.applyInVivo', {
@@ -290,6 +343,7 @@ export const useReader = create<ReaderState>((set, get) => {
     },
 
     async remove(segmentId) {
+      await untilComplete();
       const done = await call('segments.remove', { id: segmentId });
       if (done === undefined) return false;
       const s = get();
@@ -310,6 +364,7 @@ export const useReader = create<ReaderState>((set, get) => {
     },
 
     async resize(segmentId, range) {
+      await untilComplete();
       const segment = await call('segments.resize', {
         id: segmentId,
         startUtf16: range.start,
@@ -322,6 +377,7 @@ export const useReader = create<ReaderState>((set, get) => {
     },
 
     async recode(segmentId, codeId) {
+      await untilComplete();
       const segment = await call('segments.recode', { id: segmentId, codeId });
       if (segment) {
         // Recoding may collapse into an existing identical segment: reload to drop the duplicate.

@@ -39,6 +39,11 @@ export class RowHeightModel {
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** Rows whose height was measured off screen; a different height on screen is a correction. */
   private readonly premeasured: Uint8Array;
+  /**
+   * The width they were measured at. A row reporting another width has re-wrapped in a resize that its
+   * observer heard before the measuring's own (the observers' order is their creation order): no correction.
+   */
+  private premeasuredWidth: number | null = null;
   /** How many on-screen measurements disagreed with the off-screen one: 0 when the skeletons are right. */
   corrections = 0;
   onCorrection: ((count: number) => void) | null = null;
@@ -135,9 +140,16 @@ export class RowHeightModel {
     let changed = false;
     for (const entry of entries) {
       const index = Number(entry.target.getAttribute(INDEX_ATTRIBUTE));
-      if (!this.stage(index, entry.borderBoxSize[0]?.blockSize ?? 0)) continue;
+      const box = entry.borderBoxSize[0];
+      if (!this.stage(index, box?.blockSize ?? 0)) continue;
       changed = true;
-      if (this.premeasured[index]) this.onCorrection?.(++this.corrections);
+      const sameWidth =
+        this.premeasuredWidth === null || Math.abs((box?.inlineSize ?? 0) - this.premeasuredWidth) < 1;
+      if (this.premeasured[index] && sameWidth) {
+        // Counted apart from the call: `?.` would skip the increment with no listener.
+        this.corrections++;
+        this.onCorrection?.(this.corrections);
+      }
     }
     if (changed) this.schedule(true);
   };
@@ -163,8 +175,9 @@ export class RowHeightModel {
     return top;
   }
 
-  /** Heights measured off screen for rows from `first`. */
-  record(first: number, heights: readonly number[]): void {
+  /** Heights measured off screen for rows from `first`, at `width` px when given. */
+  record(first: number, heights: readonly number[], width?: number): void {
+    if (width !== undefined) this.premeasuredWidth = width;
     let changed = false;
     heights.forEach((size, i) => {
       const index = first + i;
