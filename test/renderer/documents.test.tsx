@@ -100,6 +100,29 @@ describe('document list and import dialog', () => {
     expect(useSelection.getState().documentId).toBe(1);
   });
 
+  it('keeps the filter typed while the whole list was on its way, when that list answers last', async () => {
+    let releaseWhole = () => {};
+    const whole = new Promise<void>((resolve) => (releaseWhole = resolve));
+    setApi(
+      createFakeApi({
+        'documents.list': async ({ titleContains }) => {
+          // A large corpus: the first, unfiltered list takes longer than the filtered one typed after it.
+          if (!titleContains) await whole;
+          return [doc(1, 'Alpha'), doc(2, 'Beta')].filter(
+            (d) => !titleContains || d.title.includes(titleContains),
+          );
+        },
+      }),
+    );
+    render(<DocumentList />);
+    await userEvent.type(screen.getByLabelText('Filter documents by title'), 'Al');
+    await screen.findByRole('button', { name: 'Open Alpha' });
+    releaseWhole();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.queryByRole('button', { name: 'Open Beta' })).toBeNull();
+    expect(useDocuments.getState().ids).toEqual([1]);
+  });
+
   it('uploads picked files as base64 and filters the list by title', async () => {
     const api = createFakeApi({
       'documents.list': ({ titleContains }) =>

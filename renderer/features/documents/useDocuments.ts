@@ -21,6 +21,9 @@ interface DocumentsState {
   replace(document: DocumentSummary): void;
 }
 
+/** Which list request is the latest: only its answer is shown. */
+let loadToken = 0;
+
 /** The document list: filtered in SQL (title, kind), one entry per document. */
 export const useDocuments = create<DocumentsState>((set, get) => ({
   ids: [],
@@ -31,12 +34,14 @@ export const useDocuments = create<DocumentsState>((set, get) => ({
   checked: {},
   anchorId: null,
   async load() {
+    const token = ++loadToken;
     const { titleFilter, kindFilter } = get();
     const documents = await call('documents.list', {
       ...(titleFilter.trim() ? { titleContains: titleFilter.trim() } : {}),
       ...(kindFilter !== 'all' ? { kind: kindFilter } : {}),
     });
-    if (!documents) return;
+    // A filter typed while a longer list was on its way: that list's answer, arriving last, is stale.
+    if (!documents || token !== loadToken) return;
     const ids = documents.map((d) => d.id);
     // Actions apply to what the list shows: a document filtered out or deleted is no longer ticked.
     const checked: Record<number, true> = {};
