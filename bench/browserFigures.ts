@@ -116,13 +116,25 @@ async function measureReader(
   // After the fling the reader draws plain rows until the scroll rests (ReaderText.tsx): wait for the full ones.
   await page.locator('.reader-row.is-plain').first().waitFor({ state: 'detached', timeout: 10_000 });
   await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(null)))');
-  // Part of a word on screen: the reader snaps the selection to the whole word, as for a researcher.
-  const word = await visibleWord(page);
-  await dragSelect(page, word.start + 1, word.end - 1);
-  step('selected text; applying a code');
-  const applyMs = await within(20_000, 'applying a code', timeKeyToStripe(page, '1', PROBE_CODE));
-  figures.push(underLimit(names[1][0], applyMs, 'ms', 15));
+  // Passages coded one after another, as a researcher codes: a single keypress lands anywhere in a
+  // 16.7 ms frame, so the figure is the median. Every other word, so each keypress draws a new stripe
+  // rather than growing the last one. Part of a word is selected: the reader snaps it to the whole word.
+  step('applying a code to passages on screen');
+  const applied: number[] = [];
+  for (let i = 0; i < CODED_PASSAGES; i++) {
+    const word = await visibleWord(page, 2 * i);
+    await dragSelect(page, word.start + 1, word.end - 1);
+    applied.push(await within(20_000, 'applying a code', timeKeyToStripe(page, '1', PROBE_CODE)));
+  }
+  const sorted = [...applied].sort((a, b) => a - b);
+  const each = applied.map((ms) => ms.toFixed(1)).join(', ');
+  figures.push(
+    underLimit(names[1][0], sorted[Math.floor(sorted.length / 2)]!, 'ms', 15, null, `each: ${each} ms`),
+  );
 }
+
+/** Passages coded for the apply figure (its median). */
+const CODED_PASSAGES = 5;
 
 /**
  * How much of the first screen was the wait for the text and the first screen's segments (from the
@@ -148,7 +160,7 @@ const readerFigures = (segments: number) =>
       'ms',
       '< 300 ms',
     ],
-    ['applying a code, key to painted stripe', 'ms', '< 15 ms'],
+    [`applying a code, key to painted stripe (median of ${CODED_PASSAGES} passages)`, 'ms', '< 15 ms'],
     ['longest frame scrolling the transcript end to end', 'ms', '< 50 ms'],
     ['renderer JS heap after opening the transcript', 'MB', '< 300 MB'],
     ['every paragraph of the transcript measured (after its first screen)', 'ms', 'report'],
@@ -179,6 +191,10 @@ export async function measureBrowser(study: BrowserStudy): Promise<Figure[]> {
     // before the clock starts: it is a write for a later figure, and a write right after opening a large
     // file waits for the background damage check's verdict, which the first screen does not.
     await api(server, 'codes.create', { name: PROBE_CODE, shortcut: '1' });
+    // The researcher codes as the study's own coder, as in her own project. As the server's OS user
+    // (a coder new to the transcript) the first segment would turn every stripe on screen to coder
+    // colours: a one-off per coder and document, not what each keypress costs.
+    await api(server, 'coders.setCurrent', { name: 'bench' });
     const start = performance.now();
     await page.goto(server.url);
     // Open = the study's documents listed: the first rows painted. The list renders only the rows in

@@ -5,14 +5,18 @@
 // CPU profile summed over all keypresses. Not part of `npm run bench`; run it by hand:
 //   npx esbuild bench/profileApply.ts --bundle --platform=node --format=esm --packages=external \
 //     --outfile=out/bench/profileApply.mjs && node out/bench/profileApply.mjs STUDY.passage "interview 01 P01" [KEY] [TIMES]
+// PROFILE_APPLY_SCROLL=1 scrolls end to end and back first, as the bench does; PROFILE_APPLY_TREE=N prints
+// the N-th keypress's profile as a tree of total times (build the renderer with `npx vite build --minify
+// false` for names); PROFILE_APPLY_CODER names the coder (the study's 'bench' by default).
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchChromium, startServer } from '../test/helpers/browser';
-import { api, dragSelect } from '../test/reader/e2eHelpers';
+import { api, dragSelect, scrollThrough, visibleWord } from '../test/reader/e2eHelpers';
 
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
 }
 
 interface Profile {
@@ -20,25 +24,6 @@ interface Profile {
   samples: number[];
   timeDeltas: number[];
 }
-
-// The n-th whole word of three or more letters on screen (not a speaker label); the caller skips every
-// other word, so each keypress codes a new passage rather than growing the last one. Coded words count
-// too: in the dense transcript every word is coded.
-const NTH_WORD = `((n) => {
-  const list = document.querySelector('.reader-list').getBoundingClientRect();
-  let seen = 0;
-  for (const run of document.querySelectorAll('.reader-run:not(.reader-speaker-label)')) {
-    const rect = run.getBoundingClientRect();
-    if (rect.top < list.top + 10 || rect.bottom > list.bottom - 10) continue;
-    const words = /(^|\\s)([A-Za-z]{3,})(?=\\s|$)/g;
-    for (let m = words.exec(run.textContent || ''); m; m = words.exec(run.textContent || '')) {
-      if (seen++ < n) continue;
-      const start = Number(run.dataset.o) + m.index + m[1].length;
-      return { start, end: start + m[2].length };
-    }
-  }
-  return null;
-})`;
 
 // Times one keypress: keydown, the new stripe of the code in the DOM, and the frame painting it.
 const WATCH = `((label) => {
@@ -72,8 +57,8 @@ interface Times {
 
 /** Selects the n-th word, then profiles from the key to the painted stripe (the profile covers no more). */
 async function applyOnce(page: Page, cdp: CDPSession, n: number, key: string, code: string) {
-  const word = (await page.evaluate(`${NTH_WORD}(${n})`)) as { start: number; end: number } | null;
-  if (!word) throw new Error(`fewer than ${n + 1} words on screen`);
+  // Every other word, so each keypress codes a new passage rather than growing the last one.
+  const word = await visibleWord(page, n);
   await dragSelect(page, word.start + 1, word.end - 1);
   await page.evaluate(`${WATCH}(${JSON.stringify(code)})`);
   await cdp.send('Profiler.start');
@@ -85,6 +70,28 @@ async function applyOnce(page: Page, cdp: CDPSession, n: number, key: string, co
   const calls = (await page.evaluate(CALLS)) as [string, number, number][];
   const relative = calls.map(([name, start, ms]) => [name, start - times.pressed, ms] as const);
   return { times, calls: relative, profile };
+}
+
+/** The profile as a tree of total times (ms), nodes of at least `min` ms, to `depth` levels. */
+function totalTree(profile: Profile, min = 1, depth = 14): string[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  const total = (id: number): number =>
+    (self.get(id) ?? 0) + (byId.get(id)?.children ?? []).reduce((sum, c) => sum + total(c), 0);
+  const lines: string[] = [];
+  const walk = (id: number, level: number) => {
+    const node = byId.get(id)!;
+    const t = total(id);
+    if (t < min || level > depth) return;
+    const f = node.callFrame;
+    lines.push(
+      `${'  '.repeat(level)}${t.toFixed(1)} ${f.functionName || '(anonymous)'} ${path.basename(f.url)}:${f.lineNumber + 1}`,
+    );
+    for (const c of node.children ?? []) walk(c, level + 1);
+  };
+  walk(profile.nodes[0]!.id, 0);
+  return lines;
 }
 
 function selfTimes(profile: Profile, into: Map<string, number>): void {
@@ -105,6 +112,8 @@ async function main(): Promise<void> {
   try {
     const code = `Profile probe ${Date.now()}`;
     await api(server, 'codes.create', { name: code, shortcut: key });
+    // As the study's own coder, as the bench codes (browserFigures.ts).
+    await api(server, 'coders.setCurrent', { name: process.env.PROFILE_APPLY_CODER ?? 'bench' });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(server.url);
     const corpus = page.getByRole('tabpanel', { name: 'Documents' });
@@ -112,6 +121,13 @@ async function main(): Promise<void> {
     await corpus.getByText(title, { exact: true }).first().click({ timeout: 120_000 });
     await page.locator('.reader-stripe').first().waitFor({ timeout: 120_000 });
     await page.locator('[data-rows-measured]').waitFor({ state: 'attached', timeout: 120_000 });
+    // PROFILE_APPLY_SCROLL=1: first scroll end to end and back, as the bench does before its keypress.
+    if (process.env.PROFILE_APPLY_SCROLL === '1') {
+      await scrollThrough(page, 2500);
+      await page.evaluate('document.querySelector(".reader-list").scrollTop = 0');
+      await page.locator('.reader-row.is-plain').first().waitFor({ state: 'detached', timeout: 10_000 });
+      await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(null)))');
+    }
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -123,6 +139,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < Number(times); i++) {
       const { times: t, calls, profile } = await applyOnce(page, cdp, i * 2, key, code);
       selfTimes(profile, self);
+      if (process.env.PROFILE_APPLY_TREE === String(i + 1)) console.log(totalTree(profile).join('\n'));
       painted.push(t.painted);
       const applied = calls.find(([name]) => name === 'segments.apply');
       const roundTrip = applied?.[2] ?? 0;

@@ -84,23 +84,31 @@ export async function dragSelect(page: Page, start: number, end: number, alt = f
   if (alt) await page.keyboard.up('Alt');
 }
 
-const VISIBLE_WORD = `(() => {
+// The n-th whole word of three or more letters on screen, not in a speaker label. Coded words count too:
+// in the dense transcript every word is coded.
+const VISIBLE_WORD = `((n) => {
   const list = document.querySelector('.reader-list').getBoundingClientRect();
+  let seen = 0;
   for (const run of document.querySelectorAll('.reader-run:not(.reader-speaker-label)')) {
     const rect = run.getBoundingClientRect();
     if (rect.top < list.top + 10 || rect.bottom > list.bottom - 10) continue;
-    const match = /(^|\\s)([A-Za-z]{3,})(?=\\s|$)/.exec(run.textContent || '');
-    if (!match) continue;
-    const start = Number(run.dataset.o) + match.index + match[1].length;
-    return { start, end: start + match[2].length };
+    const words = /(^|\\s)([A-Za-z]{3,})(?=\\s|$)/g;
+    for (let m = words.exec(run.textContent || ''); m; m = words.exec(run.textContent || '')) {
+      if (seen++ < n) continue;
+      const start = Number(run.dataset.o) + m.index + m[1].length;
+      return { start, end: start + m[2].length };
+    }
   }
   return null;
-})()`;
+})`;
 
-/** A whole word of three or more letters fully inside the reader's viewport (not a speaker label). */
-export async function visibleWord(page: Page): Promise<{ start: number; end: number }> {
-  const word = (await page.evaluate(VISIBLE_WORD)) as { start: number; end: number } | null;
-  if (!word) throw new Error('no whole word is visible in the reader');
+/**
+ * A whole word of three or more letters fully inside the reader's viewport (not a speaker label): the
+ * first, or the `nth` (from 0) in reading order.
+ */
+export async function visibleWord(page: Page, nth = 0): Promise<{ start: number; end: number }> {
+  const word = (await page.evaluate(`${VISIBLE_WORD}(${nth})`)) as { start: number; end: number } | null;
+  if (!word) throw new Error(`fewer than ${nth + 1} whole words are visible in the reader`);
   return word;
 }
 

@@ -120,19 +120,21 @@ export function foreseeSegment(
 
 /**
  * The coder key once `added` joins `before`: the very same object when its coder is already in it (a
- * new key would render every row on screen again), else `rebuild` of the segments with it.
+ * new key would render every row on screen again), else `rebuild` of the coders then shown — the key's
+ * and the added one's, known without reading every segment (a dense transcript has 50,000).
  */
 export function coderKeyWith<K>(
   key: Map<number, K> | null,
   before: IdMap<SegmentSpan>,
   added: SegmentSpan,
-  rebuild: (segments: IdMap<SegmentSpan>) => Map<number, K> | null,
+  rebuild: (coderIds: number[]) => Map<number, K> | null,
 ): Map<number, K> | null {
   if (key?.has(added.coderId)) return key;
+  if (key) return rebuild([...key.keys(), added.coderId]);
   // No key: one coder shown at most, so any one segment names them; it stays so when the added is theirs.
-  const shown = key ? undefined : before.find(() => true);
-  if (!key && (shown === undefined || shown.coderId === added.coderId)) return null;
-  return rebuild(before.with(added.id, added));
+  const shown = before.find(() => true);
+  if (shown === undefined || shown.coderId === added.coderId) return null;
+  return rebuild([shown.coderId, added.coderId]);
 }
 
 /**

@@ -17,7 +17,7 @@ import {
   type SegmentLayout,
 } from './derive';
 import { afterPaint, bumpSegments, keyOf, shows, spanOf, spansArgs } from './readerSegments';
-import { coderFilter, useCoderView } from './useCoderView';
+import { coderFilter, coderKeyOf, useCoderView } from './useCoderView';
 
 export { isForeignSegmentsRevision } from './readerSegments';
 
@@ -134,7 +134,9 @@ export const useReader = create<ReaderState>((set, get) => {
       layout = removeFromLayout(s.rows, layout, replacing);
     }
     const segments = before.with(span.id, span);
-    const coderKey = coderKeyWith(s.coderKey, before, span, keyOf);
+    const coderKey = coderKeyWith(s.coderKey, before, span, (ids) =>
+      coderKeyOf(ids, useCoderView.getState().coders),
+    );
     set({ segments, coderKey, ...addToLayout(s.rows, segments, layout, span), ...extra });
   };
   /** The segment applying a code will make, drawn before the backend answers when that is sure. */
