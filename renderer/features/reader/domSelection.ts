@@ -48,26 +48,48 @@ export function readSelection(root: HTMLElement): Range | null {
   return { start: Math.min(a, b), end: Math.max(a, b) };
 }
 
+/** A run of the reader's text: its document offset, its text node and that node's length. */
+export interface RunEntry {
+  base: number;
+  node: Node;
+  length: number;
+}
+
+/** The runs inside `root` (the reader or one row), in document order: read once to locate many offsets. */
+export function runsOf(root: HTMLElement): RunEntry[] {
+  const runs: RunEntry[] = [];
+  for (const run of root.querySelectorAll<HTMLElement>(RUN)) {
+    const node = run.firstChild;
+    if (node) runs.push({ base: Number(run.dataset.o), node, length: (node.textContent ?? '').length });
+  }
+  return runs;
+}
+
+/** The text node and offset in it of a document offset, among `runs` (see runsOf). */
+export function locateIn(
+  runs: readonly RunEntry[],
+  offset: number,
+  bias: 'start' | 'end',
+): { node: Node; offset: number } | null {
+  let best: { node: Node; offset: number } | null = null;
+  for (const { base, node, length } of runs) {
+    const inside =
+      bias === 'start' ? offset >= base && offset < base + length : offset > base && offset <= base + length;
+    if (inside) return { node, offset: offset - base };
+    // Offsets on blank lines between rows: the nearest rendered run edge.
+    if (bias === 'start' && base >= offset && !best) best = { node, offset: 0 };
+    if (bias === 'end' && base + length <= offset) best = { node, offset: length };
+  }
+  return best;
+}
+
 /** The text node and offset in it of a document offset, among the runs inside `root` (the reader or one row). */
 export function locate(
   root: HTMLElement,
   offset: number,
   bias: 'start' | 'end',
 ): { node: Node; offset: number } | null {
-  let best: { node: Node; offset: number } | null = null;
-  for (const run of root.querySelectorAll<HTMLElement>(RUN)) {
-    const base = Number(run.dataset.o);
-    const text = run.firstChild;
-    if (!text) continue;
-    const length = (text.textContent ?? '').length;
-    const inside =
-      bias === 'start' ? offset >= base && offset < base + length : offset > base && offset <= base + length;
-    if (inside) return { node: text, offset: offset - base };
-    // Offsets on blank lines between rows: the nearest rendered run edge.
-    if (bias === 'start' && base >= offset && !best) best = { node: text, offset: 0 };
-    if (bias === 'end' && base + length <= offset) best = { node: text, offset: length };
-  }
-  return best;
+  return locateIn(runsOf(root), offset, bias);
 }
 
 /** Shows a document range as the DOM selection (after snapping), when its ends are rendered. */

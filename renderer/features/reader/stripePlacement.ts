@@ -1,5 +1,5 @@
 import { fitLabels, stripePiece, type LabelSlot } from '../../../shared/reader/stripeGeometry';
-import { locate } from './domSelection';
+import { locateIn, runsOf, type RunEntry } from './domSelection';
 
 // Puts the stripes of mounted rows on the lines they code and fits the margin's labels, from the text
 // as the browser laid it out. React renders the stripes (which segment, which column); their vertical
@@ -8,10 +8,10 @@ import { locate } from './domSelection';
 
 const LABEL_RULES = { max: 180, min: 16, gap: 4 };
 
-/** The client rects of the text [from, to) inside one row's text element. */
-function textRects(text: HTMLElement, from: number, to: number): DOMRect[] {
-  const start = locate(text, from, 'start');
-  const end = locate(text, to, 'end');
+/** The client rects of the text [from, to) among one row's runs. */
+function textRects(runs: readonly RunEntry[], from: number, to: number): DOMRect[] {
+  const start = locateIn(runs, from, 'start');
+  const end = locateIn(runs, to, 'end');
   if (!start || !end) return [];
   const range = document.createRange();
   // jsdom (component tests) lays nothing out: stripes keep the whole row there.
@@ -41,10 +41,12 @@ function measureRowStripes(margin: HTMLElement): Placement[] {
     return cells.map((cell) => ({ cell, top: '0px', bottom: '0px' }));
   const box = margin.getBoundingClientRect();
   const lineHeight = parseFloat(getComputedStyle(text).lineHeight) || 24;
+  // Read once: a dense row has hundreds of runs and dozens of stripe ends to find among them.
+  const runs = runsOf(text);
   return cells.map((cell) => {
     const place = ends(cell);
     const rects =
-      place.first || place.last ? textRects(text, Number(cell.dataset.from), Number(cell.dataset.to)) : [];
+      place.first || place.last ? textRects(runs, Number(cell.dataset.from), Number(cell.dataset.to)) : [];
     const boxes = rects.map((r) => ({ top: r.top - box.top, bottom: r.bottom - box.top }));
     const piece = stripePiece(boxes, box.height, lineHeight, place);
     return { cell, top: `${piece.top}px`, bottom: `${box.height - piece.bottom}px` };
