@@ -15,7 +15,6 @@ import { expandHits, type CodingUnit } from '../../shared/search/units';
 import { statement } from './statements';
 import { expandWordForms } from './wordForms';
 import {
-  countMatches,
   matchingIds,
   matchPage,
   type FtsTable,
@@ -204,7 +203,7 @@ export function searchPage(
 ): SearchPage {
   const offset = options.offset ?? 0;
   const table = ftsTable(search);
-  const rows = matchPage(db, table, search.fts, {
+  const { rows, total } = matchPage(db, table, search.fts, {
     filters: options.filters,
     order: options.order,
     offset,
@@ -227,7 +226,7 @@ export function searchPage(
     query: search.query,
     stemming: search.stemming,
     matching: matchingLabel(search),
-    total: countMatches(db, table, search.fts, options.filters),
+    total,
     offset,
     items,
   };

@@ -104,18 +104,23 @@ export function matchingIds(
     .all({ match, ...where.params }) as number[];
 }
 
-/** The page's document ids in the order asked for; ties broken by id so pages join up exactly. */
+/**
+ * The page's document ids in the order asked for, ties broken by id so pages join up exactly, each with
+ * the number of matches: ranking has matched them all, and a count of its own matched them again (the
+ * phrase "protection of civilians" in the 10× study: 9 ms to rank, 3 more to count).
+ */
 function pageIdsSql(table: FtsTable, where: string, order: SearchOrder): string {
   const matches = `SELECT rowid FROM ${table} WHERE ${where}`;
+  const total = 'count(*) OVER () AS total';
   switch (order) {
     case 'relevance':
-      return `SELECT rowid FROM ${table} WHERE ${where} ORDER BY rank, rowid LIMIT @limit OFFSET @offset`;
+      return `SELECT rowid, ${total} FROM ${table} WHERE ${where} ORDER BY rank, rowid LIMIT @limit OFFSET @offset`;
     case 'title':
       // Title comes before the text in a row: the row's first page is all that is read.
-      return `SELECT id FROM documents WHERE id IN (${matches})
+      return `SELECT id, ${total} FROM documents WHERE id IN (${matches})
         ORDER BY title COLLATE NOCASE, id LIMIT @limit OFFSET @offset`;
     case 'date':
-      return `SELECT id FROM documents INDEXED BY documents_date WHERE id IN (${matches})
+      return `SELECT id, ${total} FROM documents INDEXED BY documents_date WHERE id IN (${matches})
         ORDER BY date IS NULL, date, id LIMIT @limit OFFSET @offset`;
   }
 }
@@ -141,16 +146,23 @@ export function pageQuery(
   };
 }
 
-/** One page of matching documents, best first (or by title or date), with their list columns. */
+/**
+ * One page of matching documents, best first (or by title or date), with their list columns, and how
+ * many documents match in all.
+ */
 export function matchPage(
   db: Database.Database,
   table: FtsTable,
   match: string,
   options: PageOptions,
-): MatchRow[] {
+): { rows: MatchRow[]; total: number } {
   const { sql, params } = pageQuery(db, table, match, options);
-  const ids = statement(db, sql).pluck().all(params) as number[];
-  if (ids.length === 0) return [];
+  const page = statement(db, sql).raw().all(params) as [number, number][];
+  const ids = page.map(([id]) => id);
+  // A page past the last match has no row to carry the count.
+  if (ids.length === 0)
+    return { rows: [], total: options.offset > 0 ? countMatches(db, table, match, options.filters) : 0 };
+  const total = page[0]![1];
   // Title and kind from each row's first page; dates from the index, not from behind the text.
   const head = statement(db, 'SELECT id, title, kind FROM documents WHERE id = @id');
   const dates = new Map(
@@ -160,7 +172,11 @@ export function matchPage(
         .all({ ids: JSON.stringify(ids) }) as [number, string | null][]
     ).map(([id, date]) => [id, date]),
   );
-  return ids.map((id) => ({ ...(head.get({ id }) as Omit<MatchRow, 'date'>), date: dates.get(id) ?? null }));
+  const rows = ids.map((id) => ({
+    ...(head.get({ id }) as Omit<MatchRow, 'date'>),
+    date: dates.get(id) ?? null,
+  }));
+  return { rows, total };
 }
 
 /** The page's dates, read from the documents_date index (exported so tests can read its query plan). */

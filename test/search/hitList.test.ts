@@ -111,8 +111,11 @@ describe('the hit list, page by page', () => {
   it('reads no document row to rank, count or filter by year (the rows hold the whole text)', async () => {
     const { db } = await corpus();
     const relevance = plan(db, pageQuery(db, 'documents_fts', 'nato', { offset: 0, limit: 50 }));
-    // Only the index itself and the sort: no step that seeks or scans a documents row.
-    expect(relevance.split('\n').filter((step) => !/documents_fts|TEMP B-TREE/.test(step))).toEqual([]);
+    // Only the index itself, the sort and the count's window over it: no step that seeks or scans a
+    // documents row.
+    expect(
+      relevance.split('\n').filter((step) => !/documents_fts|TEMP B-TREE|\(subquery-\d+\)/.test(step)),
+    ).toEqual([]);
     const years = plan(
       db,
       pageQuery(db, 'documents_fts', 'nato', { filters: { yearFrom: 2003 }, offset: 0, limit: 50 }),
@@ -141,6 +144,38 @@ describe('the hit list, page by page', () => {
         full.items.map((item) => ({ ...item, hitCount: null, firstHit: null, snippets: [] })),
       );
     }
+  });
+
+  it('counts every match on any page, a page past the last included, with filters', async () => {
+    const { session, db } = await corpus();
+    const all = db
+      .prepare(`SELECT count(*) FROM documents_fts_stem WHERE documents_fts_stem MATCH 'nato'`)
+      .pluck();
+    const expected = all.get() as number;
+    expect(expected).toBeGreaterThan(3);
+    for (const order of ['relevance', 'title', 'date'] as const)
+      for (const offset of [0, 2, expected - 1, expected, expected + 10]) {
+        const page = await invoke(session, 'search.run', {
+          query: 'nato',
+          order,
+          offset,
+          limit: 2,
+          snippets: false,
+        });
+        expect([order, offset, page.total]).toEqual([order, offset, expected]);
+        expect(page.items).toHaveLength(Math.max(0, Math.min(2, expected - offset)));
+      }
+    const filtered = await invoke(session, 'search.run', {
+      query: 'nato',
+      filters: { kind: 'document' },
+      limit: 1,
+      snippets: false,
+    });
+    expect(filtered.total).toBe(
+      await invoke(session, 'search.documentIds', { query: 'nato', filters: { kind: 'document' } }).then(
+        (ids) => ids.length,
+      ),
+    );
   });
 
   it('gives every shown document its hit count and snippets that contain the hit', async () => {
