@@ -14,13 +14,7 @@ import { makeSnippets, type Snippet } from '../../shared/search/snippets';
 import { expandHits, type CodingUnit } from '../../shared/search/units';
 import { statement } from './statements';
 import { expandWordForms } from './wordForms';
-import {
-  matchingIds,
-  matchPage,
-  type FtsTable,
-  type MatchRow,
-  type SearchOrder,
-} from './searchHitList';
+import { matchingIds, matchPage, type FtsTable, type MatchRow, type SearchOrder } from './searchHitList';
 
 // Full-text search over documents_fts (exact words) or documents_fts_stem (English word forms, FTS5's
 // Porter stemmer). FTS5 decides which documents match (and how well); counting and snippets are done
