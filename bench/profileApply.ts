@@ -32,7 +32,11 @@ const WATCH = `((label) => {
   performance.clearResourceTimings();
   window.__times = new Promise((resolve) => {
     let pressed = 0;
-    addEventListener('keydown', () => (pressed = performance.now()), { capture: true, once: true });
+    // The profile is taken in the page, from the key to the painting frame: nothing before or after.
+    // Marks in the profile, from the key to the painting frame (profileApply cuts the samples between them):
+    // named functions that run long enough for the sampler to see them.
+    const mark = (name) => { const f = { [name]: () => { const t = performance.now(); while (performance.now() - t < 0.4); } }[name]; f(); };
+    addEventListener('keydown', () => { mark('KEY_MARK'); pressed = performance.now(); }, { capture: true, once: true });
     const observer = new MutationObserver(() => {
       const fresh = [...document.querySelectorAll(selector)].find((e) => !before.has(e.dataset.segmentId));
       if (!pressed || !fresh) return;
@@ -40,7 +44,11 @@ const WATCH = `((label) => {
       const inDom = performance.now() - pressed;
       // A negative id: the stripe was drawn ahead of the backend's answer.
       const ahead = Number(fresh.dataset.segmentId) < 0;
-      requestAnimationFrame(() => resolve({ pressed, inDom, painted: performance.now() - pressed, ahead }));
+      requestAnimationFrame(() => {
+        const painted = performance.now() - pressed;
+        mark('PAINT_MARK');
+        resolve({ pressed, inDom, painted, ahead });
+      });
     });
     observer.observe(document.body, { childList: true, subtree: true });
   });
@@ -64,12 +72,27 @@ async function applyOnce(page: Page, cdp: CDPSession, n: number, key: string, co
   await cdp.send('Profiler.start');
   await page.keyboard.press(key);
   const times = (await page.evaluate('window.__times')) as Times;
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+  const profile = keyToPaint(((await cdp.send('Profiler.stop')) as unknown as { profile: Profile }).profile);
   // What followed the keypress (counts reloaded after the paint) is listed too, a second later.
   await page.waitForTimeout(1000);
   const calls = (await page.evaluate(CALLS)) as [string, number, number][];
   const relative = calls.map(([name, start, ms]) => [name, start - times.pressed, ms] as const);
   return { times, calls: relative, profile };
+}
+
+/** The profile's samples from the key's mark to the paint's (WATCH), when both were sampled. */
+function keyToPaint(profile: Profile): Profile {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const at = (name: string) =>
+    profile.samples.findIndex((id) => byId.get(id)?.callFrame.functionName === name);
+  const from = at('KEY_MARK');
+  const to = at('PAINT_MARK');
+  if (from < 0 || to < from) return profile;
+  return {
+    ...profile,
+    samples: profile.samples.slice(from, to),
+    timeDeltas: profile.timeDeltas.slice(from, to),
+  };
 }
 
 /** The profile as a tree of total times (ms), nodes of at least `min` ms, to `depth` levels. */

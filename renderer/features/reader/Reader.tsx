@@ -69,11 +69,23 @@ function useFollowTarget(): void {
   }, [target, status]);
 }
 
+/** The open document's segment count, rendered apart so coding a passage renders this alone. */
+function SegmentCount() {
+  // Counted once every span is in: a long document's first screen holds only its own.
+  const count = useReader((s) => (s.complete ? s.segments.size : null));
+  return (
+    <>
+      {count ?? '…'} {count === 1 ? 'segment' : 'segments'}
+    </>
+  );
+}
+
 function ReaderView() {
   const status = useReader((s) => s.status);
   const document = useReader((s) => s.document);
-  // Counted once every span is in: a long document's first screen holds only its own.
-  const segmentCount = useReader((s) => (s.complete ? s.segments.size : null));
+  // Whether anything is coded, not how much: the view (and the codebook beside it) must not render
+  // again on every segment coded. Known once every span is in: a first screen holds only its own.
+  const uncoded = useReader((s) => s.complete && s.segments.size === 0);
   const hasSelection = useReader((s) => s.selection !== null);
   const codes = useCodebook(useShallow(selectCodes));
   const shortcutKeys = useMemo(
@@ -104,8 +116,7 @@ function ReaderView() {
           {document.title}
         </h2>
         <span className="muted">
-          {document.wordCount.toLocaleString()} words · {segmentCount ?? '…'}{' '}
-          {segmentCount === 1 ? 'segment' : 'segments'}
+          {document.wordCount.toLocaleString()} words · <SegmentCount />
         </span>
         <SearchHitsBar />
         <CaretStatus />
@@ -137,7 +148,7 @@ function ReaderView() {
         </div>
       </header>
       <CoderViewBar />
-      {segmentCount === 0 && (
+      {uncoded && (
         <p className="reader-hint" role="note">
           Nothing coded here yet. Select text (or Shift+arrows from a caret), then press a code’s key
           {shortcutKeys.length > 0 ? ` — ${shortcutKeys.join(', ')} —` : ''} or Ctrl/Cmd+K to pick or create a
