@@ -43,7 +43,7 @@ function Row({ index, style, ids }: RowComponentProps<{ ids: number[] }>) {
         <strong>{document.title}</strong>
         <span className="muted">
           {document.kind} · {document.year ?? '—'} · {document.wordCount.toLocaleString()} words ·{' '}
-          {document.segmentCount} {document.segmentCount === 1 ? 'segment' : 'segments'}
+          {document.segmentCount.toLocaleString()} {document.segmentCount === 1 ? 'segment' : 'segments'}
         </span>
       </button>
     </div>

@@ -75,7 +75,7 @@ function SegmentCount() {
   const count = useReader((s) => (s.complete ? s.segments.size : null));
   return (
     <>
-      {count ?? '…'} {count === 1 ? 'segment' : 'segments'}
+      {count?.toLocaleString() ?? '…'} {count === 1 ? 'segment' : 'segments'}
     </>
   );
 }
