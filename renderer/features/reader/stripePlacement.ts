@@ -73,8 +73,12 @@ export function fitMarginLabels(list: HTMLElement): void {
   }
   for (const [key, fit] of fitLabels(slots, LABEL_RULES)) {
     const label = byKey.get(key)!;
-    label.style.maxHeight = `${fit.length}px`;
-    label.classList.toggle('is-squeezed', fit.hidden);
+    // Only what changed is written: every label on screen is fitted after each edit, and a write
+    // restyles the label before the frame that shows the edit.
+    const length = `${fit.length}px`;
+    if (label.style.maxHeight !== length) label.style.maxHeight = length;
+    if (label.classList.contains('is-squeezed') !== fit.hidden)
+      label.classList.toggle('is-squeezed', fit.hidden);
   }
 }
 
@@ -102,8 +106,8 @@ export function schedulePlacement(margin: HTMLElement | null, list: HTMLElement 
     // All reads, then all writes: one layout for every row.
     const placements = rows.flatMap(measureRowStripes);
     for (const { cell, top, bottom } of placements) {
-      cell.style.top = top;
-      cell.style.bottom = bottom;
+      if (cell.style.top !== top) cell.style.top = top;
+      if (cell.style.bottom !== bottom) cell.style.bottom = bottom;
     }
     if (listToFit?.isConnected) fitMarginLabels(listToFit);
   });
