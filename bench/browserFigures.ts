@@ -12,6 +12,7 @@ import {
   visibleWord,
   watchFirstScreen,
 } from '../test/reader/e2eHelpers';
+import { median } from '../shared/sample/statistics';
 import { reason } from './api';
 import { informational, notMeasured, underLimit, type Figure } from './figures';
 
@@ -126,11 +127,8 @@ async function measureReader(
     await dragSelect(page, word.start + 1, word.end - 1);
     applied.push(await within(20_000, 'applying a code', timeKeyToStripe(page, '1', PROBE_CODE)));
   }
-  const sorted = [...applied].sort((a, b) => a - b);
   const each = applied.map((ms) => ms.toFixed(1)).join(', ');
-  figures.push(
-    underLimit(names[1][0], sorted[Math.floor(sorted.length / 2)]!, 'ms', 15, null, `each: ${each} ms`),
-  );
+  figures.push(underLimit(names[1][0], median(applied)!, 'ms', 15, null, `each: ${each} ms`));
 }
 
 /** Passages coded for the apply figure (its median). */

@@ -10,6 +10,7 @@
 // false` for names); PROFILE_APPLY_CODER names the coder (the study's 'bench' by default).
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
+import { median } from '../shared/sample/statistics';
 import { launchChromium, startServer } from '../test/helpers/browser';
 import { api, dragSelect, scrollThrough, visibleWord } from '../test/reader/e2eHelpers';
 
@@ -180,9 +181,9 @@ async function main(): Promise<void> {
     }
     // PROFILE_APPLY_SHOT=FILE.png: how the last coded passage looks, to check by eye.
     if (process.env.PROFILE_APPLY_SHOT) await page.screenshot({ path: process.env.PROFILE_APPLY_SHOT });
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(1);
+    const middle = (xs: number[]) => median(xs)!.toFixed(1);
     console.log(
-      `key to painted stripe: median ${median(painted)} ms; the renderer's part: median ${median(rendererMs)} ms`,
+      `key to painted stripe: median ${middle(painted)} ms; the renderer's part: median ${middle(rendererMs)} ms`,
     );
     console.log('renderer self time (ms) from each key to its painted stripe, summed, top 25:');
     for (const [key, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))

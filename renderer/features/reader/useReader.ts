@@ -116,10 +116,31 @@ const layoutOf = (s: ReaderState): SegmentLayout => ({
 const EMPTY_LAYOUT = { coderKey: null, rowSegments: [], columns: IdMap.empty<number>(), columnCount: 0 };
 
 export const useReader = create<ReaderState>((set, get) => {
-  /** Installs a new segment map and the row index and stripes derived from it. */
-  const setSegments = (segments: IdMap<SegmentSpan>, extra: Partial<ReaderState> = {}) => {
+  /** Installs a new segment map and the row index and stripes derived from it; `kept` columns stay put. */
+  const setSegments = (
+    segments: IdMap<SegmentSpan>,
+    extra: Partial<ReaderState> = {},
+    kept?: ReadonlyMap<number, number>,
+  ) => {
     const s = get();
-    set({ segments, coderKey: keyOf(segments), ...layoutSegments(s.rows, segments, layoutOf(s)), ...extra });
+    set({
+      segments,
+      coderKey: keyOf(segments),
+      ...layoutSegments(s.rows, segments, layoutOf(s), kept),
+      ...extra,
+    });
+  };
+  /**
+   * Every span the view shows, read from the backend; undefined when the call failed or another
+   * document (or project) was opened meanwhile.
+   */
+  const readAllSpans = async (documentId: number): Promise<IdMap<SegmentSpan> | undefined> => {
+    const token = loadToken;
+    const generation = projectGeneration();
+    const coderIds = await coderFilter();
+    const spans = await call('segments.spansByDocument', spansArgs(documentId, coderIds));
+    if (!spans || token !== loadToken || generation !== projectGeneration()) return undefined;
+    return IdMap.from(spans.map((x) => [x.id, x] as const));
   };
   /**
    * Shows one more segment (in place of `replacing`, drawn ahead of it): only the rows they touch get
@@ -153,17 +174,8 @@ export const useReader = create<ReaderState>((set, get) => {
   const loadRest = async (token: number, generation: number, documentId: number) => {
     await new Promise<void>((resolve) => afterPaint(resolve));
     if (token !== loadToken || generation !== projectGeneration()) return;
-    const coderIds = await coderFilter();
-    const spans = await call('segments.spansByDocument', spansArgs(documentId, coderIds));
-    if (!spans || token !== loadToken || generation !== projectGeneration()) return;
-    const s = get();
-    const segments = IdMap.from(spans.map((x) => [x.id, x] as const));
-    set({
-      segments,
-      complete: true,
-      coderKey: keyOf(segments),
-      ...layoutSegments(s.rows, segments, layoutOf(s), s.columns),
-    });
+    const segments = await readAllSpans(documentId);
+    if (segments) setSegments(segments, { complete: true }, get().columns);
   };
   /** Changes to segments wait for the whole set: a change is checked against the spans around it. */
   const untilComplete = async () => {
@@ -270,12 +282,8 @@ export const useReader = create<ReaderState>((set, get) => {
       await untilComplete();
       const { documentId } = get();
       if (documentId === null || get().status !== 'ready') return;
-      const token = loadToken;
-      const generation = projectGeneration();
-      const coderIds = await coderFilter();
-      const segments = await call('segments.spansByDocument', spansArgs(documentId, coderIds));
-      if (!segments || token !== loadToken || generation !== projectGeneration()) return;
-      const map = IdMap.from(segments.map((s) => [s.id, s] as const));
+      const map = await readAllSpans(documentId);
+      if (!map) return;
       const selected = get().selectedSegmentId;
       setSegments(map, {
         complete: true,
