@@ -36,7 +36,10 @@ const WATCH = `((label) => {
     // The profile is taken in the page, from the key to the painting frame: nothing before or after.
     // Marks in the profile, from the key to the painting frame (profileApply cuts the samples between them):
     // named functions that run long enough for the sampler to see them.
-    const mark = (name) => { const f = { [name]: () => { const t = performance.now(); while (performance.now() - t < 0.4); } }[name]; f(); };
+    // Each mark its own function: one made per name shares its code, and the profiler names it once.
+    const busy = () => { const t = performance.now(); while (performance.now() - t < 0.4); };
+    const marks = { KEY_MARK() { busy(); }, DOM_MARK() { busy(); }, PAINT_MARK() { busy(); } };
+    const mark = (name) => marks[name]();
     addEventListener('keydown', () => { mark('KEY_MARK'); pressed = performance.now(); }, { capture: true, once: true });
     const observer = new MutationObserver(() => {
       const fresh = [...document.querySelectorAll(selector)].find((e) => !before.has(e.dataset.segmentId));
@@ -84,8 +87,12 @@ async function applyOnce(page: Page, cdp: CDPSession, n: number, key: string, co
 /** The profile's samples from the key's mark to the paint's (WATCH), when both were sampled. */
 function keyToPaint(profile: Profile): Profile {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const at = (name: string) =>
-    profile.samples.findIndex((id) => byId.get(id)?.callFrame.functionName === name);
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  // A sample names the innermost function (the mark's busy loop): the mark is among its callers.
+  const inMark = (id: number | undefined, name: string): boolean =>
+    id !== undefined && (byId.get(id)?.callFrame.functionName === name || inMark(parent.get(id), name));
+  const at = (name: string) => profile.samples.findIndex((id) => inMark(id, name));
   const from = at('KEY_MARK');
   const to = at('PAINT_MARK');
   if (from < 0 || to < from) return profile;
