@@ -1,6 +1,7 @@
 import type { Api, Args, CallName, Results } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/result';
 import { useToasts } from '../app/useToasts';
+import { deferredWrites, sendAfterPaint } from './afterPaint';
 import { createApi } from './transport';
 
 let current: Api | null = null;
@@ -19,7 +20,17 @@ export function setApi(api: Api): void {
  * Calls the backend and returns the value, or undefined after showing the error as a toast:
  * the one failure path of the whole UI.
  */
-export async function call<N extends CallName>(name: N, args: Args<N>): Promise<Results[N] | undefined> {
+export function call<N extends CallName>(name: N, args: Args<N>): Promise<Results[N] | undefined> {
+  const earlier = deferredWrites();
+  return earlier ? earlier.then(() => send(name, args)) : send(name, args);
+}
+
+/** `call` for a write already drawn ahead: sent once the frame showing it is painted (afterPaint.ts). */
+export function callAfterPaint<N extends CallName>(name: N, args: Args<N>): Promise<Results[N] | undefined> {
+  return sendAfterPaint(() => send(name, args));
+}
+
+async function send<N extends CallName>(name: N, args: Args<N>): Promise<Results[N] | undefined> {
   const result = await getApi()[name](args);
   if (result.ok) return result.value;
   reportError(result.error);
@@ -31,6 +42,7 @@ export async function callOrError<N extends CallName>(
   name: N,
   args: Args<N>,
 ): Promise<{ value?: Results[N]; error?: ApiError }> {
+  await deferredWrites();
   const result = await getApi()[name](args);
   return result.ok ? { value: result.value } : { error: result.error };
 }

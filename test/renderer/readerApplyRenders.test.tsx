@@ -189,6 +189,9 @@ describe('applying a code in the reader', () => {
     await waitFor(() => expect(stripeIds('Money')).toHaveLength(1));
     expect(stripeIds('Money')[0]).toBeLessThan(0);
     expect(useReader.getState().selectedSegmentId).toBeNull();
+    // Drawn before the write is even sent: it goes out once the frame showing the stripe is painted.
+    expect(heldAnswers).toHaveLength(0);
+    await waitFor(() => expect(heldAnswers).toHaveLength(1));
     await act(async () => {
       for (const release of heldAnswers!) release();
       await applying;
@@ -204,6 +207,7 @@ describe('applying a code in the reader', () => {
     heldAnswers = [];
     const applying = useReader.getState().apply(99, { start: rowStart(6) + 21, end: rowStart(6) + 24 });
     await waitFor(() => expect(stripeIds('Unknown code')).toHaveLength(1));
+    await waitFor(() => expect(heldAnswers).toHaveLength(1));
     await act(async () => {
       for (const release of heldAnswers!) release();
       await applying;
@@ -229,6 +233,7 @@ describe('applying a code in the reader', () => {
     const applying = useReader.getState().apply(3, { start: rowStart(8) + 21, end: rowStart(8) + 24 });
     await waitFor(() => expect(stripeIds('Money')).toHaveLength(1));
     expect(stripeIds('Money')[0]).toBeLessThan(0);
+    await waitFor(() => expect(heldAnswers).toHaveLength(1));
     await act(async () => {
       for (const release of heldAnswers!) release();
       await applying;

@@ -31,6 +31,15 @@ function selectText(start: number, end: number, options: { altKey?: boolean } = 
   fireEvent.mouseUp(a.node.parentElement!, { button: 0, altKey: options.altKey ?? false });
 }
 
+/** The segments.apply call, once sent: a stripe drawn ahead is written after the frame showing it. */
+function sentApply(calls: readonly { name: string; args: unknown }[]) {
+  return waitFor(() => {
+    const apply = calls.find((c) => c.name === 'segments.apply');
+    expect(apply).toBeDefined();
+    return apply!;
+  });
+}
+
 async function openReader() {
   act(() => useSelection.getState().openDocument(7));
   render(<Reader />);
@@ -72,7 +81,7 @@ describe('reader coding', () => {
     selectText(had + 1, had + 10);
     await userEvent.keyboard('1');
     await screen.findByRole('button', { name: 'Stripe Push factors' });
-    const apply = api.calls.find((c) => c.name === 'segments.apply');
+    const apply = await sentApply(api.calls);
     expect(apply?.args).toEqual({
       documentId: 7,
       codeId: 1,
@@ -89,7 +98,7 @@ describe('reader coding', () => {
     selectText(had + 1, had + 5, { altKey: true });
     await userEvent.keyboard('1');
     await screen.findByRole('button', { name: 'Stripe Push factors' });
-    expect(api.calls.find((c) => c.name === 'segments.apply')?.args).toMatchObject({
+    expect((await sentApply(api.calls)).args).toMatchObject({
       startUtf16: had + 1,
       endUtf16: had + 5,
     });
@@ -196,7 +205,7 @@ describe('reader coding', () => {
     ]);
     await userEvent.keyboard('{Enter}');
     await screen.findByRole('button', { name: 'Stripe Pull factors' });
-    expect(api.calls.find((c) => c.name === 'segments.apply')?.args).toMatchObject({
+    expect((await sentApply(api.calls)).args).toMatchObject({
       codeId: 2,
       startUtf16: ngo,
     });

@@ -25,15 +25,6 @@ export const keyOf = (segments: ReadonlyMap<number, SegmentSpan>) =>
     useCoderView.getState().coders,
   );
 
-/**
- * Runs `work` once the next frame is painted: the reloads other views make after a change (document and
- * code counts, the undo buttons) must not hold back the frame that shows the change.
- */
-export function afterPaint(work: () => void): void {
-  if (typeof requestAnimationFrame === 'undefined') setTimeout(work, 0);
-  else requestAnimationFrame(() => setTimeout(work, 0));
-}
-
 /** The 'segments' revision this store produced itself: the reader already shows that change. */
 let ownSegmentsRevision = -1;
 

@@ -4,7 +4,8 @@ import type { DocumentSummary, Turn } from '../../../shared/api/documents';
 import { firstScreenRange, rangeCoversText } from '../../../shared/reader/firstScreen';
 import { IdMap } from '../../../shared/reader/idMap';
 import { splitRows, type DisplayRow } from '../../../shared/reader/rows';
-import { call } from '../../api/client';
+import { afterPaint } from '../../api/afterPaint';
+import { call, callAfterPaint } from '../../api/client';
 import { projectGeneration } from '../../app/projectGeneration';
 import { useRevisions } from '../../app/useRevisions';
 import type { ColoredCoder } from '../../../shared/team/coderColors';
@@ -16,7 +17,7 @@ import {
   removeFromLayout,
   type SegmentLayout,
 } from './derive';
-import { afterPaint, bumpSegments, keyOf, shows, spanOf, spansArgs } from './readerSegments';
+import { bumpSegments, keyOf, shows, spanOf, spansArgs } from './readerSegments';
 import { coderFilter, coderKeyOf, useCoderView } from './useCoderView';
 
 export { isForeignSegmentsRevision } from './readerSegments';
@@ -299,12 +300,9 @@ export const useReader = create<ReaderState>((set, get) => {
       // Drawn at once when the outcome is sure, so the stripe does not wait for the round trip.
       const drawn = foreseen(codeId, target);
       if (drawn) addSpan(drawn);
-      const segment = await call('segments.apply', {
-        documentId,
-        codeId,
-        startUtf16: target.start,
-        endUtf16: target.end,
-      });
+      const args = { documentId, codeId, startUtf16: target.start, endUtf16: target.end };
+      // Drawn ahead, the stripe's frame is what the researcher waits for: the write goes out after it.
+      const segment = await (drawn ? callAfterPaint('segments.apply', args) : call('segments.apply', args));
       if (get().documentId !== documentId) return segment;
       const stillDrawn = drawn !== undefined && get().segments.has(drawn.id);
       if (!segment) {
