@@ -15,8 +15,8 @@ const segment = (id: number): Segment => ({
   text: 'NGO',
   memo: '',
   coder: 'ana',
-  coderId: 1,
   createdAt: '2026-12-05T00:00:00Z',
+  updatedAt: '2026-12-05T00:00:00Z',
 });
 
 function heldBackend() {
