@@ -39,6 +39,38 @@ describe('documents store and calls', () => {
     expect(content.pages).toEqual([{ page: 1, startUtf16: 0, endUtf16: 32 }]);
   });
 
+  it('documents.get describes a long document as documents.list does, with its whole text', async () => {
+    const { session } = await newProjectSession();
+    const { db } = session.requireProject();
+    // Long enough to be stored across overflow pages, with the columns after it (date, author) set.
+    const text = Array.from({ length: 4_000 }, (_, i) => `Paragraph ${i} about NGOs and civilians.`).join(
+      '\n',
+    );
+    const id = insertDocument(db, {
+      title: 'Long',
+      kind: 'document',
+      text,
+      date: '2011-03-04',
+      author: 'UN',
+    });
+    insertDocument(db, { title: 'Short', text: 'one two' });
+    await invoke(session, 'attributes.define', { name: 'Region', type: 'text' });
+    await invoke(session, 'attributes.set', { documentId: id, name: 'Region', value: 'Balkans' });
+    const code = await invoke(session, 'codes.create', { name: 'Legitimacy' });
+    await invoke(session, 'segments.apply', { documentId: id, codeId: code.id, startUtf16: 0, endUtf16: 9 });
+    const content = await invoke(session, 'documents.get', { id });
+    const listed = (await invoke(session, 'documents.list', {})).find((d) => d.id === id);
+    expect(content.document).toEqual(listed);
+    expect(content.document).toMatchObject({
+      date: '2011-03-04',
+      year: 2011,
+      author: 'UN',
+      segmentCount: 1,
+      attributes: { Region: 'Balkans' },
+    });
+    expect(content.text).toBe(text);
+  });
+
   it('documents.list filters by kind and title, and unknown ids are not_found', async () => {
     const { session } = await newProjectSession();
     const { db } = session.requireProject();
