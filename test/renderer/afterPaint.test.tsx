@@ -82,4 +82,17 @@ describe('writes sent after the paint', () => {
       'undo.undo',
     ]);
   });
+
+  it('sends what it still holds at once when the page goes away', async () => {
+    const api = createFakeApi({ 'segments.apply': ({ codeId }) => segment(codeId) });
+    setApi(api);
+    const writes = [1, 2].map((codeId) => callAfterPaint('segments.apply', { ...args, codeId }));
+    expect(api.calls).toEqual([]);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(api.calls.map((c) => (c.args as { codeId: number }).codeId)).toEqual([1, 2]);
+    expect((await Promise.all(writes)).map((w) => w?.id)).toEqual([1, 2]);
+    // Each was sent once: the frames that follow find nothing left to send.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(api.calls).toHaveLength(2);
+  });
 });
