@@ -86,8 +86,12 @@ describe('coding in the reader (Chromium, browser mode)', () => {
     expect(two.map((s) => s.label).sort()).toEqual(['Stripe Cooperation', 'Stripe Push factors']);
     expect(new Set(two.map((s) => s.left)).size).toBe(2);
 
-    const stored = await api(server, 'segments.listByDocument', { documentId: documentId! });
-    expect(stored.map((s) => [s.codeId, s.startUtf16, s.endUtf16, s.text]).sort()).toEqual(
+    // A stripe drawn ahead is written once its frame is painted: the backend has it a moment later.
+    const stored = async () =>
+      (await api(server, 'segments.listByDocument', { documentId: documentId! }))
+        .map((s) => [s.codeId, s.startUtf16, s.endUtf16, s.text])
+        .sort();
+    await expect.poll(stored).toEqual(
       [
         [push.id, had, had + 'had no choice'.length, 'had no choice'],
         [coop.id, choice, choice + 'choice but to cooperate'.length, 'choice but to cooperate'],

@@ -75,12 +75,15 @@ describe('coding with the keyboard (Chromium, browser mode)', () => {
     await page.getByRole('button', { name: 'Stripe Push factors' }).waitFor();
 
     const had = TRANSCRIPT.indexOf('had no choice');
-    let stored = await api(study.server, 'segments.listByDocument', { documentId });
-    expect(stored.map((s) => [s.codeId, s.startUtf16, s.endUtf16])).toEqual([
-      [push.id, had, had + 'had no choice'.length],
-    ]);
-    // What was coded stays shown: the segment is selected, nothing else is highlighted.
-    expect(await selectedText(page)).toBe('had no choice');
+    // A stripe drawn ahead is written once its frame is painted: the backend has it a moment later.
+    const stored = async () =>
+      (await api(study.server, 'segments.listByDocument', { documentId }))
+        .map((s) => [s.codeId, s.startUtf16, s.endUtf16])
+        .sort();
+    await expect.poll(stored).toEqual([[push.id, had, had + 'had no choice'.length]]);
+    // What was coded stays shown: the segment is selected (once the backend's answer is in), nothing
+    // else is highlighted.
+    await expect.poll(() => selectedText(page)).toBe('had no choice');
     expect(await browserSelection(page)).toBe('');
 
     // From the caret after it, Shift+↓ selects to the end of the sentence; Ctrl+K codes it.
@@ -92,9 +95,8 @@ describe('coding with the keyboard (Chromium, browser mode)', () => {
     await page.getByRole('combobox', { name: 'Find or create a code' }).fill('coop');
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Stripe Cooperation' }).waitFor();
-    stored = await api(study.server, 'segments.listByDocument', { documentId });
     const end = had + 'had no choice'.length;
-    expect(stored.map((s) => [s.codeId, s.startUtf16, s.endUtf16]).sort()).toEqual(
+    await expect.poll(stored).toEqual(
       [
         [push.id, had, end],
         [coop.id, end, end + rest.length],
