@@ -21,8 +21,13 @@ export function setApi(api: Api): void {
  * the one failure path of the whole UI.
  */
 export function call<N extends CallName>(name: N, args: Args<N>): Promise<Results[N] | undefined> {
+  return afterDeferredWrites(() => send(name, args));
+}
+
+/** Runs `ask` once the writes deferred so far are answered (at once when there are none). */
+function afterDeferredWrites<T>(ask: () => Promise<T>): Promise<T> {
   const earlier = deferredWrites();
-  return earlier ? earlier.then(() => send(name, args)) : send(name, args);
+  return earlier ? earlier.then(ask) : ask();
 }
 
 /** `call` for a write already drawn ahead: sent once the frame showing it is painted (afterPaint.ts). */
@@ -42,8 +47,7 @@ export async function callOrError<N extends CallName>(
   name: N,
   args: Args<N>,
 ): Promise<{ value?: Results[N]; error?: ApiError }> {
-  await deferredWrites();
-  const result = await getApi()[name](args);
+  const result = await afterDeferredWrites(() => getApi()[name](args));
   return result.ok ? { value: result.value } : { error: result.error };
 }
 
