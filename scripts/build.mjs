@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { buildRankExtension } from './buildNative.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -54,6 +55,10 @@ await Promise.all([
     outExtension: { '.js': '.cjs' },
   }),
 ]);
+
+const rankProblem = buildRankExtension(root);
+if (rankProblem)
+  console.warn(`search ranking extension not built (${rankProblem}); searches rank with bm25()`);
 
 if (!onlyBackend) {
   const { build: viteBuild } = await import('vite');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { PassageError } from '../../shared/api/result';
+import { loadRanking } from './ranking';
 import { applyMigrations, loadMigrations, pendingMigrations } from './migrations';
 import {
   BACKGROUND_FROM_BYTES,
@@ -151,6 +152,7 @@ export async function openProject(file: string, options: OpenOptions = {}): Prom
         ? checkInBackground(absolute, options.nativeBinding)
         : checkNow(db);
     configure(db);
+    loadRanking(db);
     if (damage.poll()?.length === 0) {
       if (pending.length > 0 && exists && fromVersion > 0)
         await backupBeforeMigration(db, absolute, fromVersion);

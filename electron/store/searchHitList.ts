@@ -3,7 +3,8 @@
  * matching documents' rows. A document row holds its whole text, and `date` is stored after it, so
  * reading `date` (or `year`, computed from it) for every match read every matching text: 60–90 ms for
  * 3,000 matches of the 10× study, where FTS5 counts them in under a millisecond. So:
- * - relevance order asks FTS5 alone for the page (bm25 rank, LIMIT/OFFSET) and counts separately;
+ * - relevance order asks FTS5 alone for the page (its rank: passage_rank() or bm25(), see ranking.ts;
+ *   LIMIT/OFFSET) and counts in the same pass;
  * - date order and the year filters read dates from the documents_date index (covering: date, id);
  * - only the page's rows are read for their title, kind and date;
  * - a filter's SQL appears only when that filter is given (each combination has one fixed SQL text),
@@ -12,6 +13,7 @@
 import type Database from 'better-sqlite3';
 import { PassageError } from '../../shared/api/result';
 import type { DocumentKind, SearchFilters } from '../../shared/api/search';
+import { rankCondition } from './ranking';
 import { statement } from './statements';
 
 /** The index a search reads: both share the columns and rowids of `documents`. */
@@ -107,14 +109,15 @@ export function matchingIds(
 /**
  * The page's document ids in the order asked for, ties broken by id so pages join up exactly, each with
  * the number of matches: ranking has matched them all, and a count of its own matched them again (the
- * phrase "protection of civilians" in the 10× study: 9 ms to rank, 3 more to count).
+ * phrase "protection of civilians" in the 10× study: 9 ms to rank with bm25(), 6 with passage_rank(),
+ * and 3 more to count).
  */
-function pageIdsSql(table: FtsTable, where: string, order: SearchOrder): string {
+function pageIdsSql(table: FtsTable, where: string, order: SearchOrder, rank: string): string {
   const matches = `SELECT rowid FROM ${table} WHERE ${where}`;
   const total = 'count(*) OVER () AS total';
   switch (order) {
     case 'relevance':
-      return `SELECT rowid, ${total} FROM ${table} WHERE ${where} ORDER BY rank, rowid LIMIT @limit OFFSET @offset`;
+      return `SELECT rowid, ${total} FROM ${table} WHERE ${where}${rank} ORDER BY rank, rowid LIMIT @limit OFFSET @offset`;
     case 'title':
       // Title comes before the text in a row: the row's first page is all that is read.
       return `SELECT id, ${total} FROM documents WHERE id IN (${matches})
@@ -141,7 +144,7 @@ export function pageQuery(
 ): { sql: string; params: Record<string, unknown> } {
   const where = filterSql(db, options.filters);
   return {
-    sql: pageIdsSql(table, matchWhere(table, where), options.order ?? 'relevance'),
+    sql: pageIdsSql(table, matchWhere(table, where), options.order ?? 'relevance', rankCondition(db)),
     params: { match, ...where.params, offset: options.offset, limit: options.limit },
   };
 }
