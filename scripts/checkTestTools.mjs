@@ -15,6 +15,8 @@ export const TEST_TOOLS = [
   { kind: 'program', name: 'pdftotext', debianPackage: 'poppler-utils' },
   { kind: 'program', name: 'pdfinfo', debianPackage: 'poppler-utils' },
   { kind: 'program', name: 'qpdf', debianPackage: 'qpdf' },
+  // The build compiles the search ranking extension (scripts/buildNative.mjs), which a test requires.
+  { kind: 'program', name: 'cc', debianPackage: 'gcc' },
   // Metric-compatible with Times New Roman, the appendix's font (electron/export/docx/styles.ts): without
   // it LibreOffice falls back to whatever serif is installed and every line wraps elsewhere.
   { kind: 'font', name: 'LiberationSerif-Regular.ttf', debianPackage: 'fonts-liberation2' },

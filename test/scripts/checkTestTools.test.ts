@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { findMissingPackages, planToolCheck } from '../../scripts/checkTestTools.mjs';
 import { tempDir } from '../helpers/tmp';
 
-const PROGRAMS = ['chromium', 'soffice', 'pdftotext', 'pdfinfo', 'qpdf'];
+const PROGRAMS = ['chromium', 'soffice', 'pdftotext', 'pdfinfo', 'qpdf', 'cc'];
 const FONTS = ['LiberationSerif-Regular.ttf', 'Carlito-Regular.ttf'];
 const SCRIPT = path.resolve(import.meta.dirname, '../../scripts/checkTestTools.mjs');
 
@@ -48,6 +48,7 @@ describe('the test-tools check before npm test', () => {
       'libreoffice-writer-nogui',
       'poppler-utils',
       'qpdf',
+      'gcc',
       'fonts-liberation2',
       'fonts-crosextra-carlito',
     ]);
@@ -90,7 +91,7 @@ describe('the test-tools check before npm test', () => {
     const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /apt-get install -y chromium libreoffice-writer-nogui poppler-utils qpdf( fonts-\S+)*$/,
+      /apt-get install -y chromium libreoffice-writer-nogui poppler-utils qpdf gcc( fonts-\S+)*$/,
     );
   });
 });
