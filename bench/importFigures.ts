@@ -21,13 +21,13 @@ export function bareImportMs(documentsDir: string, scratchDir: string): number {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.exec(`CREATE TABLE docs (id INTEGER PRIMARY KEY, title TEXT NOT NULL, text TEXT NOT NULL);
-    CREATE VIRTUAL TABLE docs_fts USING fts5 (title, text, content = 'docs', content_rowid = 'id',
+    CREATE VIRTUAL TABLE docs_fts USING fts5 (text, content = 'docs', content_rowid = 'id',
       tokenize = 'unicode61 remove_diacritics 2');
-    CREATE VIRTUAL TABLE docs_fts_stem USING fts5 (title, text, content = 'docs', content_rowid = 'id',
+    CREATE VIRTUAL TABLE docs_fts_stem USING fts5 (text, content = 'docs', content_rowid = 'id',
       tokenize = 'porter unicode61 remove_diacritics 2');
     CREATE TRIGGER docs_ai AFTER INSERT ON docs BEGIN
-      INSERT INTO docs_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
-      INSERT INTO docs_fts_stem (rowid, title, text) VALUES (new.id, new.title, new.text);
+      INSERT INTO docs_fts (rowid, text) VALUES (new.id, new.text);
+      INSERT INTO docs_fts_stem (rowid, text) VALUES (new.id, new.text);
     END;`);
   const insert = db.prepare('INSERT INTO docs (title, text) VALUES (?, ?)');
   db.transaction(() => {

@@ -134,12 +134,12 @@ export function documentHits(
     if (hits.length > 0) return hits;
   }
   if (text.includes(HIT_OPEN) || text.includes(HIT_CLOSE)) return hitsInText(text, search);
-  const anyTerm = `text : (${search.terms.map(toFts5).join(' OR ')})`;
+  const anyTerm = `(${search.terms.map(toFts5).join(' OR ')})`;
   // SQLite 3.53 ignores a bound `rowid = @id` next to an FTS5 MATCH (every matching row comes back);
   // the CAST makes it a constraint again, and the row is still checked by id below.
   const rows = statement(
     db,
-    `SELECT rowid AS id, highlight(documents_fts_stem, 1, char(1), char(2)) AS marked FROM documents_fts_stem
+    `SELECT rowid AS id, highlight(documents_fts_stem, 0, char(1), char(2)) AS marked FROM documents_fts_stem
      WHERE documents_fts_stem MATCH @match AND rowid = CAST(@documentId AS INTEGER)`,
   ).all({ match: anyTerm, documentId }) as { id: number; marked: string | null }[];
   const row = rows.find((r) => r.id === documentId);

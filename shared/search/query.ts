@@ -252,7 +252,8 @@ export function positiveTerms(node: QueryNode): QueryTerm[] {
 
 /**
  * Parses a query; never throws. Messages name the problem and start with `search:`, ready to show.
- * `fts` searches the `text` column of documents_fts only (titles are not hits the reader can show).
+ * `fts` is the FTS5 query over the documents' text (the indexes hold no titles: they are not hits the
+ * reader can show).
  */
 export function parseQuery(query: string): ParsedQuery {
   const fail = (message: string, position: number): ParsedQuery => ({
@@ -266,7 +267,7 @@ export function parseQuery(query: string): ParsedQuery {
   try {
     const parser = new Parser(lex(query), query);
     const node = parser.parse();
-    return { ok: true, node, fts: `text : ${wrap(toFts5(node))}`, terms: positiveTerms(node) };
+    return { ok: true, node, fts: wrap(toFts5(node)), terms: positiveTerms(node) };
   } catch (error) {
     if (error instanceof QuerySyntaxError) return fail(error.message, error.position);
     throw error;

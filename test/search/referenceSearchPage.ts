@@ -86,10 +86,10 @@ function documentHits(db: Database.Database, id: number, text: string, search: P
     if (hits.length > 0) return hits;
   }
   if (text.includes('\u0001') || text.includes('\u0002')) return findHits(search.terms, foldText(text));
-  const anyTerm = `text : (${search.terms.map(toFts5).join(' OR ')})`;
+  const anyTerm = `(${search.terms.map(toFts5).join(' OR ')})`;
   const rows = db
     .prepare(
-      `SELECT rowid AS id, highlight(documents_fts_stem, 1, char(1), char(2)) AS marked FROM documents_fts_stem
+      `SELECT rowid AS id, highlight(documents_fts_stem, 0, char(1), char(2)) AS marked FROM documents_fts_stem
        WHERE documents_fts_stem MATCH ?`,
     )
     .all(anyTerm) as { id: number; marked: string | null }[];
