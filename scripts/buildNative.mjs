@@ -4,7 +4,7 @@
 // rank with FTS5's own bm25(), the same order, a few milliseconds slower on a large corpus.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -18,8 +18,8 @@ export function rankExtensionFile(root) {
 
 /**
  * Builds the extension unless the one in out/ was built from this very source (compared by hash, not
- * date: a checkout can make a source older than its build, and overwriting a library that a running
- * server has loaded is worth avoiding). Returns a one-line reason when it cannot build.
+ * date: a checkout can make a source older than its build). Returns a one-line reason when it cannot
+ * build.
  */
 export function buildRankExtension(root) {
   const source = path.join(root, 'electron', 'store', 'native', 'passage_rank.c');
@@ -36,13 +36,19 @@ export function buildRankExtension(root) {
   if (process.platform === 'win32') return 'no Windows build of the ranking extension yet';
   mkdirSync(path.dirname(target), { recursive: true });
   const link = process.platform === 'darwin' ? ['-dynamiclib'] : ['-shared'];
+  // Written beside and renamed over: a server still running the old build keeps its mapped copy intact.
+  const fresh = `${target}.${process.pid}.tmp`;
   const compile = spawnSync(
     process.env.CC || 'cc',
-    ['-O2', '-fPIC', ...link, '-I', headers, source, '-o', target, '-lm'],
+    ['-O2', '-fPIC', ...link, '-I', headers, source, '-o', fresh, '-lm'],
     { encoding: 'utf8' },
   );
-  if (compile.error) return `no C compiler (${compile.error.message})`;
-  if (compile.status !== 0) return `the C compiler failed: ${compile.stderr.trim().split('\n')[0]}`;
+  if (compile.error || compile.status !== 0) {
+    rmSync(fresh, { force: true });
+    if (compile.error) return `no C compiler (${compile.error.message})`;
+    return `the C compiler failed: ${compile.stderr.trim().split('\n')[0]}`;
+  }
+  renameSync(fresh, target);
   writeFileSync(stamp, hash);
   return null;
 }
