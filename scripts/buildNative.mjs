@@ -11,7 +11,7 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 
 /** The extension's file name on this platform (electron/store/ranking.ts loads the same name). */
-export function rankExtensionFile(root) {
+function rankExtensionFile(root) {
   const suffix = process.platform === 'darwin' ? 'dylib' : process.platform === 'win32' ? 'dll' : 'so';
   return path.join(root, 'out', 'native', `passage_rank.${suffix}`);
 }

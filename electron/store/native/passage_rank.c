@@ -50,13 +50,10 @@ static int rankQuery(const Fts5ExtensionApi *api, Fts5Context *fts, RankQuery **
     rc = api->xRowCount(fts, &rows);
     if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
     if (rc == SQLITE_OK) query->averageLength = rows > 0 ? (double)tokens / (double)rows : 1.0;
-    for (int i = 0; rc == SQLITE_OK && i < phraseCount; i++) {
+    /* One phrase: its IDF scales every score alike, so it is not worth a pass over the index. */
+    if (phraseCount == 1) query->idf[0] = 1.0;
+    for (int i = 0; rc == SQLITE_OK && phraseCount > 1 && i < phraseCount; i++) {
       sqlite3_int64 hits = 0;
-      /* One phrase: its IDF scales every score alike, so it is not worth a pass over the index. */
-      if (phraseCount == 1) {
-        query->idf[i] = 1.0;
-        continue;
-      }
       rc = api->xQueryPhrase(fts, i, &hits, countRow);
       if (rc == SQLITE_OK) {
         double idf = log((rows - hits + 0.5) / (hits + 0.5));
